@@ -1,0 +1,25 @@
+//! Counterclaim's engine: the corpus model, the article parser and the
+//! compact binary encoding that the web app embeds.
+//!
+//! This crate knows nothing of the DOM or the browser: it builds for native
+//! targets (build script, CLI, tests) and for `wasm32-unknown-unknown` (the app
+//! only uses [`decode`] and the model types).
+
+pub mod model;
+pub mod sentences;
+pub mod text;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod load;
+
+pub use model::*;
+
+/// Serialise a corpus into the compact binary the app embeds (postcard).
+pub fn encode(corpus: &Corpus) -> Result<Vec<u8>, postcard::Error> {
+    postcard::to_allocvec(corpus)
+}
+
+/// Decode the embedded binary. Never panics on bad input; returns an error.
+pub fn decode(bytes: &[u8]) -> Result<Corpus, postcard::Error> {
+    postcard::from_bytes(bytes)
+}

@@ -1,0 +1,246 @@
+//! The corpus model: what the engine extracts and what the app and the CLI
+//! export. Field names follow the export contract in `docs/corpus-format.md`.
+//!
+//! All offsets are in Unicode code points into `Document::text`
+//! (W3C TextPositionSelector), `[start, end)`.
+//!
+//! Note for postcard: no `skip_serializing_if`, no untagged enums, no
+//! `flatten` — the binary format is not self-describing.
+
+use serde::{Deserialize, Serialize};
+
+/// Bump when the binary layout changes.
+pub const FORMAT_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Corpus {
+    pub version: u32,
+    pub documents: Vec<Document>,
+    pub actors: Vec<Actor>,
+    pub places: Vec<Place>,
+    pub claims: Vec<Claim>,
+    pub events: Vec<Event>,
+}
+
+/// A half-open range `[start, end)` of code points into a document's text.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Span {
+    pub start: u32,
+    pub end: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PublishedSource {
+    FrontMatter,
+    Text,
+    Inferred,
+    Unknown,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    /// Stable id derived from the file name (without extension).
+    pub id: String,
+    /// Path relative to the corpus folder.
+    pub path: String,
+    pub title: String,
+    pub outlet: Option<String>,
+    /// ISO date `YYYY-MM-DD`.
+    pub published: Option<String>,
+    pub published_source: PublishedSource,
+    /// Only ever http(s); anything else is rejected at parse time.
+    pub url: Option<String>,
+    pub language: String,
+    /// The article body (front matter removed), as in the file otherwise.
+    pub text: String,
+    pub paragraphs: Vec<Span>,
+    pub sentences: Vec<Span>,
+    /// Web boilerplate pasted with the article (comment forms, bios, …):
+    /// kept in the text, marked here, excluded from claims and events.
+    pub boilerplate: Vec<Span>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Side {
+    /// Malian state and its allies (FAMa, Wagner/Africa Corps, the junta).
+    State,
+    /// Separatist rebels (CMA, CSP).
+    Rebels,
+    /// Jihadist groups (GSIM/JNIM, Islamic State).
+    Jihadists,
+    /// International actors (Minusma, the UN, foreign governments).
+    International,
+    /// Local officials and civilians.
+    Local,
+    /// Independent observers (analysts, NGOs, journalists).
+    Observers,
+}
+
+impl Side {
+    pub const ALL: [Side; 6] = [
+        Side::State,
+        Side::Rebels,
+        Side::Jihadists,
+        Side::International,
+        Side::Local,
+        Side::Observers,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Side::State => "state",
+            Side::Rebels => "rebels",
+            Side::Jihadists => "jihadists",
+            Side::International => "international",
+            Side::Local => "local",
+            Side::Observers => "observers",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Side::State => "Malian state & allies",
+            Side::Rebels => "Separatist rebels",
+            Side::Jihadists => "Jihadist groups",
+            Side::International => "International",
+            Side::Local => "Local officials & civilians",
+            Side::Observers => "Independent observers",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Actor {
+    pub id: String,
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub side: Side,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Place {
+    pub id: String,
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub lat: f64,
+    pub lon: f64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stance {
+    Assert,
+    Deny,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Precision {
+    Day,
+    Week,
+    Month,
+    Year,
+}
+
+/// A resolved date range with ACLED-style precision. Dates are `YYYY-MM-DD`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DateRange {
+    pub start: String,
+    pub end: String,
+    pub precision: Precision,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Number {
+    pub value: f64,
+    pub unit: String,
+    /// What is counted, e.g. "soldiers killed", "vehicles".
+    pub about: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Claim {
+    pub id: String,
+    pub document: String,
+    pub start: u32,
+    pub end: u32,
+    /// Exactly `text[start..end]` (in code points) of the document.
+    pub quote: String,
+    /// Actor id, or `None` for an unidentified speaker.
+    pub speaker: Option<String>,
+    /// The words naming the speaker in the text ("a local elected official").
+    pub speaker_text: String,
+    /// The side of the speaker, when known (from the actor or the text).
+    pub side: Option<Side>,
+    /// The reporting verb or cue ("said", "denied", "according to").
+    pub verb: String,
+    pub stance: Stance,
+    pub date: Option<DateRange>,
+    pub event: Option<String>,
+    pub numbers: Vec<Number>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EventKind {
+    ArmedClash,
+    GovernmentRegainsTerritory,
+    NonStateActorOvertakesTerritory,
+    AirDroneStrike,
+    Attack,
+    RemoteExplosive,
+    ViolenceAgainstCivilians,
+    StrategicDevelopment,
+    Other,
+}
+
+impl EventKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            EventKind::ArmedClash => "Armed clash",
+            EventKind::GovernmentRegainsTerritory => "Government regains territory",
+            EventKind::NonStateActorOvertakesTerritory => "Non-state actor overtakes territory",
+            EventKind::AirDroneStrike => "Air/drone strike",
+            EventKind::Attack => "Attack",
+            EventKind::RemoteExplosive => "Remote explosive",
+            EventKind::ViolenceAgainstCivilians => "Violence against civilians",
+            EventKind::StrategicDevelopment => "Strategic development",
+            EventKind::Other => "Other",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Dispute {
+    /// Claim ids involved (at least two, from different sides).
+    pub claims: Vec<String>,
+    /// One human-readable line.
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Caveat {
+    pub document: String,
+    pub start: u32,
+    pub end: u32,
+    pub quote: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    pub id: String,
+    pub title: String,
+    pub kind: EventKind,
+    pub start: String,
+    pub end: String,
+    pub precision: Precision,
+    pub places: Vec<String>,
+    pub actors: Vec<String>,
+    pub claims: Vec<String>,
+    pub documents: Vec<String>,
+    pub contested: bool,
+    pub disputes: Vec<Dispute>,
+    pub caveats: Vec<Caveat>,
+}

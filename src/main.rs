@@ -1,0 +1,10 @@
+//! Counterclaim's web app (Leptos CSR). Components stay thin: the corpus is
+//! decoded once at start from the binary embedded by `build.rs`, and all view
+//! state is read from the URL query string.
+
+mod app;
+mod data;
+
+fn main() {
+    leptos::mount::mount_to_body(app::App);
+}
