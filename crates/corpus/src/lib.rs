@@ -9,7 +9,7 @@ pub mod model;
 pub mod sentences;
 pub mod text;
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(feature = "parse")]
 pub mod load;
 
 pub use model::*;
