@@ -15,6 +15,10 @@ pub mod boilerplate;
 pub mod frontmatter;
 #[cfg(feature = "parse")]
 pub mod load;
+#[cfg(feature = "parse")]
+pub mod numbers;
+#[cfg(feature = "parse")]
+pub mod tokens;
 
 pub use model::*;
 
