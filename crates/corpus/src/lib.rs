@@ -10,6 +10,8 @@ pub mod sentences;
 pub mod text;
 
 #[cfg(feature = "parse")]
+pub mod gazetteer;
+#[cfg(feature = "parse")]
 pub mod load;
 
 pub use model::*;
