@@ -14,6 +14,8 @@ pub mod boilerplate;
 #[cfg(feature = "parse")]
 pub mod frontmatter;
 #[cfg(feature = "parse")]
+pub mod gazetteer;
+#[cfg(feature = "parse")]
 pub mod load;
 #[cfg(feature = "parse")]
 pub mod numbers;
