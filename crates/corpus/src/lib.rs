@@ -5,6 +5,7 @@
 //! targets (build script, CLI, tests) and for `wasm32-unknown-unknown` (the app
 //! only uses [`decode`] and the model types).
 
+pub mod dates;
 pub mod model;
 pub mod sentences;
 pub mod text;
