@@ -13,13 +13,23 @@ pub mod text;
 #[cfg(feature = "parse")]
 pub mod boilerplate;
 #[cfg(feature = "parse")]
+pub mod claims;
+#[cfg(feature = "parse")]
+pub mod disputes;
+#[cfg(feature = "parse")]
+pub mod events;
+#[cfg(feature = "parse")]
 pub mod frontmatter;
 #[cfg(feature = "parse")]
 pub mod gazetteer;
 #[cfg(feature = "parse")]
 pub mod load;
 #[cfg(feature = "parse")]
+pub mod mentions;
+#[cfg(feature = "parse")]
 pub mod numbers;
+#[cfg(feature = "parse")]
+pub mod pipeline;
 #[cfg(feature = "parse")]
 pub mod tokens;
 
