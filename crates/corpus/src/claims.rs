@@ -75,7 +75,7 @@ const REPORT_VERBS: &[&str] = &[
     "admitted", "admits", "insisted", "insists", "assured", "assures", "announced", "announces", "stated", "confirmed",
     "confirms", "accused", "accuses", "warned", "warns", "added", "adds", "explained", "explains", "estimated",
     "estimates", "comments", "commented", "noted", "asserted", "asserts", "affirmed", "affirms", "declared",
-    "declares", "maintained", "maintains", "argued", "argues", "acknowledged", "acknowledges", "rejected", "rejects",
+    "declares", "argued", "argues", "acknowledged", "acknowledges", "rejected", "rejects",
     "refuted", "refutes", "dismissed", "believe", "believes", "stressed", "stresses", "emphasized", "emphasised",
     "specified", "specifies", "slips", "slipped", "recounted", "testified", "wrote", "writes", "tweeted", "alleged",
     "alleges", "boasted", "countered", "retorted", "assert", "affirm", "admit", "insist", "announce", "confirm",
@@ -157,7 +157,6 @@ struct Cand {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Form {
     Inverted,
-    PostPosed,
     PrePosed,
     According,
 }
@@ -217,20 +216,27 @@ impl<'a> Ctx<'a> {
             if e < ents.len() && self.tok_at(ents[e].start) == i && ents[e].place.is_none() {
                 let en = ents[e];
                 let end = self.tok_at(en.end).max(i + 1);
+                // "a Malian military official", "two security officials": anonymous
+                if HEADS.contains(&self.w.w(end - 1)) {
+                    if let Some((s, side, actor)) = self.anon_np(end - 1, t0, ents) {
+                        if s < i {
+                            out.retain(|c| c.t1 <= s);
+                            out.push(Cand { t0: s, t1: end, kind: CandKind::Anon(side, actor), prep: self.prep_before(s, t0) });
+                            i = end;
+                            continue;
+                        }
+                    }
+                }
                 out.push(Cand { t0: i, t1: end, kind: CandKind::Entity(en.actor, en.person), prep: self.prep_before(i, t0) });
                 i = end;
                 continue;
             }
-            if PRONOUNS.contains(&word) && !self.inside_quote_token(i) {
+            if PRONOUNS.contains(&word) {
                 out.push(Cand { t0: i, t1: i + 1, kind: CandKind::Pronoun, prep: self.prep_before(i, t0) });
             }
             i += 1;
         }
         out
-    }
-
-    fn inside_quote_token(&self, _i: usize) -> bool {
-        false
     }
 
     /// Whether the phrase starting at token `s` sits in a prepositional phrase.
@@ -239,7 +245,11 @@ impl<'a> Ctx<'a> {
         while k > floor {
             k -= 1;
             let word = self.w.w(k);
-            if !self.w.gap_after(k).trim().is_empty() {
+            let gap = self.w.gap_after(k);
+            if gap.contains('(') {
+                return true; // "(FAMA)": an apposition, never the subject
+            }
+            if !gap.trim().is_empty() {
                 return false;
             }
             if SKIP_BEFORE_NP.contains(&word) {
@@ -274,6 +284,10 @@ impl<'a> Ctx<'a> {
         if !det && !(plural && s < h) {
             return None;
         }
+        // "the army spokesman", "the officials": definite, a named role or a back reference
+        if self.w.w(s) == "the" {
+            return None;
+        }
         // A gazetteer entity inside the phrase gives the side. A named
         // organisation (not a person noun alias) makes it a named speaker.
         let (a, b) = (self.tok(s).start, self.tok(h).end);
@@ -297,7 +311,9 @@ impl<'a> Ctx<'a> {
     }
 
     fn speaker_of(&self, c: &Cand) -> Speaker {
-        let text = self.text(c.t0, c.t1);
+        // "the army", "the CSP": keep the article the text uses
+        let with_the = c.t0 > 0 && self.w.w(c.t0 - 1) == "the" && self.w.gap_after(c.t0 - 1).trim().is_empty() && matches!(c.kind, CandKind::Entity(_, false));
+        let text = self.text(if with_the { c.t0 - 1 } else { c.t0 }, c.t1);
         match c.kind {
             CandKind::Entity(actor, _) => Speaker { actor, text, side: self.side_of_actor(actor) },
             CandKind::Anon(side, _) => Speaker { actor: None, text, side },
@@ -384,7 +400,10 @@ pub fn extract(ctx: &Ctx, sents: &[Sent]) -> Vec<RawClaim> {
             continue;
         }
         let before = out.len();
-        sentence_claims(ctx, sents, si, &mut mem, &mut out);
+        match unclosed_quote_claim(ctx, sents, si, &mem) {
+            Some(c) => out.push(c),
+            None => sentence_claims(ctx, sents, si, &mut mem, &mut out),
+        }
         if out.len() > before {
             if let Some(c) = out.last() {
                 let sp = Speaker { actor: c.speaker, text: c.speaker_text.clone(), side: c.side };
@@ -471,12 +490,6 @@ fn sentence_claims(ctx: &Ctx, sents: &[Sent], si: usize, mem: &mut Memory, out: 
         }
     }
     out.extend(found);
-    // 4. an unclosed quotation attributed by a short sentence
-    if out.last().is_none_or(|c| c.sent != si) {
-        if let Some(c) = unclosed_quote_claim(ctx, sents, si, mem) {
-            out.push(c);
-        }
-    }
 }
 
 /// The token after the last comma or closing quote before token `k` (within
@@ -533,7 +546,7 @@ fn claim_at(ctx: &Ctx, sents: &[Sent], si: usize, cue: &mut Cue, regions: &[(usi
         _ => {
             let cl = clause_start(ctx, &s, k);
             let post_cands = ctx.candidates(after, (after + 12).min(s.t1));
-            let inverted_speaker = post_cands.first().filter(|c| c.t0 <= after + 1).copied().or_else(|| {
+            let inverted_speaker = post_cands.first().filter(|c| c.t0 <= after + 1 && !matches!(c.kind, CandKind::Pronoun)).copied().or_else(|| {
                 // an unknown capitalised name right after the verb: "says Jean Dupont, …"
                 (w.capitalised(after) && after < s.t1).then(|| {
                     post_cands.iter().find(|c| matches!(c.kind, CandKind::Entity(Some(_), _))).copied().map(|c| Cand { t0: after, ..c })
@@ -553,14 +566,19 @@ fn claim_at(ctx: &Ctx, sents: &[Sent], si: usize, cue: &mut Cue, regions: &[(usi
                         }
                         j += 1;
                     }
+                    let _ = j;
                     let mut sp = ctx.speaker_of(&c);
-                    if c.t0 == after && j > e && matches!(c.kind, CandKind::Entity(..)) {
-                        // keep the apposition only for a named person
-                        let name_only = ctx.text(c.t0, c.t1);
-                        sp.text = if ctx.text(c.t0, e) == name_only && !matches!(c.kind, CandKind::Entity(_, true)) { name_only } else { ctx.text(c.t0, j.min(s.t1)).trim_end_matches('.').to_string() };
+                    if c.t0 == after && c.t1 > after {
+                        // a person's name with its apposition: "X, a leader of the CMA"
+                        let person = matches!(c.kind, CandKind::Entity(_, true));
+                        if person && w.gap_after(c.t1 - 1).contains(',') {
+                            e = c.t1;
+                            while e < s.t1 && e - c.t1 < 14 && !w.gap_after(e).contains([',', ';', '.']) {
+                                e += 1;
+                            }
+                            sp.text = ctx.text(c.t0, (e + 1).min(s.t1));
+                        }
                     }
-                    e = j;
-                    let _ = e;
                     if matches!(c.kind, CandKind::Pronoun) {
                         sp = resolve_pronoun(ctx, s, None, mem)?;
                     }
@@ -574,11 +592,19 @@ fn claim_at(ctx: &Ctx, sents: &[Sent], si: usize, cue: &mut Cue, regions: &[(usi
                     let cands = ctx.candidates(b, k);
                     let c = cands.iter().find(|c| !c.prep).copied();
                     let boundary = ctx.tok(b).start;
-                    start = content_start(ctx, &s, boundary, quote, regions);
-                    content = (start, boundary);
+                    // "…, Minusma indicated that …": the content follows the cue
+                    let content_follows = matches!(w.w(after), "that" | "to" | "how" | "it" | "they" | "he" | "she" | "we")
+                        || w.gap_after(after - 1).contains(':');
+                    if content_follows {
+                        start = s.start;
+                        content = (ctx.tok(after - 1).end, s.end);
+                    } else {
+                        start = content_start(ctx, &s, boundary, quote, regions);
+                        content = (start, boundary);
+                    }
                     match c {
                         Some(c) if matches!(c.kind, CandKind::Pronoun) => {
-                            let quoted = regions.iter().any(|&(a, _)| a as u32 >= start && (a as u32) < boundary);
+                            let quoted = regions.iter().any(|&(a, _)| a as u32 == start);
                             let own = (!quoted).then(|| subject_at(ctx, ctx.tok_at(start), b)).flatten();
                             speaker = match own {
                                 Some(sp) => sp,
@@ -624,8 +650,14 @@ fn claim_at(ctx: &Ctx, sents: &[Sent], si: usize, cue: &mut Cue, regions: &[(usi
 /// closing at `boundary`, the start of the last clause after an internal
 /// full stop, or the sentence start.
 fn content_start(ctx: &Ctx, s: &Sent, boundary: u32, quote: bool, regions: &[(usize, usize)]) -> u32 {
-    if let Some(&(a, _)) = regions.iter().find(|&&(a, b)| (a as u32) >= s.start && (b as u32) <= boundary + 1) {
-        return a as u32;
+    // a quotation closing right before the attribution (`…,” he said`);
+    // several quotations in a row all belong to it
+    if let Some(last) = regions.iter().position(|&(a, b)| (a as u32) >= s.start && (b as u32) < boundary && (b as u32) + 4 >= boundary) {
+        let mut first = last;
+        while first > 0 && (regions[first - 1].1 as u32) + 3 >= regions[first].0 as u32 && regions[first - 1].0 as u32 >= s.start {
+            first -= 1;
+        }
+        return regions[first].0 as u32;
     }
     if quote {
         // a closing quote without an opener: back to the last ". " in the sentence
@@ -666,7 +698,7 @@ fn pre_posed(ctx: &Ctx, sents: &[Sent], si: usize, k: usize, verb: String, mem: 
     let w = &ctx.w;
     let cands = ctx.candidates(s.t0, k);
     // nearest candidate right before the cue, with no comma between
-    let near = cands.iter().rev().find(|c| c.t1 <= k && k - c.t1 <= 2 && (c.t1..k).all(|j| !w.gap_after(j - 1).contains(',')));
+    let near = cands.iter().rev().find(|c| c.t1 <= k && k - c.t1 <= 2 && (c.t1 - 1..k).all(|j| !w.gap_after(j).contains(',')));
     let chosen = near.copied().or_else(|| cands.iter().find(|c| !c.prep).copied());
     let speaker = match chosen {
         Some(c) if matches!(c.kind, CandKind::Pronoun) => resolve_pronoun(ctx, s, None, mem)?,

@@ -32,7 +32,7 @@
 
 use std::collections::HashMap;
 
-use crate::dates::{Date, Resolved};
+use crate::dates::Date;
 use crate::model::{EventKind, Precision, Side};
 use crate::tokens::Words;
 
@@ -68,8 +68,8 @@ impl Family {
     pub fn compatible(self, other: Family) -> bool {
         self == other
             || self.group() == other.group()
-            || (matches!(self, Family::Outcome | Family::Civilians) && other == Family::Air)
-            || (matches!(other, Family::Outcome | Family::Civilians) && self == Family::Air)
+            || (self == Family::Civilians && other == Family::Air)
+            || (other == Family::Civilians && self == Family::Air)
     }
 }
 
@@ -107,20 +107,6 @@ const TRIGGERS: &[Trigger] = &[
     t!("telephone network", Network, "network"),
     t!("phone network", Network, "network"),
     t!("communications", Network, "network"),
-    t!("took control", Territory, "control"),
-    t!("taken control", Territory, "control"),
-    t!("take control", Territory, "control"),
-    t!("seized control", Territory, "control"),
-    t!("have seized", Territory, "control"),
-    t!("has seized", Territory, "control"),
-    t!("recapture", Territory, "control"),
-    t!("recaptured", Territory, "control"),
-    t!("reconquest", Territory, "control"),
-    t!("retook", Territory, "control"),
-    t!("retaken", Territory, "control"),
-    t!("reinvested", Territory, "control"),
-    t!("took over", Territory, "control"),
-    t!("into the hands", Territory, "control"),
     t!("massacre", Civilians, "civilians"),
     t!("massacred", Civilians, "civilians"),
     t!("executed", Civilians, "civilians"),
@@ -144,6 +130,20 @@ const TRIGGERS: &[Trigger] = &[
     t!("left the town", Withdrawal, "withdraw"),
     t!("left the camp", Withdrawal, "withdraw"),
     t!("left its camp", Withdrawal, "withdraw"),
+    t!("took control", Territory, "control"),
+    t!("taken control", Territory, "control"),
+    t!("take control", Territory, "control"),
+    t!("seized control", Territory, "control"),
+    t!("have seized", Territory, "control"),
+    t!("has seized", Territory, "control"),
+    t!("recapture", Territory, "control"),
+    t!("recaptured", Territory, "control"),
+    t!("reconquest", Territory, "control"),
+    t!("retook", Territory, "control"),
+    t!("retaken", Territory, "control"),
+    t!("reinvested", Territory, "control"),
+    t!("took over", Territory, "control"),
+    t!("into the hands", Territory, "control"),
     t!("double attack", Attack, "double"),
     t!("ambushes", Combat, "ambush"),
     t!("ambush", Combat, "ambush"),
@@ -205,7 +205,7 @@ const TRIGGERS: &[Trigger] = &[
 ];
 
 /// Words marking a hypothetical, future or negated happening.
-const HYPOTHETICAL: &[&str] = &["could", "would", "might", "may", "will", "if", "should", "yet"];
+const HYPOTHETICAL: &[&str] = &["could", "would", "might", "may", "will", "if", "should", "yet", "never"];
 
 /// A sentence that may describe an event.
 #[derive(Debug, Clone, PartialEq)]
@@ -230,11 +230,14 @@ pub struct Candidate {
     pub strong: bool,
     /// Claims (corpus indices) made in this sentence.
     pub claims: Vec<usize>,
+    /// The sentence opens by pointing back at the previous one's time
+    /// ("At the time, …"), so its carried-over date is meant.
+    pub anaphoric: bool,
 }
 
 /// Triggers of a sentence: (family of the first match, hints, token of the first match).
 pub fn triggers(w: &Words, t0: usize, t1: usize) -> Option<(Family, Vec<&'static str>, usize)> {
-    let mut best: Option<(usize, usize)> = None; // (table index, token)
+    let mut best: Option<(u8, usize, usize)> = None; // (weight, table index, token)
     let mut hints: Vec<&'static str> = Vec::new();
     for k in t0..t1 {
         for (ti, t) in TRIGGERS.iter().enumerate() {
@@ -244,12 +247,26 @@ pub fn triggers(w: &Words, t0: usize, t1: usize) -> Option<(Family, Vec<&'static
             if !hints.contains(&t.hint) {
                 hints.push(t.hint);
             }
-            if best.is_none_or(|(bi, _)| ti < bi) {
-                best = Some((ti, k));
+            let weight = if t.family == Family::Outcome { 0 } else { trigger_weight(t.phrase) };
+            if best.is_none_or(|(bw, bi, _)| weight > bw || (weight == bw && ti < bi)) {
+                best = Some((weight, ti, k));
             }
         }
     }
-    best.map(|(ti, k)| (TRIGGERS[ti].family, hints, k))
+    best.map(|(_, ti, k)| (TRIGGERS[ti].family, hints, k))
+}
+
+/// Phrases are most specific, then event verbs in the past tense, then nouns
+/// ("… waiting for the slightest ambush, the first arrived at the Kidal
+/// camp" is an arrival).
+fn trigger_weight(phrase: &str) -> u8 {
+    if phrase.contains(' ') {
+        3
+    } else if phrase.ends_with("ed") || matches!(phrase, "left" | "fought" | "retook" | "withdrew") {
+        2
+    } else {
+        1
+    }
 }
 
 /// Whether tokens `[t0, t1)` are hypothetical or a question.
@@ -283,11 +300,10 @@ pub fn group(cands: &[Candidate], related: &dyn Fn(usize, usize) -> bool) -> Vec
     let mut groups: Vec<Group> = Vec::new();
     // place → groups having it
     let mut by_place: HashMap<usize, Vec<usize>> = HashMap::new();
+    // dated candidates naming what happened first, then bare outcomes
     let mut order: Vec<usize> = (0..cands.len()).filter(|&i| cands[i].strong && !cands[i].places.is_empty()).collect();
-    order.sort_by_key(|&i| (cands[i].start, cands[i].end, cands[i].doc, cands[i].sent));
-    let family_of = |g: &Group| -> Family {
-        g.members.iter().map(|&m| cands[m].family).filter(|f| *f != Family::Outcome).min().unwrap_or(Family::Outcome)
-    };
+    order.sort_by_key(|&i| (cands[i].family == Family::Outcome, cands[i].start, cands[i].end, cands[i].doc, cands[i].sent));
+    let family_of = |g: &Group| -> Family { main_family(cands, g) };
     let find = |groups: &Vec<Group>, by_place: &HashMap<usize, Vec<usize>>, c: &Candidate, weak: bool| -> Option<usize> {
         let mut best: Option<usize> = None;
         for &p in &c.places {
@@ -297,21 +313,40 @@ pub fn group(cands: &[Candidate], related: &dyn Fn(usize, usize) -> bool) -> Vec
                 }
                 for &gi in gs {
                     let g = &groups[gi];
-                    if !family_of(g).compatible(c.family) && !g.members.iter().any(|&m| cands[m].family.compatible(c.family) && cands[m].family != Family::Outcome) {
+                    let fam = family_of(g);
+                    let toll = c.family == Family::Outcome && c.hints.contains(&"toll");
+                    let compatible = fam.compatible(c.family) || (toll && matches!(fam, Family::Air | Family::Civilians));
+                    if !compatible {
                         continue;
                     }
                     let ok = if weak {
                         let lo = c.start.add_days(-WEAK_WINDOW);
-                        g.end >= lo && g.start <= c.start.add_days(1)
+                        g.end >= lo && g.start <= c.end.add_days(1)
                     } else {
-                        let (s, e) = (g.start.add_days(-1), g.end.add_days(1));
+                        let slack = match c.precision.max(g.precision) {
+                            Precision::Day => 1,
+                            Precision::Week => 7,
+                            _ => 0,
+                        };
+                        let (s, e) = (g.start.add_days(-slack), g.end.add_days(slack));
                         let overlap = c.start <= e && c.end >= s;
                         let span = g.start.min(c.start).days_until(g.end.max(c.end));
                         overlap && (span <= MAX_SPAN || c.precision != Precision::Day)
                     };
                     // the candidate's primary place must relate to the group, or the group's primary to the candidate
                     let place_ok = g.places.iter().any(|&gp| related(gp, c.places[0])) || c.places.iter().any(|&cp| related(cp, g.primary));
-                    if ok && place_ok && best.is_none_or(|b| groups[b].end < g.end || (groups[b].end == g.end && gi < b)) {
+                    // weakly dated: the event told nearest in the same article;
+                    // dated: the latest event
+                    let rank = |gi: usize| -> (usize, Date, std::cmp::Reverse<usize>) {
+                        let g = &groups[gi];
+                        let near = if weak {
+                            g.members.iter().filter(|&&m| cands[m].doc == c.doc).map(|&m| usize::MAX - cands[m].sent.abs_diff(c.sent)).max().unwrap_or(0)
+                        } else {
+                            0
+                        };
+                        (near, g.end, std::cmp::Reverse(gi))
+                    };
+                    if ok && place_ok && best.is_none_or(|b| rank(gi) > rank(b)) {
                         best = Some(gi);
                     }
                 }
@@ -319,7 +354,7 @@ pub fn group(cands: &[Candidate], related: &dyn Fn(usize, usize) -> bool) -> Vec
         }
         best
     };
-    let mut add = |groups: &mut Vec<Group>, by_place: &mut HashMap<usize, Vec<usize>>, gi: Option<usize>, ci: usize| {
+    let add = |groups: &mut Vec<Group>, by_place: &mut HashMap<usize, Vec<usize>>, gi: Option<usize>, ci: usize| {
         let c = &cands[ci];
         let gi = match gi {
             Some(gi) => {
@@ -359,16 +394,38 @@ pub fn group(cands: &[Candidate], related: &dyn Fn(usize, usize) -> bool) -> Vec
     weak.sort_by_key(|&i| (cands[i].doc, cands[i].sent));
     for ci in weak {
         let gi = find(&groups, &by_place, &cands[ci], true);
-        if gi.is_some() || !cands[ci].claims.is_empty() {
+        let c = &cands[ci];
+        if c.family == Family::Outcome && c.claims.is_empty() {
+            continue; // an undated bare outcome adds nothing to an event
+        }
+        if gi.is_some() || !c.claims.is_empty() || (c.anaphoric && c.family != Family::Outcome) {
             add(&mut groups, &mut by_place, gi, ci);
         }
     }
     groups
 }
 
-/// The event kind of a group (by family precedence, sides for territory).
+/// The family most members of a group have (outcome-only members aside;
+/// ties go to the more specific family).
+pub fn main_family(cands: &[Candidate], g: &Group) -> Family {
+    let mut counts: Vec<(Family, usize)> = Vec::new();
+    for &m in &g.members {
+        let f = cands[m].family;
+        if f == Family::Outcome {
+            continue;
+        }
+        match counts.iter_mut().find(|(x, _)| *x == f) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((f, 1)),
+        }
+    }
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    counts.first().map(|(f, _)| *f).unwrap_or(Family::Outcome)
+}
+
+/// The event kind of a group (main family, sides for territory).
 pub fn kind_of(cands: &[Candidate], g: &Group, side_of: &dyn Fn(usize) -> Option<Side>) -> EventKind {
-    let fam = g.members.iter().map(|&m| cands[m].family).min().unwrap_or(Family::Outcome);
+    let fam = main_family(cands, g);
     match fam {
         Family::Air => EventKind::AirDroneStrike,
         Family::Territory => {
@@ -409,13 +466,13 @@ pub fn title_of(
     actor_label: &dyn Fn(usize) -> (String, Side),
     camp: bool,
 ) -> String {
-    let fam = g.members.iter().map(|&m| cands[m].family).min().unwrap_or(Family::Outcome);
+    let fam = main_family(cands, g);
     let place = most_frequent(g.members.iter().map(|&m| cands[m].places[0])).unwrap_or(g.primary);
     let p = place_name(place);
     let hints: Vec<&str> = g.members.iter().flat_map(|&m| cands[m].hints.iter().copied()).collect();
     let has = |h: &str| hints.contains(&h);
     let count = |h: &str| hints.iter().filter(|x| **x == h).count();
-    let near: bool = g.members.iter().any(|&m| !cands[m].near_actors.is_empty());
+    let near: bool = fam != Family::Territory && g.members.iter().any(|&m| !cands[m].near_actors.is_empty());
     let actors_of = |sides: &[Side]| -> Option<String> {
         let mut labels: Vec<(String, usize)> = Vec::new();
         for &m in &g.members {
@@ -448,9 +505,9 @@ pub fn title_of(
         }
         Family::Network => format!("Telephone network cut in {p}"),
         Family::Territory => match actors_of(&[Side::State]) {
-            Some(a) => format!("{a} take control of {p}"),
+            Some(a) => format!("{} takes control of {p}", a.split('/').next().unwrap_or(&a)),
             None => match actors_of(&[Side::Rebels, Side::Jihadists]) {
-                Some(a) => format!("{a} take over {p}"),
+                Some(a) => format!("{} takes over {p}", a.split('/').next().unwrap_or(&a)),
                 None => format!("Control of {p} changes hands"),
             },
         },
@@ -458,6 +515,7 @@ pub fn title_of(
         Family::Explosive => format!("Explosion near {p}"),
         Family::Withdrawal => {
             let who = actors_of(&[Side::International]).or_else(|| actors_of(&[Side::State, Side::Rebels])).unwrap_or_else(|| "Forces".into());
+            let who = who.split('/').next().unwrap_or("Forces").to_string();
             if camp {
                 format!("{who} leaves {p} camp")
             } else {

@@ -191,31 +191,54 @@ pub fn parse_article(rel_path: &str, bytes: &[u8], lex: &Lexicon, opts: Options)
         start: u32,
         end: u32,
         resolved: Option<Resolved>,
+        /// "since …": the happening goes on after the date.
+        since: bool,
     }
+    // `anchor`: the last day of the story, for "the day before", "two days
+    // earlier"; `narrative`: the last date of any precision, which undated
+    // sentences take ("At the time, …" after "at the end of July").
+    // Without a reliable publication date, bare weekdays are resolved
+    // against the inferred one (the latest day the article mentions), not
+    // against the story's anchor.
     let mut hits: Vec<Vec<DateHit>> = Vec::with_capacity(sents.len());
-    let mut anchors: Vec<Option<Date>> = Vec::with_capacity(sents.len());
+    let mut narratives: Vec<Option<Resolved>> = Vec::with_capacity(sents.len());
     let mut anchor = published;
+    let mut narrative: Option<Resolved> = published.map(|d| Resolved { start: d, end: d, precision: Precision::Day });
+    let hint = year_hint.or(reference.map(|d| d.year));
     for s in &sents {
-        anchors.push(anchor);
+        narratives.push(narrative);
         if !s.body {
             hits.push(Vec::new());
             continue;
         }
         let st = &text[byte_of[s.start as usize]..byte_of[s.end as usize]];
-        let ctx = DateContext { published: reliable, anchor, year_hint: year_hint.or(reference.map(|d| d.year)) };
+        let doc_anchor = if reliable.is_some() { anchor } else { published.or(anchor) };
+        let ctx = DateContext { published: reliable, anchor: doc_anchor, year_hint: hint };
         let ms = dates::find_dates(st, &ctx);
+        let question = st.trim_end().trim_end_matches(['”', '"', '’', ')']).ends_with('?');
         let mut hs = Vec::with_capacity(ms.len());
         for m in ms {
-            if m.resolved.is_none() && m.kind != MentionKind::Year {
-                warnings.push(Warning { line: Some(file_line(s.start + m.start)), message: format!("date “{}” could not be resolved", m.text) });
-            }
-            if let Some(r) = &m.resolved {
-                let narrative = matches!(m.kind, MentionKind::Absolute | MentionKind::Weekday | MentionKind::Relative | MentionKind::Night);
-                if narrative && r.precision == Precision::Day && !is_old(r) {
-                    anchor = Some(r.start);
+            let mut resolved = m.resolved;
+            if m.kind == MentionKind::Relative && anchor != doc_anchor {
+                let ctx = DateContext { published: reliable, anchor, year_hint: hint };
+                if let Some(r) = dates::find_dates(&m.text, &ctx).first().and_then(|x| x.resolved) {
+                    resolved = Some(r);
                 }
             }
-            hs.push(DateHit { start: s.start + m.start, end: s.start + m.end, resolved: m.resolved });
+            if resolved.is_none() && m.kind != MentionKind::Year {
+                warnings.push(Warning { line: Some(file_line(s.start + m.start)), message: format!("date “{}” could not be resolved", m.text) });
+            }
+            if let Some(r) = &resolved {
+                let day_like = matches!(m.kind, MentionKind::Absolute | MentionKind::Weekday | MentionKind::Relative | MentionKind::Night);
+                if day_like && r.precision == Precision::Day && !is_old(r) {
+                    anchor = Some(r.start);
+                }
+                if !question && !is_old(r) && !matches!(m.kind, MentionKind::Year | MentionKind::Deadline) {
+                    narrative = Some(*r);
+                }
+            }
+            let since = f.fs((s.start + m.start).saturating_sub(12) as usize, (s.start + m.end) as usize).contains("since");
+            hs.push(DateHit { start: s.start + m.start, end: s.start + m.end, resolved, since });
         }
         hits.push(hs);
     }
@@ -224,6 +247,7 @@ pub fn parse_article(rel_path: &str, bytes: &[u8], lex: &Lexicon, opts: Options)
     let cctx = claims::Ctx { f: &f, w: words, ents: &ents, lex };
     let raw_claims: Vec<RawClaim> = claims::extract(&cctx, &sents);
     let mut claims_out: Vec<Claim> = Vec::with_capacity(raw_claims.len());
+    let mut claim_strong: Vec<bool> = Vec::with_capacity(raw_claims.len());
     let pick_date = |from: u32, to: u32, si: usize| -> Option<Resolved> {
         hits[si].iter().filter(|h| h.start >= from && h.end <= to).filter_map(|h| h.resolved).find(|r| !is_old(r))
     };
@@ -232,9 +256,9 @@ pub fn parse_article(rel_path: &str, bytes: &[u8], lex: &Lexicon, opts: Options)
         let nums = numbers::find_numbers(&words, ta, tb);
         // the date the claim is about: in its content, else its sentence(s), else the anchor
         let first_sent = sents.partition_point(|s| s.end <= rc.start).min(rc.sent);
-        let date = pick_date(rc.content.0, rc.content.1, rc.sent)
-            .or_else(|| (first_sent..=rc.sent).find_map(|si| pick_date(rc.start, rc.end, si)))
-            .or_else(|| anchors[first_sent].map(|a| Resolved { start: a, end: a, precision: Precision::Day }));
+        let own = pick_date(rc.content.0, rc.content.1, rc.sent).or_else(|| (first_sent..=rc.sent).find_map(|si| pick_date(rc.start, rc.end, si)));
+        claim_strong.push(own.is_some_and(|r| r.precision == Precision::Day));
+        let date = own.or(narratives[first_sent]);
         if rc.speaker.is_none() && rc.side.is_none() {
             warnings.push(Warning {
                 line: Some(file_line(rc.start)),
@@ -269,7 +293,8 @@ pub fn parse_article(rel_path: &str, bytes: &[u8], lex: &Lexicon, opts: Options)
             continue;
         }
         let folded = f.fs(s.start as usize, s.end as usize);
-        if CAVEATS.iter().any(|c| folded.contains(c)) || (folded.starts_with("no ") && folded.contains("assessment")) {
+        let caveat = CAVEATS.iter().any(|c| folded.contains(c)) || (folded.starts_with("no ") && folded.contains("assessment"));
+        if caveat {
             caveats.push((si, Caveat { document: id.clone(), start: s.start, end: s.end, quote: f.original(s.start as usize, s.end as usize) }));
         }
         // places: towns and regions, nearest the trigger first
@@ -291,7 +316,8 @@ pub fn parse_article(rel_path: &str, bytes: &[u8], lex: &Lexicon, opts: Options)
                 places.push(p);
             }
         }
-        if places.is_empty() && (s.para == prev_para || anaphoric(&words, s.t0)) {
+        let points_back = anaphoric(&words, s.t0);
+        if places.is_empty() && (s.para == prev_para || points_back) {
             places = prev_places.clone();
         }
         sent_places[si] = places.clone();
@@ -302,21 +328,39 @@ pub fn parse_article(rel_path: &str, bytes: &[u8], lex: &Lexicon, opts: Options)
             hints.push("camp");
         }
         let question = f.chars[..s.end as usize].iter().rev().find(|c| !matches!(c, '”' | '"' | '’' | ' ')).is_some_and(|c| *c == '?');
-        if events::hypothetical(&words, s.t0, s.t1, question) || places.is_empty() {
+        if caveat || events::hypothetical(&words, s.t0, s.t1, question) || places.is_empty() {
             continue;
         }
         // date nearest the trigger, among those of the reported period
         let recent: Vec<&DateHit> = hits[si].iter().filter(|h| h.resolved.is_some_and(|r| !is_old(&r))).collect();
-        let any_dates = hits[si].iter().any(|h| h.resolved.is_some());
+        // background: an old date in the trigger's own clause ("routed the army when it tried … in 2014")
+        let trig_cp = toks[tki].start;
+        let any_dates = hits[si].iter().filter(|h| h.resolved.is_some()).any(|h| {
+            let (a, b) = if h.start < trig_cp { (h.end, trig_cp) } else { (trig_cp, h.start) };
+            !f.fs(a as usize, b as usize).contains([',', ';', '(', ')'])
+        });
         let (range, strong) = match recent.iter().min_by_key(|h| h.start.abs_diff(toks[tki].start)) {
-            Some(h) => (h.resolved, true),
+            Some(h) => {
+                // "drone strikes … since the night of November 3 to 4": ongoing
+                let ongoing = h.since && matches!(family, Family::Air | Family::Combat | Family::Attack);
+                let r = h.resolved.map(|mut r| {
+                    if let Some(p) = reference.filter(|p| ongoing && *p > r.end) {
+                        r.end = p;
+                    } else if h.since && !ongoing && r.precision == Precision::Day {
+                        r.end = r.start; // "left the city since October 21": it happened then
+                    }
+                    r
+                });
+                (r, true)
+            }
             None if any_dates => continue, // background: only old dates
-            None => (anchors[si].map(|a| Resolved { start: a, end: a, precision: Precision::Day }), false),
+            None => (narratives[si], false),
         };
         let Some(range) = range else { continue };
         let mut actors: Vec<usize> = Vec::new();
         let mut near_actors: Vec<usize> = Vec::new();
-        let anchors_tok: Vec<usize> = (s.t0..s.t1).filter(|&k| k == tki || matches!(words.w(k), "convoy" | "convoys" | "column")).collect();
+        let anchors_tok: Vec<usize> =
+            (s.t0..s.t1).filter(|&k| k == tki || matches!(words.w(k), "convoy" | "convoys" | "column" | "evacuation" | "withdrawal")).collect();
         for e in sent_ents {
             if let (Some(a), None) = (e.actor, e.place) {
                 if !actors.contains(&a) {
@@ -324,7 +368,10 @@ pub fn parse_article(rel_path: &str, bytes: &[u8], lex: &Lexicon, opts: Options)
                 }
                 let ek = toks.partition_point(|t| t.start < e.start);
                 let ee = toks.partition_point(|t| t.start < e.end);
-                if anchors_tok.iter().any(|&k| (ek <= k + 4 && ee + 4 >= k)) && !near_actors.contains(&a) {
+                // "the FAMA/Wagner convoy", "a convoy of the Malian army"
+                let before = anchors_tok.iter().any(|&k| ee <= k && k - ee <= 1);
+                let after = anchors_tok.iter().any(|&k| ek > k && ek - k <= 4 && (k + 1..ek).any(|j| matches!(words.w(j), "of" | "by")));
+                if (before || after) && !near_actors.contains(&a) {
                     near_actors.push(a);
                 }
             }
@@ -354,13 +401,16 @@ pub fn parse_article(rel_path: &str, bytes: &[u8], lex: &Lexicon, opts: Options)
             precision: range.precision,
             strong,
             claims: cl,
+            anaphoric: points_back,
         });
     }
+    // claims without a candidate may join an event by place and by a day of their own
     let claim_where = raw_claims
         .iter()
         .zip(&claims_out)
-        .map(|(rc, c)| {
-            let d = c.date.as_ref().and_then(|d| Some((Date::parse_iso(&d.start)?, Date::parse_iso(&d.end)?)));
+        .zip(&claim_strong)
+        .map(|((rc, c), &strong)| {
+            let d = c.date.as_ref().filter(|_| strong).and_then(|d| Some((Date::parse_iso(&d.start)?, Date::parse_iso(&d.end)?)));
             (sent_places[rc.sent].clone(), d)
         })
         .collect();
@@ -480,6 +530,17 @@ pub fn assemble(articles: Vec<Article>, lex: &Lexicon) -> Corpus {
     }
     let related = |x: usize, y: usize| lex.related(x, y);
     let mut groups = events::group(&cands, &related);
+    if std::env::var_os("COUNTERCLAIM_DEBUG_EVENTS").is_some() {
+        for (gi, g) in groups.iter().enumerate() {
+            eprintln!("group {gi} {:?}..{:?}", g.start, g.end);
+            for &m in &g.members {
+                let c = &cands[m];
+                let d = &documents[c.doc];
+                let sp = d.sentences[c.sent];
+                eprintln!("   {:?} strong={} {:?} {}", c.family, c.strong, c.start, crate::text::slice_cp(&d.text, sp.start, sp.end));
+            }
+        }
+    }
     // claims whose sentence made no event: attach by place and date
     let mut claim_group: Vec<Option<usize>> = vec![None; claims.len()];
     for (gi, g) in groups.iter().enumerate() {
@@ -494,9 +555,16 @@ pub fn assemble(articles: Vec<Article>, lex: &Lexicon) -> Corpus {
             continue;
         }
         let (places, Some((s, e)), _) = &claim_where[ci] else { continue };
-        let found = groups.iter().position(|g| {
-            g.start <= e.add_days(1) && g.end >= s.add_days(-1) && places.iter().any(|&p| g.places.iter().any(|&q| lex.related(p, q)))
-        });
+        // among matching events, fighting and strikes first, then the largest
+        let found = (0..groups.len())
+            .filter(|&gi| {
+                let g = &groups[gi];
+                g.start <= e.add_days(1) && g.end >= s.add_days(-1) && places.iter().any(|&p| g.places.iter().any(|&q| lex.related(p, q)))
+            })
+            .max_by_key(|&gi| {
+                let violent = matches!(events::main_family(&cands, &groups[gi]), Family::Combat | Family::Attack | Family::Air | Family::Outcome);
+                (violent, groups[gi].members.len(), std::cmp::Reverse(gi))
+            });
         if let Some(gi) = found {
             claim_group[ci] = Some(gi);
         }
@@ -586,6 +654,5 @@ pub fn assemble(articles: Vec<Article>, lex: &Lexicon) -> Corpus {
             caveats: cav,
         });
     }
-    let _ = Family::Outcome;
     Corpus { version: FORMAT_VERSION, documents, actors, places, claims, events: events_out }
 }
