@@ -237,10 +237,17 @@ pub struct Candidate {
 
 /// Triggers of a sentence: (family of the first match, hints, token of the first match).
 pub fn triggers(w: &Words, t0: usize, t1: usize) -> Option<(Family, Vec<&'static str>, usize)> {
+    let index = trigger_index();
     let mut best: Option<(u8, usize, usize)> = None; // (weight, table index, token)
     let mut hints: Vec<&'static str> = Vec::new();
     for k in t0..t1 {
-        for (ti, t) in TRIGGERS.iter().enumerate() {
+        let word = w.w(k);
+        let from = index.partition_point(|(first, _)| *first < word);
+        for &(first, ti) in &index[from..] {
+            if first != word {
+                break;
+            }
+            let t = &TRIGGERS[ti];
             if k + Words::phrase_len(t.phrase) > t1 || !w.phrase_at(k, t.phrase) {
                 continue;
             }
@@ -254,6 +261,17 @@ pub fn triggers(w: &Words, t0: usize, t1: usize) -> Option<(Family, Vec<&'static
         }
     }
     best.map(|(_, ti, k)| (TRIGGERS[ti].family, hints, k))
+}
+
+/// Triggers sorted by their first word, for a binary search per token.
+fn trigger_index() -> &'static [(&'static str, usize)] {
+    static INDEX: std::sync::OnceLock<Vec<(&'static str, usize)>> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut v: Vec<(&'static str, usize)> =
+            TRIGGERS.iter().enumerate().map(|(i, t)| (t.phrase.split(' ').next().unwrap_or(t.phrase), i)).collect();
+        v.sort();
+        v
+    })
 }
 
 /// Phrases are most specific, then event verbs in the past tense, then nouns
@@ -287,6 +305,44 @@ pub struct Group {
     pub precision: Precision,
     pub places: Vec<usize>,
     pub primary: usize,
+    /// Members per family (indexed by [`Family`] order), kept as members join.
+    family_counts: [u32; FAMILIES],
+}
+
+const FAMILIES: usize = 10;
+
+fn family_index(f: Family) -> usize {
+    f as usize
+}
+
+const ALL_FAMILIES: [Family; FAMILIES] = [
+    Family::Air,
+    Family::Territory,
+    Family::Civilians,
+    Family::Explosive,
+    Family::Attack,
+    Family::Combat,
+    Family::Withdrawal,
+    Family::Network,
+    Family::Movement,
+    Family::Outcome,
+];
+
+impl Group {
+    /// The family most members have (outcome-only members aside; ties go to
+    /// the more specific family).
+    pub fn family(&self) -> Family {
+        let mut best = Family::Outcome;
+        let mut n = 0;
+        for f in ALL_FAMILIES {
+            let c = self.family_counts[family_index(f)];
+            if f != Family::Outcome && c > n {
+                best = f;
+                n = c;
+            }
+        }
+        best
+    }
 }
 
 /// Maximum span of an event, in days.
@@ -294,69 +350,84 @@ const MAX_SPAN: i64 = 8;
 /// How far back a weakly dated candidate looks for its event, in days.
 const WEAK_WINDOW: i64 = 30;
 
-/// Group candidates into events. `related(a, b)` tells whether two places
-/// are the same or nested. Returns groups of candidate indices.
-pub fn group(cands: &[Candidate], related: &dyn Fn(usize, usize) -> bool) -> Vec<Group> {
+/// Group candidates into events. `related[p]` lists the places related to
+/// place `p` (itself, the region of a town, the towns of a region). Groups
+/// are indexed by place, and each group keeps its family counts and, per
+/// article, the sentences of its members, so the cost per candidate does not
+/// grow with the corpus.
+pub fn group(cands: &[Candidate], related: &[Vec<usize>]) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::new();
-    // place → groups having it
-    let mut by_place: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut by_place: Vec<Vec<usize>> = vec![Vec::new(); related.len()];
+    // (group, document) → sentences of its members there
+    let mut in_doc: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
+    let mut seen: Vec<usize> = Vec::new(); // per group: last candidate + 1 that looked at it
+    let rel = |p: usize| -> &[usize] { related.get(p).map(Vec::as_slice).unwrap_or(&[]) };
+    let is_related = |a: usize, b: usize| a == b || rel(a).contains(&b);
+
     // dated candidates naming what happened first, then bare outcomes
     let mut order: Vec<usize> = (0..cands.len()).filter(|&i| cands[i].strong && !cands[i].places.is_empty()).collect();
     order.sort_by_key(|&i| (cands[i].family == Family::Outcome, cands[i].start, cands[i].end, cands[i].doc, cands[i].sent));
-    let family_of = |g: &Group| -> Family { main_family(cands, g) };
-    let find = |groups: &Vec<Group>, by_place: &HashMap<usize, Vec<usize>>, c: &Candidate, weak: bool| -> Option<usize> {
-        let mut best: Option<usize> = None;
+    let mut weak: Vec<usize> = (0..cands.len()).filter(|&i| !cands[i].strong && !cands[i].places.is_empty()).collect();
+    weak.sort_by_key(|&i| (cands[i].doc, cands[i].sent));
+    let n_strong = order.len();
+    order.extend(weak);
+
+    for (step, &ci) in order.iter().enumerate() {
+        let c = &cands[ci];
+        let is_weak = step >= n_strong;
+        if is_weak && c.family == Family::Outcome && c.claims.is_empty() {
+            continue; // an undated bare outcome adds nothing to an event
+        }
+        let toll = c.family == Family::Outcome && c.hints.contains(&"toll");
+        let mut best: Option<(usize, (usize, Date, std::cmp::Reverse<usize>))> = None;
         for &p in &c.places {
-            for (&q, gs) in by_place.iter() {
-                if !related(p, q) {
-                    continue;
-                }
+            for &q in std::iter::once(&p).chain(rel(p).iter()) {
+                let Some(gs) = by_place.get(q) else { continue };
                 for &gi in gs {
-                    let g = &groups[gi];
-                    let fam = family_of(g);
-                    let toll = c.family == Family::Outcome && c.hints.contains(&"toll");
-                    let compatible = fam.compatible(c.family) || (toll && matches!(fam, Family::Air | Family::Civilians));
-                    if !compatible {
+                    if seen[gi] == step + 1 {
                         continue;
                     }
-                    let ok = if weak {
-                        let lo = c.start.add_days(-WEAK_WINDOW);
-                        g.end >= lo && g.start <= c.end.add_days(1)
+                    seen[gi] = step + 1;
+                    let g = &groups[gi];
+                    let fam = g.family();
+                    if !(fam.compatible(c.family) || (toll && matches!(fam, Family::Air | Family::Civilians))) {
+                        continue;
+                    }
+                    let ok = if is_weak {
+                        g.end >= c.start.add_days(-WEAK_WINDOW) && g.start <= c.end.add_days(1)
                     } else {
                         let slack = match c.precision.max(g.precision) {
                             Precision::Day => 1,
                             Precision::Week => 7,
                             _ => 0,
                         };
-                        let (s, e) = (g.start.add_days(-slack), g.end.add_days(slack));
-                        let overlap = c.start <= e && c.end >= s;
+                        let overlap = c.start <= g.end.add_days(slack) && c.end >= g.start.add_days(-slack);
                         let span = g.start.min(c.start).days_until(g.end.max(c.end));
                         overlap && (span <= MAX_SPAN || c.precision != Precision::Day)
                     };
-                    // the candidate's primary place must relate to the group, or the group's primary to the candidate
-                    let place_ok = g.places.iter().any(|&gp| related(gp, c.places[0])) || c.places.iter().any(|&cp| related(cp, g.primary));
-                    // weakly dated: the event told nearest in the same article;
-                    // dated: the latest event
-                    let rank = |gi: usize| -> (usize, Date, std::cmp::Reverse<usize>) {
-                        let g = &groups[gi];
-                        let near = if weak {
-                            g.members.iter().filter(|&&m| cands[m].doc == c.doc).map(|&m| usize::MAX - cands[m].sent.abs_diff(c.sent)).max().unwrap_or(0)
-                        } else {
-                            0
-                        };
-                        (near, g.end, std::cmp::Reverse(gi))
+                    // the candidate's main place relates to the event, or the event's to the candidate
+                    let place_ok = g.places.iter().any(|&gp| is_related(gp, c.places[0])) || c.places.iter().any(|&cp| is_related(cp, g.primary));
+                    if !(ok && place_ok) {
+                        continue;
+                    }
+                    // weakly dated: the event told nearest in the same article; dated: the latest event
+                    let near = if is_weak {
+                        in_doc.get(&(gi, c.doc)).and_then(|v| v.iter().map(|&s| usize::MAX - s.abs_diff(c.sent)).max()).unwrap_or(0)
+                    } else {
+                        0
                     };
-                    if ok && place_ok && best.is_none_or(|b| rank(gi) > rank(b)) {
-                        best = Some(gi);
+                    let rank = (near, g.end, std::cmp::Reverse(gi));
+                    if best.as_ref().is_none_or(|(_, r)| rank > *r) {
+                        best = Some((gi, rank));
                     }
                 }
             }
         }
-        best
-    };
-    let add = |groups: &mut Vec<Group>, by_place: &mut HashMap<usize, Vec<usize>>, gi: Option<usize>, ci: usize| {
-        let c = &cands[ci];
-        let gi = match gi {
+        let found = best.map(|(gi, _)| gi);
+        if is_weak && found.is_none() && c.claims.is_empty() && !(c.anaphoric && c.family != Family::Outcome) {
+            continue;
+        }
+        let gi = match found {
             Some(gi) => {
                 let g = &mut groups[gi];
                 g.members.push(ci);
@@ -374,53 +445,36 @@ pub fn group(cands: &[Candidate], related: &dyn Fn(usize, usize) -> bool) -> Vec
                 gi
             }
             None => {
-                groups.push(Group { members: vec![ci], start: c.start, end: c.end, precision: c.precision, places: Vec::new(), primary: c.places[0] });
+                groups.push(Group {
+                    members: vec![ci],
+                    start: c.start,
+                    end: c.end,
+                    precision: c.precision,
+                    places: Vec::new(),
+                    primary: c.places[0],
+                    family_counts: [0; FAMILIES],
+                });
+                seen.push(0);
                 groups.len() - 1
             }
         };
+        groups[gi].family_counts[family_index(c.family)] += 1;
+        in_doc.entry((gi, c.doc)).or_default().push(c.sent);
         for &p in &c.places {
             if !groups[gi].places.contains(&p) {
                 groups[gi].places.push(p);
-                by_place.entry(p).or_default().push(gi);
+                if let Some(v) = by_place.get_mut(p) {
+                    v.push(gi);
+                }
             }
-        }
-    };
-    for &ci in &order {
-        let gi = find(&groups, &by_place, &cands[ci], false);
-        add(&mut groups, &mut by_place, gi, ci);
-    }
-    // weakly dated candidates
-    let mut weak: Vec<usize> = (0..cands.len()).filter(|&i| !cands[i].strong && !cands[i].places.is_empty()).collect();
-    weak.sort_by_key(|&i| (cands[i].doc, cands[i].sent));
-    for ci in weak {
-        let gi = find(&groups, &by_place, &cands[ci], true);
-        let c = &cands[ci];
-        if c.family == Family::Outcome && c.claims.is_empty() {
-            continue; // an undated bare outcome adds nothing to an event
-        }
-        if gi.is_some() || !c.claims.is_empty() || (c.anaphoric && c.family != Family::Outcome) {
-            add(&mut groups, &mut by_place, gi, ci);
         }
     }
     groups
 }
 
-/// The family most members of a group have (outcome-only members aside;
-/// ties go to the more specific family).
-pub fn main_family(cands: &[Candidate], g: &Group) -> Family {
-    let mut counts: Vec<(Family, usize)> = Vec::new();
-    for &m in &g.members {
-        let f = cands[m].family;
-        if f == Family::Outcome {
-            continue;
-        }
-        match counts.iter_mut().find(|(x, _)| *x == f) {
-            Some((_, n)) => *n += 1,
-            None => counts.push((f, 1)),
-        }
-    }
-    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    counts.first().map(|(f, _)| *f).unwrap_or(Family::Outcome)
+/// The family most members of a group have (see [`Group::family`]).
+pub fn main_family(_cands: &[Candidate], g: &Group) -> Family {
+    g.family()
 }
 
 /// The event kind of a group (main family, sides for territory).

@@ -48,6 +48,8 @@ pub struct Lexicon {
     pub matcher: crate::gazetteer::Matcher,
     pub actors: Vec<ActorInfo>,
     pub places: Vec<PlaceInfo>,
+    /// For every place, the other places related to it (see [`Lexicon::related`]).
+    pub related_places: Vec<Vec<usize>>,
 }
 
 fn fold_str(s: &str) -> String {
@@ -103,7 +105,9 @@ impl Lexicon {
                     && places.iter().any(|t| t.kind == PlaceKind::Town && (t.region_key == key || fold_str(&t.name) == key));
             }
         }
-        Lexicon { gazetteer, matcher, actors, places }
+        let mut lex = Lexicon { gazetteer, matcher, actors, places, related_places: Vec::new() };
+        lex.related_places = lex.related_lists();
+        lex
     }
 
     /// All mentions of `text`, sorted by start.
@@ -128,6 +132,20 @@ impl Lexicon {
     /// wide area: only those locate an event.
     pub fn locates(&self, place: usize) -> bool {
         self.places.get(place).is_some_and(|p| p.locates)
+    }
+
+    /// For every place, the other places [`Lexicon::related`] to it.
+    pub fn related_lists(&self) -> Vec<Vec<usize>> {
+        let n = self.places.len();
+        let mut out = vec![Vec::new(); n];
+        for (a, list) in out.iter_mut().enumerate() {
+            for b in 0..n {
+                if a != b && self.related(a, b) {
+                    list.push(b);
+                }
+            }
+        }
+        out
     }
 
     /// Same place, or a town and the region it lies in.

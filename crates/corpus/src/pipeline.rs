@@ -528,8 +528,7 @@ pub fn assemble(articles: Vec<Article>, lex: &Lexicon) -> Corpus {
         caveats.extend(a.caveats.into_iter().map(|(s, c)| (di, s, c)));
         documents.push(a.document);
     }
-    let related = |x: usize, y: usize| lex.related(x, y);
-    let mut groups = events::group(&cands, &related);
+    let mut groups = events::group(&cands, &lex.related_places);
     if std::env::var_os("COUNTERCLAIM_DEBUG_EVENTS").is_some() {
         for (gi, g) in groups.iter().enumerate() {
             eprintln!("group {gi} {:?}..{:?}", g.start, g.end);
@@ -550,16 +549,33 @@ pub fn assemble(articles: Vec<Article>, lex: &Lexicon) -> Corpus {
             }
         }
     }
+    let mut groups_at: Vec<Vec<usize>> = vec![Vec::new(); places.len()];
+    for (gi, g) in groups.iter().enumerate() {
+        for &p in &g.places {
+            if let Some(v) = groups_at.get_mut(p) {
+                v.push(gi);
+            }
+        }
+    }
     for ci in 0..claims.len() {
         if claim_group[ci].is_some() {
             continue;
         }
-        let (places, Some((s, e)), _) = &claim_where[ci] else { continue };
+        let (cplaces, Some((s, e)), _) = &claim_where[ci] else { continue };
+        let mut near: Vec<usize> = Vec::new();
+        for &p in cplaces {
+            for &q in std::iter::once(&p).chain(lex.related_places.get(p).map(Vec::as_slice).unwrap_or(&[])) {
+                near.extend(groups_at.get(q).map(Vec::as_slice).unwrap_or(&[]));
+            }
+        }
+        near.sort_unstable();
+        near.dedup();
         // among matching events, fighting and strikes first, then the largest
-        let found = (0..groups.len())
+        let found = near
+            .into_iter()
             .filter(|&gi| {
                 let g = &groups[gi];
-                g.start <= e.add_days(1) && g.end >= s.add_days(-1) && places.iter().any(|&p| g.places.iter().any(|&q| lex.related(p, q)))
+                g.start <= e.add_days(1) && g.end >= s.add_days(-1)
             })
             .max_by_key(|&gi| {
                 let violent = matches!(events::main_family(&cands, &groups[gi]), Family::Combat | Family::Attack | Family::Air | Family::Outcome);
@@ -593,15 +609,31 @@ pub fn assemble(articles: Vec<Article>, lex: &Lexicon) -> Corpus {
         claims[ci].event = g.map(|gi| event_id[gi].clone());
     }
     // caveats: the event of the same document with most of its claims
+    let mut group_claims: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
+    let mut doc_group_claims: std::collections::HashMap<(usize, usize), usize> = std::collections::HashMap::new();
+    for (ci, g) in claim_group.iter().enumerate() {
+        if let Some(gi) = *g {
+            group_claims[gi].push(ci);
+            *doc_group_claims.entry((claim_where[ci].2, gi)).or_default() += 1;
+        }
+    }
+    // document → (group, sentence) of its event members
+    let mut doc_members: Vec<Vec<(usize, usize)>> = vec![Vec::new(); documents.len()];
+    for (gi, g) in groups.iter().enumerate() {
+        for &m in &g.members {
+            doc_members[cands[m].doc].push((gi, cands[m].sent));
+        }
+    }
     let mut event_caveats: Vec<Vec<Caveat>> = vec![Vec::new(); groups.len()];
     for (di, si, cav) in caveats {
-        let best = (0..groups.len())
-            .filter(|&gi| groups[gi].members.iter().any(|&m| cands[m].doc == di))
-            .max_by_key(|&gi| {
-                let n = claim_group.iter().enumerate().filter(|(ci, g)| **g == Some(gi) && claim_where[*ci].2 == di).count();
-                let dist = groups[gi].members.iter().filter(|&&m| cands[m].doc == di).map(|&m| cands[m].sent.abs_diff(si)).min().unwrap_or(usize::MAX);
-                (n, std::cmp::Reverse(dist), std::cmp::Reverse(gi))
-            });
+        let best = doc_members[di]
+            .iter()
+            .map(|&(gi, sent)| {
+                let n = doc_group_claims.get(&(di, gi)).copied().unwrap_or(0);
+                (n, std::cmp::Reverse(sent.abs_diff(si)), std::cmp::Reverse(gi))
+            })
+            .max()
+            .map(|(_, _, std::cmp::Reverse(gi))| gi);
         if let Some(gi) = best {
             event_caveats[gi].push(cav);
         }
@@ -612,7 +644,7 @@ pub fn assemble(articles: Vec<Article>, lex: &Lexicon) -> Corpus {
         let g = &mut groups[gi];
         g.members.sort_by_key(|&m| (cands[m].doc, cands[m].sent));
         let g = &groups[gi];
-        let member_claims: Vec<usize> = (0..claims.len()).filter(|&ci| claim_group[ci] == Some(gi)).collect();
+        let member_claims: Vec<usize> = std::mem::take(&mut group_claims[gi]);
         let mut actor_ids: Vec<String> = Vec::new();
         for &m in &g.members {
             for &a in &cands[m].actors {

@@ -15,7 +15,7 @@ pub struct Tok {
 
 /// All tokens of `[start, end)`, appended to `out`.
 pub fn tokenize(f: &Folded, start: usize, end: usize, out: &mut Vec<Tok>) {
-    let b = &f.folded;
+    let b = f.folded.as_bytes();
     let end = end.min(b.len());
     let mut i = start;
     while i < end {
