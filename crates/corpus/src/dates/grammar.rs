@@ -682,6 +682,12 @@ impl<'a> G<'a> {
 
     /// Tries every rule at token `i`, longest and most specific first.
     pub(crate) fn hit_at(&self, i: usize) -> Option<Hit> {
+        // Fast exit: most tokens cannot start a date.
+        match self.t.get(i)?.k {
+            K::Num { .. } => {}
+            K::Word(w) if can_start(w) => {}
+            _ => return None,
+        }
         let hit = |e: usize, kind, form| Some(Hit { s: i, e, kind, form });
         match self.w(i) {
             W::Since | W::Depuis => {
@@ -741,6 +747,57 @@ impl<'a> G<'a> {
         }
         hit(e, expr_kind(&x), Form::One(x))
     }
+}
+
+/// Words that can begin a date expression (every rule starts with one of
+/// these or with a number).
+fn can_start(w: W) -> bool {
+    matches!(
+        w,
+        W::Month(_)
+            | W::MonthAbbr(_)
+            | W::MonthFr(_)
+            | W::Wd(_)
+            | W::WdFr(_)
+            | W::NumWord(_)
+            | W::A
+            | W::The
+            | W::That
+            | W::This
+            | W::Last
+            | W::Next
+            | W::Past
+            | W::Coming
+            | W::Yesterday
+            | W::Today
+            | W::Tomorrow
+            | W::Hier
+            | W::Aujourd
+            | W::Demain
+            | W::Earlier
+            | W::Later
+            | W::End
+            | W::Beginning
+            | W::Start
+            | W::Middle
+            | W::Early
+            | W::Late
+            | W::Mid
+            | W::Mi
+            | W::Fin
+            | W::Debut
+            | W::Since
+            | W::Depuis
+            | W::By
+            | W::Between
+            | W::From
+            | W::Night
+            | W::Nuit
+            | W::La
+            | W::Overnight
+            | W::Few
+            | W::Several
+    )
 }
 
 pub(crate) fn expr_kind(x: &Expr) -> MentionKind {

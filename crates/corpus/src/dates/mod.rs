@@ -101,7 +101,7 @@ pub struct DateContext {
 /// All date mentions in `text` (usually one sentence), in order, with
 /// non-overlapping code-point spans. Never panics.
 pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<DateMention> {
-    let mut toks = Vec::new();
+    let mut toks = Vec::with_capacity(text.len() / 4 + 4);
     lexer::tokenize(text, &mut toks);
     let mut out = Vec::new();
     for_each_hit(&toks, |h| {

@@ -652,3 +652,56 @@ mod props {
         }
     }
 }
+
+/// Throughput on the seeds, sentence by sentence (run with `--release --ignored`).
+#[test]
+#[ignore]
+fn throughput() {
+    let mut all = String::new();
+    for name in ["000", "001", "002", "003", "004"] {
+        all.push_str(&seed(name));
+        all.push('\n');
+    }
+    let paragraphs = crate::sentences::paragraphs(&all);
+    let sentences: Vec<String> = crate::sentences::sentences(&all, &paragraphs)
+        .iter()
+        .map(|s| crate::text::slice_cp(&all, s.start, s.end).to_string())
+        .collect();
+    let bytes: usize = sentences.iter().map(|s| s.len()).sum();
+    let ctx = published("2023-11-13");
+    let rounds = (20_000_000 / bytes.max(1)).max(1);
+    let t = std::time::Instant::now();
+    let mut n = 0usize;
+    for _ in 0..rounds {
+        for s in &sentences {
+            n += s.chars().filter(|c| c.is_alphabetic()).count();
+        }
+    }
+    let secs = t.elapsed().as_secs_f64();
+    println!("baseline (count letters): {:.1} MB/s", (bytes * rounds) as f64 / 1e6 / secs);
+    let t = std::time::Instant::now();
+    let mut toks = Vec::new();
+    for _ in 0..rounds {
+        for s in &sentences {
+            lexer::tokenize(s, &mut toks);
+            n += toks.len();
+        }
+    }
+    let secs = t.elapsed().as_secs_f64();
+    println!("tokenize: {:.1} MB/s", (bytes * rounds) as f64 / 1e6 / secs);
+    let t = std::time::Instant::now();
+    for _ in 0..rounds {
+        for s in &sentences {
+            n += find_dates(s, &ctx).len();
+        }
+    }
+    let secs = t.elapsed().as_secs_f64();
+    let mb = (bytes * rounds) as f64 / 1e6;
+    println!("find_dates: {mb:.1} MB in {secs:.3} s = {:.1} MB/s ({n} mentions)", mb / secs);
+    let t = std::time::Instant::now();
+    for _ in 0..rounds / 20 {
+        std::hint::black_box(infer_published(&all));
+    }
+    let secs = t.elapsed().as_secs_f64();
+    println!("infer_published: {:.1} MB/s", (all.len() * (rounds / 20)) as f64 / 1e6 / secs);
+}
