@@ -22,6 +22,10 @@ pub(crate) enum Part {
     SoFar,
     /// "later this …": from the day after the reference to the end of the unit.
     Rest,
+    /// "the first half of": days 1–15 of a month, January–June of a year.
+    FirstHalf,
+    /// "the second half of": day 16 to the end of a month, July–December.
+    SecondHalf,
 }
 
 /// How a bare weekday is placed relative to the reference date.
@@ -64,6 +68,11 @@ pub(crate) enum Expr {
     Month { m: u8, y: Option<i32>, part: Part },
     Year { y: i32, part: Part },
     Weekday { wd: u8, dir: Dir },
+    /// "the following Monday", "the previous Friday", "that Monday": a
+    /// weekday placed against the narrative anchor.
+    AnchorWeekday { wd: u8, dir: Dir },
+    /// "the first week of November": `nth` 0–3, or 4 for "the last week".
+    MonthWeek { m: u8, y: Option<i32>, nth: u8 },
     /// A whole unit shifted by `n` units from the reference ("yesterday",
     /// "last week", "two days later", "the previous month").
     Shift { rel: Rel, n: i64, unit: Unit, part: Part },
@@ -382,6 +391,10 @@ impl<'a> G<'a> {
     /// "début", "mi-", "the middle of": returns (next token, part).
     fn part_prefix(&self, i: usize) -> Option<(usize, Part)> {
         let j = if self.is(i, W::The) { i + 1 } else { i };
+        if matches!(self.w(j), W::First | W::Second) && self.is(j + 1, W::Half) && self.is(j + 2, W::Of) {
+            let part = if self.w(j) == W::First { Part::FirstHalf } else { Part::SecondHalf };
+            return Some((j + 3, part));
+        }
         let part = match self.w(j) {
             W::End => Part::End,
             W::Beginning | W::Start => Part::Begin,
@@ -448,8 +461,33 @@ impl<'a> G<'a> {
     }
 
     fn part_expr(&self, i: usize) -> Option<(usize, Expr)> {
+        if let Some(x) = self.month_week(i) {
+            return Some(x);
+        }
         let (k, part) = self.part_prefix(i)?;
         self.part_target(k, part)
+    }
+
+    /// "the first week of November (2023)", "the last week of July".
+    fn month_week(&self, i: usize) -> Option<(usize, Expr)> {
+        let j = if self.is(i, W::The) { i + 1 } else { i };
+        let nth = match self.w(j) {
+            W::First => 0,
+            W::Second => 1,
+            W::Third => 2,
+            W::Fourth => 3,
+            W::Last => 4,
+            _ => return None,
+        };
+        if !(self.is(j + 1, W::Week) && self.is(j + 2, W::Of)) {
+            return None;
+        }
+        let (m, km, _) = self.month(j + 3)?;
+        let (e, y) = match self.year(km) {
+            Some(y) => (km + 1, Some(y)),
+            None => (km, None),
+        };
+        Some((e, Expr::MonthWeek { m, y, nth }))
     }
 
     /// Relative expressions: "yesterday", "last week", "this month",
@@ -460,6 +498,16 @@ impl<'a> G<'a> {
             W::Yesterday | W::Hier => return Some((i + 1, shift(Rel::Pub, -1, Unit::Day))),
             W::Today => return Some((i + 1, shift(Rel::Pub, 0, Unit::Day))),
             W::Tomorrow | W::Demain => return Some((i + 1, shift(Rel::Pub, 1, Unit::Day))),
+            W::Tonight => return Some((i + 1, Expr::Span { rel: Rel::Pub, from: 0, to: 1, unit: Unit::Day })),
+            W::Recent => {
+                let (from, unit) = match self.w(i + 1) {
+                    W::Days => (-7, Unit::Day),
+                    W::Weeks => (-4, Unit::Week),
+                    W::Months => (-6, Unit::Month),
+                    _ => return None,
+                };
+                return Some((i + 2, Expr::Span { rel: Rel::Pub, from, to: 0, unit }));
+            }
             W::Aujourd if matches!(self.punct(i + 1), Some('\'' | '’')) && self.is_word(i + 2) => {
                 return Some((i + 3, shift(Rel::Pub, 0, Unit::Day)))
             }
@@ -511,6 +559,37 @@ impl<'a> G<'a> {
         if matches!(self.w(i), W::The | W::That) {
             let that = self.w(i) == W::That;
             let j = i + 1;
+            // "the following Monday", "the previous Friday", "that Monday".
+            let wd_at = if that { j } else { j + 1 };
+            if let Some(wd) = self.weekday(wd_at) {
+                let dir = match (that, self.w(j)) {
+                    (true, _) => Some(Dir::Nearest),
+                    (false, W::Following | W::Next) => Some(Dir::Future),
+                    (false, W::Previous) => Some(Dir::Past),
+                    _ => None,
+                };
+                if let Some(dir) = dir {
+                    let mut e = wd_at + 1;
+                    if self.time_of_day(e) {
+                        e += 1;
+                    }
+                    return Some((e, Expr::AnchorWeekday { wd, dir }));
+                }
+            }
+            // "the past few days", "the last two weeks".
+            if !that && matches!(self.w(j), W::Past | W::Last) {
+                let (n, k) = if self.is(j + 1, W::Few) || self.is(j + 1, W::Several) {
+                    (6, j + 2)
+                } else if let Some(n) = self.count(j + 1).filter(|_| !self.is(j + 1, W::A)) {
+                    (n, j + 2)
+                } else {
+                    (0, j + 1)
+                };
+                if n > 0 && matches!(self.w(k), W::Days | W::Weeks | W::Months | W::Years) {
+                    let unit = self.unit(k)?;
+                    return Some((k + 1, Expr::Span { rel: Rel::Pub, from: -n, to: 0, unit }));
+                }
+            }
             let anchor = |n, unit| Some((0usize, Expr::Shift { rel: Rel::Anchor, n, unit, part: Part::Whole }));
             let r: Option<(usize, Expr)> = match (self.w(j), self.unit(j), self.unit(j + 1)) {
                 (W::Day, _, _) if that => anchor(0, Unit::Day).map(|(_, x)| (j + 1, x)),
@@ -797,6 +876,12 @@ fn can_start(w: W) -> bool {
             | W::Overnight
             | W::Few
             | W::Several
+            | W::Tonight
+            | W::Recent
+            | W::First
+            | W::Second
+            | W::Third
+            | W::Fourth
     )
 }
 
@@ -807,6 +892,8 @@ pub(crate) fn expr_kind(x: &Expr) -> MentionKind {
         Expr::Year { part: Part::Whole, .. } => MentionKind::Year,
         Expr::Year { .. } => MentionKind::Period,
         Expr::Weekday { .. } => MentionKind::Weekday,
+        Expr::AnchorWeekday { .. } => MentionKind::Relative,
+        Expr::MonthWeek { .. } => MentionKind::Period,
         Expr::Shift { .. } | Expr::Offset { .. } | Expr::ImplicitWeekEnd { .. } | Expr::Span { .. } | Expr::Weekend { .. } => MentionKind::Relative,
     }
 }

@@ -99,6 +99,8 @@ fn month_range(y: i32, m: u8, part: Part, reference: Option<Date>) -> Option<Res
         Part::End => (Date { day: 21, ..first }, last),
         Part::SoFar => (first, reference.filter(|r| *r >= first && *r <= last).unwrap_or(last)),
         Part::Rest => (reference.filter(|r| *r >= first && *r < last).map_or(first, |r| r.add_days(1)), last),
+        Part::FirstHalf => (first, Date { day: 15, ..first }),
+        Part::SecondHalf => (Date { day: 16, ..first }, last),
     };
     Some(range(a, b, Precision::Month))
 }
@@ -113,13 +115,15 @@ fn year_range(y: i32, part: Part, reference: Option<Date>) -> Option<Resolved> {
         Part::End => range(Date::new(y, 10, 1)?, last, Precision::Month),
         Part::SoFar => range(first, reference.filter(|r| r.year == y).unwrap_or(last), Precision::Month),
         Part::Rest => range(reference.filter(|r| r.year == y && *r < last).map_or(first, |r| r.add_days(1)), last, Precision::Month),
+        Part::FirstHalf => range(first, Date::new(y, 6, 30)?, Precision::Month),
+        Part::SecondHalf => range(Date::new(y, 7, 1)?, last, Precision::Month),
     })
 }
 
 fn week_range(monday: Date, part: Part, reference: Date) -> Resolved {
     let sunday = monday.add_days(6);
     let (a, b) = match part {
-        Part::Whole => (monday, sunday),
+        Part::Whole | Part::FirstHalf | Part::SecondHalf => (monday, sunday),
         Part::Begin => (monday, monday.add_days(2)),
         Part::Mid => (monday.add_days(2), monday.add_days(4)),
         Part::End => (monday.add_days(3), sunday),
@@ -139,6 +143,10 @@ fn resolve_weekday(wd: u8, dir: Dir, ctx: &DateContext) -> Option<Date> {
         (None, Some(a)) => (a, false),
         (None, None) => return None,
     };
+    Some(weekday_from(r, from_pub, wd, dir))
+}
+
+fn weekday_from(r: Date, from_pub: bool, wd: u8, dir: Dir) -> Date {
     let back = (r.weekday().index() as i64 - wd as i64).rem_euclid(7);
     let fwd = (7 - back) % 7;
     let offset = match dir {
@@ -165,7 +173,7 @@ fn resolve_weekday(wd: u8, dir: Dir, ctx: &DateContext) -> Option<Date> {
             }
         }
     };
-    Some(r.add_days(offset))
+    r.add_days(offset)
 }
 
 fn day_range_years(
@@ -217,6 +225,16 @@ pub(crate) fn resolve(x: &Expr, ctx: &DateContext) -> Option<Resolved> {
         }
         Expr::Year { y, part } => year_range(y, part, ctx.published.or(ctx.anchor)),
         Expr::Weekday { wd, dir } => resolve_weekday(wd, dir, ctx).map(day),
+        Expr::AnchorWeekday { wd, dir } => reference(Rel::Anchor, ctx).map(|r| day(weekday_from(r, false, wd, dir))),
+        Expr::MonthWeek { m, y, nth } => {
+            let y = match y {
+                Some(y) => y,
+                None => pick_year(m, if nth == 4 { 25 } else { 1 + 7 * nth }, None, ctx)?,
+            };
+            let first = Date::new(y, m, 1)?;
+            let start = if nth == 4 { first.month_end().add_days(-6) } else { first.add_days(7 * nth as i64) };
+            Some(range(start, start.add_days(6), Precision::Week))
+        }
         Expr::Shift { rel, n, unit, part } => {
             let r = reference(rel, ctx)?;
             match unit {

@@ -321,6 +321,38 @@ fn end_of_week() {
     assert_eq!(res("At the end of last week, a convoy", &published("2024-09-24")).1, "2024-09-19..2024-09-22");
 }
 
+#[test]
+fn more_relative_forms() {
+    let c = DateContext { published: Some(d("2023-11-15")), anchor: Some(d("2023-11-08")), year_hint: None };
+    // Weekdays against the anchor (Wednesday 8 November).
+    assert_eq!(day_of("the following Monday, the", &c), "2023-11-13");
+    assert_eq!(day_of("the next Wednesday, the", &c), "2023-11-15");
+    assert_eq!(day_of("the previous Friday, the", &c), "2023-11-03");
+    assert_eq!(day_of("that Tuesday, the", &c), "2023-11-07");
+    assert_eq!(kind_of("the following Monday", &c), MentionKind::Relative);
+    // Spans counted back from publication (Wednesday 15 November).
+    assert_eq!(res("in recent days, the", &c), ("recent days".into(), "2023-11-08..2023-11-15".into(), Precision::Week));
+    assert_eq!(res("over the past few days, the", &c).1, "2023-11-09..2023-11-15");
+    assert_eq!(res("during the last two weeks the", &c), ("the last two weeks".into(), "2023-11-01..2023-11-15".into(), Precision::Month));
+    assert_eq!(res("tonight the", &c).1, "2023-11-15..2023-11-16");
+    assert_eq!(res("two weeks ago the", &c), ("two weeks ago".into(), "2023-11-01..2023-11-01".into(), Precision::Week));
+    assert_eq!(res("a year ago the", &c), ("a year ago".into(), "2022-01-01..2022-12-31".into(), Precision::Year));
+    assert_eq!(res("three months later the", &c), ("three months later".into(), "2024-02-01..2024-02-29".into(), Precision::Month));
+}
+
+#[test]
+fn weeks_and_halves_of_months_and_years() {
+    let c = published("2023-11-15");
+    assert_eq!(res("in the first week of November the", &c), ("the first week of November".into(), "2023-11-01..2023-11-07".into(), Precision::Week));
+    assert_eq!(res("the second week of October 2022", &c).1, "2022-10-08..2022-10-14");
+    assert_eq!(res("during the last week of July", &c).1, "2023-07-25..2023-07-31");
+    assert_eq!(res("in the first half of 2023,", &c), ("the first half of 2023".into(), "2023-01-01..2023-06-30".into(), Precision::Month));
+    assert_eq!(res("in the second half of October", &c).1, "2023-10-16..2023-10-31");
+    assert_eq!(res("early next week the", &c), ("early next week".into(), "2023-11-20..2023-11-22".into(), Precision::Week));
+    assert_eq!(res("late last year the", &c).1, "2022-10-01..2022-12-31");
+    assert_eq!(res("at the end of last month the", &c).1, "2023-10-21..2023-10-31");
+}
+
 // ----------------------------------------------------------------- nights
 
 #[test]
