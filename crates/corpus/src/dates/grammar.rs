@@ -490,6 +490,36 @@ impl<'a> G<'a> {
         Some((e, Expr::MonthWeek { m, y, nth }))
     }
 
+    /// Common French relative forms: "la veille", "le lendemain", "le même
+    /// jour", "la semaine dernière", "le mois prochain", "cette année",
+    /// "l'an dernier".
+    fn relative_fr(&self, i: usize) -> Option<(usize, Expr)> {
+        let det = matches!(self.w(i), W::La | W::Le | W::Cette);
+        let elided = det && self.glued(i) && matches!(self.punct(i + 1), Some('\'' | '’'));
+        let j = if elided { i + 2 } else if det { i + 1 } else { i };
+        let shift = |rel, n, unit| Expr::Shift { rel, n, unit, part: Part::Whole };
+        let not_of = |k: usize| !matches!(self.w(k), W::De | W::Du);
+        match self.w(j) {
+            W::Veille if not_of(j + 1) => return Some((j + 1, shift(Rel::Anchor, -1, Unit::Day))),
+            W::Lendemain if not_of(j + 1) => return Some((j + 1, shift(Rel::Anchor, 1, Unit::Day))),
+            W::Meme if self.is(j + 1, W::Jour) => return Some((j + 2, shift(Rel::Anchor, 0, Unit::Day))),
+            _ => {}
+        }
+        let unit = match self.w(j) {
+            W::Semaine => Unit::Week,
+            W::Mois => Unit::Month,
+            W::Annee => Unit::Year,
+            W::A if self.is(j + 1, W::Dernier) || self.is(j + 1, W::Prochain) => Unit::Year,
+            _ => return None,
+        };
+        match self.w(j + 1) {
+            W::Dernier => Some((j + 2, shift(Rel::Pub, -1, unit))),
+            W::Prochain => Some((j + 2, shift(Rel::Pub, 1, unit))),
+            _ if self.w(i) == W::Cette => Some((j + 1, shift(Rel::Pub, 0, unit))),
+            _ => None,
+        }
+    }
+
     /// Relative expressions: "yesterday", "last week", "this month",
     /// "earlier this year", "the day before", "two days later", "a few days ago", …
     fn relative(&self, i: usize) -> Option<(usize, Expr)> {
@@ -663,6 +693,12 @@ impl<'a> G<'a> {
         if self.time_of_day(e) {
             e += 1;
         }
+        // "samedi dernier", "lundi prochain"
+        match self.w(e) {
+            W::Dernier => return Some((e + 1, Expr::Weekday { wd, dir: Dir::Past })),
+            W::Prochain => return Some((e + 1, Expr::Weekday { wd, dir: Dir::Future })),
+            _ => {}
+        }
         let dir = if self.future_context(i) { Dir::Future } else { Dir::Auto };
         Some((e, Expr::Weekday { wd, dir }))
     }
@@ -698,6 +734,9 @@ impl<'a> G<'a> {
             return Some(x);
         }
         if let Some(x) = self.relative(i) {
+            return Some(x);
+        }
+        if let Some(x) = self.relative_fr(i) {
             return Some(x);
         }
         if let Some(x) = self.bare_weekday(i) {
@@ -882,6 +921,13 @@ fn can_start(w: W) -> bool {
             | W::Second
             | W::Third
             | W::Fourth
+            | W::Le
+            | W::Cette
+            | W::Veille
+            | W::Lendemain
+            | W::Semaine
+            | W::Mois
+            | W::Annee
     )
 }
 

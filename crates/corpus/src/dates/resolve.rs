@@ -15,8 +15,9 @@
 //! - "a few"/"several" units = 2 to 6 units.
 //! - "since X" runs from the start of X to the publication date (or anchor).
 //! - Missing years: the year (publication year −1, same, +1) that puts the
-//!   date closest to publication, future distances counting double; then the
-//!   year hint; a weekday given with the day-month picks among those the year
+//!   date closest to publication, future distances counting double; without
+//!   publication, the one closest to the anchor (unless the year hint is
+//!   more than a year away from it); then the year hint; a weekday given with the day-month picks among those the year
 //!   that matches it (nearest to the publication date or the hint).
 
 use super::calendar::Date;
@@ -46,12 +47,17 @@ pub(crate) fn pick_year(m: u8, d: u8, wd: Option<u8>, ctx: &DateContext) -> Opti
         (None, Some(_)) => true,
         (_, None) => false,
     };
-    if let Some(p) = ctx.published {
+    // Publication date (future distances count double), else the anchor
+    // (symmetric) unless the year hint contradicts it.
+    let reference = ctx.published.map(|p| (p, 2)).or_else(|| {
+        ctx.anchor.filter(|a| ctx.year_hint.is_none_or(|h| (a.year - h).abs() <= 1)).map(|a| (a, 1))
+    });
+    if let Some((p, future_weight)) = reference {
         let score = |y: i32| {
             Date::new(y, m, d).map(|date| {
                 let diff = p.days_until(date);
                 if diff > 0 {
-                    2 * diff
+                    future_weight * diff
                 } else {
                     -diff
                 }

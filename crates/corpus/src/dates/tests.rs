@@ -184,7 +184,10 @@ fn missing_year_from_publication() {
     assert_eq!(day_of("on 31 December the", &published("2023-10-02")), "2023-12-31");
     // A January date in a late-December article is next January.
     assert_eq!(day_of("on January 2 the", &published("2023-12-30")), "2024-01-02");
-    // Without publication date: the year hint.
+    // Without publication date: nearest the anchor, else the year hint.
+    assert_eq!(day_of("on January 2 the", &anchored("2023-12-30")), "2024-01-02");
+    let far = DateContext { anchor: Some(d("2012-05-01")), year_hint: Some(2023), published: None };
+    assert_eq!(day_of("on January 2 the", &far), "2023-01-02");
     assert_eq!(day_of("on October 5 the", &hint(2023)), "2023-10-05");
     // Nothing to go on: unresolved.
     let m = only("on October 5 the", &DateContext::default());
@@ -351,6 +354,23 @@ fn weeks_and_halves_of_months_and_years() {
     assert_eq!(res("early next week the", &c), ("early next week".into(), "2023-11-20..2023-11-22".into(), Precision::Week));
     assert_eq!(res("late last year the", &c).1, "2022-10-01..2022-12-31");
     assert_eq!(res("at the end of last month the", &c).1, "2023-10-21..2023-10-31");
+}
+
+#[test]
+fn french_relative_forms() {
+    let c = DateContext { published: Some(d("2023-11-15")), anchor: Some(d("2023-11-08")), year_hint: None };
+    assert_eq!(day_of("la veille, l'armée", &c), "2023-11-07");
+    assert_eq!(day_of("le lendemain, l'armée", &c), "2023-11-09");
+    assert_eq!(day_of("le même jour, l'armée", &c), "2023-11-08");
+    assert!(find_dates("la veille de l'attaque", &c).is_empty());
+    assert_eq!(res("la semaine dernière, l'armée", &c).1, "2023-11-06..2023-11-12");
+    assert_eq!(res("le mois prochain, l'armée", &c).1, "2023-12-01..2023-12-31");
+    assert_eq!(res("cette année, l'armée", &c).1, "2023-01-01..2023-12-31");
+    assert_eq!(res("depuis l'an dernier, l'armée", &c), ("depuis l'an dernier".into(), "2022-01-01..2023-11-15".into(), Precision::Year));
+    assert_eq!(res("l'année dernière, l'armée", &c).1, "2022-01-01..2022-12-31");
+    assert_eq!(day_of("samedi dernier, l'armée", &c), "2023-11-11");
+    assert_eq!(day_of("lundi prochain, l'armée", &c), "2023-11-20");
+    assert!(find_dates("le président et la ministre", &c).is_empty());
 }
 
 // ----------------------------------------------------------------- nights
