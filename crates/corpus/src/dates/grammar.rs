@@ -177,6 +177,10 @@ impl<'a> G<'a> {
         if i > 0 && (self.is(i - 1, W::NumPrefix) || matches!(self.punct(i - 1), Some('$' | '€' | '£' | '#' | '№'))) {
             return None;
         }
+        // "No. 2023", "Art. 2012"
+        if i > 1 && self.p(i - 1, '.') && self.is(i - 2, W::NumPrefix) {
+            return None;
+        }
         // Part of a longer digit sequence ("2023 2024 2025" is fine; "+2023" or "12-2023" codes are not).
         if i > 0 && self.glued(i - 1) && matches!(self.punct(i - 1), Some('+' | '/' | '_' | '=')) {
             return None;
@@ -826,6 +830,10 @@ impl<'a> G<'a> {
             }
             W::Between | W::From => {
                 if let Some((e1, a)) = self.expr(i + 1) {
+                    // "between Nov. 1 and Nov. 7": the day rule took both ends.
+                    if let Expr::DayRange { .. } = a {
+                        return hit(e1, MentionKind::Absolute, Form::One(a));
+                    }
                     let joiner_ok = if self.w(i) == W::Between {
                         self.is(e1, W::And)
                     } else {
@@ -852,6 +860,14 @@ impl<'a> G<'a> {
                     if matches!(b, Expr::Month { .. } | Expr::Year { .. }) {
                         return hit(e2, MentionKind::Period, Form::Range(x, b));
                     }
+                }
+            }
+        }
+        // "May and June 2015", "July to September 2023": the year is shared.
+        if let Expr::Month { y: None, part: Part::Whole, .. } = x {
+            if self.range_joiner(e) {
+                if let Some((e2, b @ Expr::Month { y: Some(_), part: Part::Whole, .. })) = self.day_month(e + 1, false) {
+                    return hit(e2, MentionKind::Period, Form::Range(x, b));
                 }
             }
         }

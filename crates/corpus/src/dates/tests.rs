@@ -447,6 +447,15 @@ fn years() {
 }
 
 #[test]
+fn shared_years_and_wrapped_ranges() {
+    let c = published("2023-11-14");
+    assert_eq!(res("signed in Algiers in May and June 2015, has", &c), ("May and June 2015".into(), "2015-05-01..2015-06-30".into(), Precision::Month));
+    assert_eq!(res("from July to September 2022 the", &c).1, "2022-07-01..2022-09-30");
+    assert_eq!(res("Between Nov. 1 and Nov. 7, the UN", &c), ("Between Nov. 1 and Nov. 7".into(), "2023-11-01..2023-11-07".into(), Precision::Day));
+    assert!(find_dates("in its weekly report No. 2023", &c).is_empty());
+}
+
+#[test]
 fn deadlines() {
     let c = published("2023-10-02");
     let m = only("liberate its camps in Kidal by 31 December.", &c);
