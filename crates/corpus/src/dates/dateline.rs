@@ -151,7 +151,7 @@ fn year_evidence(text: &str) -> YearEvidence {
             _ => {}
         };
         match &h.form {
-            Form::One(x) | Form::Since(x) | Form::Night(x) => note(x),
+            Form::One(x) | Form::Since(x) | Form::Night(x) | Form::NightInto(x) => note(x),
             Form::Range(a, b) => {
                 note(a);
                 note(b);

@@ -100,6 +100,8 @@ pub(crate) enum Form {
     Since(Expr),
     /// "the night of X (to Y)": X to the day after (or to Y for a day range).
     Night(Expr),
+    /// "overnight into X": the day before X to X.
+    NightInto(Expr),
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -646,6 +648,15 @@ impl<'a> G<'a> {
                     let n = if self.is(j + 1, W::Before) { -1 } else { 1 };
                     anchor(n, Unit::Day).map(|(_, x)| (j + 2, x))
                 }
+                (W::Previous, _, _) if !that && self.is(j + 1, W::Night) => {
+                    Some((j + 2, Expr::Span { rel: Rel::Anchor, from: -1, to: 0, unit: Unit::Day }))
+                }
+                (W::Following | W::Next, _, _) if !that && self.is(j + 1, W::Night) => {
+                    Some((j + 2, Expr::Span { rel: Rel::Anchor, from: 0, to: 1, unit: Unit::Day }))
+                }
+                (W::Night, _, _) if !that && self.is(j + 1, W::Before) && !self.after_is_word(j + 2) => {
+                    Some((j + 2, Expr::Span { rel: Rel::Anchor, from: -1, to: 0, unit: Unit::Day }))
+                }
                 (W::Eve, _, _) if !that && !self.is(j + 1, W::Of) => anchor(-1, Unit::Day).map(|(_, x)| (j + 1, x)),
                 _ => None,
             };
@@ -756,7 +767,8 @@ impl<'a> G<'a> {
     /// Night expressions: "the night of November 3 to 4", "the night from
     /// Saturday to Sunday", "overnight Saturday", "Saturday night",
     /// "la nuit du 3 au 4 novembre", "dans la nuit de samedi à dimanche".
-    fn night(&self, i: usize) -> Option<(usize, Expr)> {
+    /// The flag marks "overnight into X" (the night ending on X).
+    fn night(&self, i: usize) -> Option<(usize, Expr, bool)> {
         let j = if matches!(self.w(i), W::The | W::La) { i + 1 } else { i };
         match self.w(j) {
             W::Night | W::Nuit => {
@@ -769,18 +781,19 @@ impl<'a> G<'a> {
                     if self.range_joiner(e) && self.weekday(e + 1).is_some() {
                         e += 2;
                     }
-                    return Some((e, Expr::Weekday { wd, dir: Dir::Auto }));
+                    return Some((e, Expr::Weekday { wd, dir: Dir::Auto }, false));
                 }
                 let (e, x) = self.day_month(k, false)?;
-                matches!(x, Expr::Day { .. } | Expr::DayRange { .. } | Expr::Iso { .. }).then_some((e, x))
+                matches!(x, Expr::Day { .. } | Expr::DayRange { .. } | Expr::Iso { .. }).then_some((e, x, false))
             }
             W::Overnight if j == i => {
                 let mut k = i + 1;
+                let into = self.is(k, W::Into);
                 if matches!(self.w(k), W::On | W::Into | W::To) {
                     k += 1;
                 }
                 if let Some((e, x)) = self.date(k, false) {
-                    return Some((e, x));
+                    return Some((e, x, into));
                 }
                 let wd = self.weekday(k)?;
                 let mut e = k + 1;
@@ -788,14 +801,14 @@ impl<'a> G<'a> {
                     e += 2;
                 }
                 let dir = if self.future_context(i) { Dir::Future } else { Dir::Auto };
-                Some((e, Expr::Weekday { wd, dir }))
+                Some((e, Expr::Weekday { wd, dir }, into))
             }
             _ => {
                 // "Saturday night", "Saturday to Sunday night"
                 let wd = self.weekday(i)?;
                 if self.is(i + 1, W::Night) {
                     let dir = if self.future_context(i) { Dir::Future } else { Dir::Auto };
-                    return Some((i + 2, Expr::Weekday { wd, dir }));
+                    return Some((i + 2, Expr::Weekday { wd, dir }, false));
                 }
                 None
             }
@@ -849,8 +862,8 @@ impl<'a> G<'a> {
             }
             _ => {}
         }
-        if let Some((e, x)) = self.night(i) {
-            return hit(e, MentionKind::Night, Form::Night(x));
+        if let Some((e, x, into)) = self.night(i) {
+            return hit(e, MentionKind::Night, if into { Form::NightInto(x) } else { Form::Night(x) });
         }
         let (e, x) = self.expr(i)?;
         // "the end of July and beginning of August"; "2012-2014".

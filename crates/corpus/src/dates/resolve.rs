@@ -340,6 +340,10 @@ pub(crate) fn resolve_form(f: &Form, ctx: &DateContext) -> Option<Resolved> {
                 _ => Some(r),
             }
         }
+        Form::NightInto(x) => {
+            let r = resolve(x, ctx)?;
+            Some(range(r.start.add_days(-1), r.start, Precision::Day))
+        }
         Form::Night(x) => {
             let r = resolve(x, ctx)?;
             match x {

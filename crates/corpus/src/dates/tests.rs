@@ -384,6 +384,11 @@ fn nights() {
     assert_eq!(res("attacked overnight Saturday, killing", &c), ("overnight Saturday".into(), "2023-11-11..2023-11-12".into(), Precision::Day));
     assert_eq!(res("attacked overnight Saturday to Sunday", &c).1, "2023-11-11..2023-11-12");
     assert_eq!(res("on Saturday night the", &c).1, "2023-11-11..2023-11-12");
+    assert_eq!(res("Overnight into Sunday, explosions", &c), ("Overnight into Sunday".into(), "2023-11-11..2023-11-12".into(), Precision::Day));
+    let a = anchored("2023-11-11");
+    assert_eq!(res("repelled an attack the previous night.", &a), ("the previous night".into(), "2023-11-10..2023-11-11".into(), Precision::Day));
+    assert_eq!(res("the night before, the", &a).1, "2023-11-10..2023-11-11");
+    assert_eq!(res("the following night the", &a).1, "2023-11-11..2023-11-12");
     assert_eq!(res("the night of 3 to 4 November", &c).1, "2023-11-03..2023-11-04");
     assert_eq!(res("the night of November 3, the", &c).1, "2023-11-03..2023-11-04");
     assert_eq!(res("dans la nuit du 3 au 4 novembre,", &c).1, "2023-11-03..2023-11-04");
