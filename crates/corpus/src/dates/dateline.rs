@@ -48,7 +48,8 @@ pub fn find_dateline(text: &str) -> Option<(Date, u32, u32)> {
 
 /// Words that may precede a dateline's date besides capitalised ones
 /// ("BAMAKO, Mali,", "Published on", "Mis à jour le").
-const LEAD_WORDS: &[&str] = &["on", "le", "at", "published", "updated", "posted", "mis", "à", "jour", "publié", "du", "modifié"];
+const LEAD_WORDS: &[&str] =
+    &["on", "le", "at", "published", "updated", "posted", "mis", "à", "jour", "publié", "du", "modifié"];
 /// Lower-case words that may follow the date in a dateline ("… by AFP").
 const TRAIL_WORDS: &[&str] = &["by", "at", "à", "par", "updated", "am", "pm"];
 
@@ -97,7 +98,9 @@ fn dateline_in_line(text: &str, line: &str, toks: &[Tok]) -> Option<(Date, u32, 
                     return;
                 }
                 let year = match wd {
-                    Some(w) => infer_year(text).filter(|y| Date::new(*y, m, d).is_some_and(|dt| dt.weekday().index() == w)),
+                    Some(w) => {
+                        infer_year(text).filter(|y| Date::new(*y, m, d).is_some_and(|dt| dt.weekday().index() == w))
+                    }
                     None => infer_year(text),
                 };
                 year.and_then(|y| Date::new(y, m, d))
@@ -124,7 +127,13 @@ fn numeric_date(toks: &[Tok], i: usize) -> Option<Date> {
     if !(slash(i + 1) && slash(i + 3) && glued && (1..=2).contains(&ad) && (1..=2).contains(&bd) && yd == 4) {
         return None;
     }
-    let (d, m) = if a > 12 { (a, b) } else if b > 12 { (b, a) } else { (a, b) };
+    let (d, m) = if a > 12 {
+        (a, b)
+    } else if b > 12 {
+        (b, a)
+    } else {
+        (a, b)
+    };
     Date::new(y as i32, m as u8, d as u8)
 }
 
@@ -145,7 +154,9 @@ fn year_evidence(text: &str) -> YearEvidence {
             Expr::Day { d, m, y: None, wd: Some(w) } | Expr::DayRange { d1: d, m1: m, y: None, wd: Some(w), .. } => {
                 ev.constraints.push((m, d, w));
             }
-            Expr::Day { y: Some(y), .. } | Expr::DayRange { y: Some(y), .. } | Expr::Month { y: Some(y), .. } => ev.mentioned.push(y),
+            Expr::Day { y: Some(y), .. } | Expr::DayRange { y: Some(y), .. } | Expr::Month { y: Some(y), .. } => {
+                ev.mentioned.push(y)
+            }
             Expr::Year { y, .. } => ev.mentioned.push(y),
             Expr::Iso { y, .. } => ev.mentioned.push(y),
             _ => {}

@@ -130,7 +130,11 @@ pub(crate) enum K {
     /// A run of digits: value (saturating), digit count, ordinal suffix.
     /// Digit groups joined by `,` `.` `:` ("12,944", "2:56") get `digits == 0`
     /// so that no date rule can use them.
-    Num { value: u32, digits: u8, ordinal: bool },
+    Num {
+        value: u32,
+        digits: u8,
+        ordinal: bool,
+    },
     Punct(char),
 }
 

@@ -22,7 +22,9 @@ mod resolve;
 mod tests;
 
 pub use calendar::{Date, Weekday};
-pub use dateline::{find_dateline, infer_published, infer_published_with, infer_year, infer_year_near, year_candidates};
+pub use dateline::{
+    find_dateline, infer_published, infer_published_with, infer_year, infer_year_near, year_candidates,
+};
 
 use crate::model::{DateRange, Precision};
 

@@ -49,9 +49,10 @@ pub(crate) fn pick_year(m: u8, d: u8, wd: Option<u8>, ctx: &DateContext) -> Opti
     };
     // Publication date (future distances count double), else the anchor
     // (symmetric) unless the year hint contradicts it.
-    let reference = ctx.published.map(|p| (p, 2)).or_else(|| {
-        ctx.anchor.filter(|a| ctx.year_hint.is_none_or(|h| (a.year - h).abs() <= 1)).map(|a| (a, 1))
-    });
+    let reference = ctx
+        .published
+        .map(|p| (p, 2))
+        .or_else(|| ctx.anchor.filter(|a| ctx.year_hint.is_none_or(|h| (a.year - h).abs() <= 1)).map(|a| (a, 1)));
     if let Some((p, future_weight)) = reference {
         let score = |y: i32| {
             Date::new(y, m, d).map(|date| {
@@ -120,7 +121,11 @@ fn year_range(y: i32, part: Part, reference: Option<Date>) -> Option<Resolved> {
         Part::Mid => range(Date::new(y, 5, 1)?, Date::new(y, 8, 31)?, Precision::Month),
         Part::End => range(Date::new(y, 10, 1)?, last, Precision::Month),
         Part::SoFar => range(first, reference.filter(|r| r.year == y).unwrap_or(last), Precision::Month),
-        Part::Rest => range(reference.filter(|r| r.year == y && *r < last).map_or(first, |r| r.add_days(1)), last, Precision::Month),
+        Part::Rest => range(
+            reference.filter(|r| r.year == y && *r < last).map_or(first, |r| r.add_days(1)),
+            last,
+            Precision::Month,
+        ),
         Part::FirstHalf => range(first, Date::new(y, 6, 30)?, Precision::Month),
         Part::SecondHalf => range(Date::new(y, 7, 1)?, last, Precision::Month),
     })

@@ -59,7 +59,8 @@ fn seed(name: &str) -> String {
 fn sentence_with<'a>(text: &'a str, needle: &str) -> &'a str {
     let at = text.find(needle).unwrap_or_else(|| panic!("{needle:?} not in seed"));
     let start = text[..at].rfind(". ").max(text[..at].rfind('\n')).map_or(0, |i| i + 1);
-    let end = [text[at..].find(". "), text[at..].find('\n')].into_iter().flatten().min().map_or(text.len(), |i| at + i + 1);
+    let end =
+        [text[at..].find(". "), text[at..].find('\n')].into_iter().flatten().min().map_or(text.len(), |i| at + i + 1);
     &text[start..end]
 }
 
@@ -119,7 +120,10 @@ fn iso_round_trip() {
     }
     let r = Resolved { start: d("2023-11-03"), end: d("2023-11-04"), precision: Precision::Day };
     let range = r.to_range();
-    assert_eq!((range.start.as_str(), range.end.as_str(), range.precision), ("2023-11-03", "2023-11-04", Precision::Day));
+    assert_eq!(
+        (range.start.as_str(), range.end.as_str(), range.precision),
+        ("2023-11-03", "2023-11-04", Precision::Day)
+    );
 }
 
 // ---------------------------------------------------------- absolute dates
@@ -281,7 +285,10 @@ fn relative_to_anchor() {
         assert_eq!(day_of(text, &c), day, "{text}");
     }
     assert_eq!(res("a week later the", &c), ("a week later".into(), "2023-11-19..2023-11-19".into(), Precision::Week));
-    assert_eq!(res("the following week the", &c), ("the following week".into(), "2023-11-13..2023-11-19".into(), Precision::Week));
+    assert_eq!(
+        res("the following week the", &c),
+        ("the following week".into(), "2023-11-13..2023-11-19".into(), Precision::Week)
+    );
     assert_eq!(res("In the following days, the", &c).1, "2023-11-13..2023-11-19");
     assert_eq!(res("that night the", &c).1, "2023-11-12..2023-11-13");
     // "the day before the attack" is relative to something else.
@@ -300,13 +307,19 @@ fn relative_to_publication() {
     assert_eq!(res("last week the", &c), ("last week".into(), "2023-11-06..2023-11-12".into(), Precision::Week));
     assert_eq!(res("this week the", &c).1, "2023-11-13..2023-11-19");
     assert_eq!(res("next week the", &c).1, "2023-11-20..2023-11-26");
-    assert_eq!(res("earlier this month the", &c), ("earlier this month".into(), "2023-11-01..2023-11-15".into(), Precision::Month));
+    assert_eq!(
+        res("earlier this month the", &c),
+        ("earlier this month".into(), "2023-11-01..2023-11-15".into(), Precision::Month)
+    );
     assert_eq!(res("later this week the", &c).1, "2023-11-16..2023-11-19");
     assert_eq!(res("last month the", &c), ("last month".into(), "2023-10-01..2023-10-31".into(), Precision::Month));
     assert_eq!(res("this year the", &c), ("this year".into(), "2023-01-01..2023-12-31".into(), Precision::Year));
     assert_eq!(res("last year the", &c).1, "2022-01-01..2022-12-31");
     assert_eq!(res("three days ago the", &c).1, "2023-11-12..2023-11-12");
-    assert_eq!(res("completed a few days ago, promised", &c), ("a few days ago".into(), "2023-11-09..2023-11-13".into(), Precision::Week));
+    assert_eq!(
+        res("completed a few days ago, promised", &c),
+        ("a few days ago".into(), "2023-11-09..2023-11-13".into(), Precision::Week)
+    );
     assert_eq!(res("over the weekend the", &c).1, "2023-11-11..2023-11-12");
     assert_eq!(res("last weekend the", &c).1, "2023-11-11..2023-11-12");
     assert_eq!(only("yesterday", &DateContext::default()).resolved, None);
@@ -316,7 +329,10 @@ fn relative_to_publication() {
 fn end_of_week() {
     // Published on a Monday: "the end of the week" is the previous week's end.
     let monday = published("2023-11-13");
-    assert_eq!(res("at the end of the week, the", &monday), ("the end of the week".into(), "2023-11-09..2023-11-12".into(), Precision::Week));
+    assert_eq!(
+        res("at the end of the week, the", &monday),
+        ("the end of the week".into(), "2023-11-09..2023-11-12".into(), Precision::Week)
+    );
     // Published on a Saturday: this week's end.
     assert_eq!(res("at the end of the week, the", &published("2023-11-11")).1, "2023-11-09..2023-11-12");
     assert_eq!(res("at the end of the week, the", &published("2023-11-18")).1, "2023-11-16..2023-11-19");
@@ -334,24 +350,45 @@ fn more_relative_forms() {
     assert_eq!(day_of("that Tuesday, the", &c), "2023-11-07");
     assert_eq!(kind_of("the following Monday", &c), MentionKind::Relative);
     // Spans counted back from publication (Wednesday 15 November).
-    assert_eq!(res("in recent days, the", &c), ("recent days".into(), "2023-11-08..2023-11-15".into(), Precision::Week));
+    assert_eq!(
+        res("in recent days, the", &c),
+        ("recent days".into(), "2023-11-08..2023-11-15".into(), Precision::Week)
+    );
     assert_eq!(res("over the past few days, the", &c).1, "2023-11-09..2023-11-15");
-    assert_eq!(res("during the last two weeks the", &c), ("the last two weeks".into(), "2023-11-01..2023-11-15".into(), Precision::Month));
+    assert_eq!(
+        res("during the last two weeks the", &c),
+        ("the last two weeks".into(), "2023-11-01..2023-11-15".into(), Precision::Month)
+    );
     assert_eq!(res("tonight the", &c).1, "2023-11-15..2023-11-16");
-    assert_eq!(res("two weeks ago the", &c), ("two weeks ago".into(), "2023-11-01..2023-11-01".into(), Precision::Week));
+    assert_eq!(
+        res("two weeks ago the", &c),
+        ("two weeks ago".into(), "2023-11-01..2023-11-01".into(), Precision::Week)
+    );
     assert_eq!(res("a year ago the", &c), ("a year ago".into(), "2022-01-01..2022-12-31".into(), Precision::Year));
-    assert_eq!(res("three months later the", &c), ("three months later".into(), "2024-02-01..2024-02-29".into(), Precision::Month));
+    assert_eq!(
+        res("three months later the", &c),
+        ("three months later".into(), "2024-02-01..2024-02-29".into(), Precision::Month)
+    );
 }
 
 #[test]
 fn weeks_and_halves_of_months_and_years() {
     let c = published("2023-11-15");
-    assert_eq!(res("in the first week of November the", &c), ("the first week of November".into(), "2023-11-01..2023-11-07".into(), Precision::Week));
+    assert_eq!(
+        res("in the first week of November the", &c),
+        ("the first week of November".into(), "2023-11-01..2023-11-07".into(), Precision::Week)
+    );
     assert_eq!(res("the second week of October 2022", &c).1, "2022-10-08..2022-10-14");
     assert_eq!(res("during the last week of July", &c).1, "2023-07-25..2023-07-31");
-    assert_eq!(res("in the first half of 2023,", &c), ("the first half of 2023".into(), "2023-01-01..2023-06-30".into(), Precision::Month));
+    assert_eq!(
+        res("in the first half of 2023,", &c),
+        ("the first half of 2023".into(), "2023-01-01..2023-06-30".into(), Precision::Month)
+    );
     assert_eq!(res("in the second half of October", &c).1, "2023-10-16..2023-10-31");
-    assert_eq!(res("early next week the", &c), ("early next week".into(), "2023-11-20..2023-11-22".into(), Precision::Week));
+    assert_eq!(
+        res("early next week the", &c),
+        ("early next week".into(), "2023-11-20..2023-11-22".into(), Precision::Week)
+    );
     assert_eq!(res("late last year the", &c).1, "2022-10-01..2022-12-31");
     assert_eq!(res("at the end of last month the", &c).1, "2023-10-21..2023-10-31");
 }
@@ -366,7 +403,10 @@ fn french_relative_forms() {
     assert_eq!(res("la semaine dernière, l'armée", &c).1, "2023-11-06..2023-11-12");
     assert_eq!(res("le mois prochain, l'armée", &c).1, "2023-12-01..2023-12-31");
     assert_eq!(res("cette année, l'armée", &c).1, "2023-01-01..2023-12-31");
-    assert_eq!(res("depuis l'an dernier, l'armée", &c), ("depuis l'an dernier".into(), "2022-01-01..2023-11-15".into(), Precision::Year));
+    assert_eq!(
+        res("depuis l'an dernier, l'armée", &c),
+        ("depuis l'an dernier".into(), "2022-01-01..2023-11-15".into(), Precision::Year)
+    );
     assert_eq!(res("l'année dernière, l'armée", &c).1, "2022-01-01..2022-12-31");
     assert_eq!(day_of("samedi dernier, l'armée", &c), "2023-11-11");
     assert_eq!(day_of("lundi prochain, l'armée", &c), "2023-11-20");
@@ -378,15 +418,27 @@ fn french_relative_forms() {
 #[test]
 fn nights() {
     let c = published("2023-11-13"); // Monday
-    assert_eq!(res("Since the night of November 3 to 4, the", &c), ("the night of November 3 to 4".into(), "2023-11-03..2023-11-04".into(), Precision::Day));
+    assert_eq!(
+        res("Since the night of November 3 to 4, the", &c),
+        ("the night of November 3 to 4".into(), "2023-11-03..2023-11-04".into(), Precision::Day)
+    );
     assert_eq!(kind_of("the night of November 3 to 4", &c), MentionKind::Night);
     assert_eq!(res("during the night from Saturday to Sunday,", &c).1, "2023-11-11..2023-11-12");
-    assert_eq!(res("attacked overnight Saturday, killing", &c), ("overnight Saturday".into(), "2023-11-11..2023-11-12".into(), Precision::Day));
+    assert_eq!(
+        res("attacked overnight Saturday, killing", &c),
+        ("overnight Saturday".into(), "2023-11-11..2023-11-12".into(), Precision::Day)
+    );
     assert_eq!(res("attacked overnight Saturday to Sunday", &c).1, "2023-11-11..2023-11-12");
     assert_eq!(res("on Saturday night the", &c).1, "2023-11-11..2023-11-12");
-    assert_eq!(res("Overnight into Sunday, explosions", &c), ("Overnight into Sunday".into(), "2023-11-11..2023-11-12".into(), Precision::Day));
+    assert_eq!(
+        res("Overnight into Sunday, explosions", &c),
+        ("Overnight into Sunday".into(), "2023-11-11..2023-11-12".into(), Precision::Day)
+    );
     let a = anchored("2023-11-11");
-    assert_eq!(res("repelled an attack the previous night.", &a), ("the previous night".into(), "2023-11-10..2023-11-11".into(), Precision::Day));
+    assert_eq!(
+        res("repelled an attack the previous night.", &a),
+        ("the previous night".into(), "2023-11-10..2023-11-11".into(), Precision::Day)
+    );
     assert_eq!(res("the night before, the", &a).1, "2023-11-10..2023-11-11");
     assert_eq!(res("the following night the", &a).1, "2023-11-11..2023-11-12");
     assert_eq!(res("the night of 3 to 4 November", &c).1, "2023-11-03..2023-11-04");
@@ -402,10 +454,16 @@ fn nights() {
 fn periods() {
     let c = published("2024-09-24");
     let month = Precision::Month;
-    assert_eq!(res("there at the end of July.", &c), ("the end of July".into(), "2024-07-21..2024-07-31".into(), month));
+    assert_eq!(
+        res("there at the end of July.", &c),
+        ("the end of July".into(), "2024-07-21..2024-07-31".into(), month)
+    );
     assert_eq!(kind_of("at the end of July", &c), MentionKind::Period);
     assert_eq!(res("at the beginning of August the", &c).1, "2024-08-01..2024-08-10");
-    assert_eq!(res("At the end of July and beginning of August, the", &c), ("the end of July and beginning of August".into(), "2024-07-21..2024-08-10".into(), month));
+    assert_eq!(
+        res("At the end of July and beginning of August, the", &c),
+        ("the end of July and beginning of August".into(), "2024-07-21..2024-08-10".into(), month)
+    );
     // October is three weeks ahead of a 24 September article, but a year behind.
     assert_eq!(res("in mid-October the", &c).1, "2024-10-11..2024-10-20");
     assert_eq!(res("in mid-December the", &published("2024-03-01")).1, "2023-12-11..2023-12-20");
@@ -416,7 +474,10 @@ fn periods() {
     assert_eq!(res("at the end of 2023,", &c), ("the end of 2023".into(), "2023-10-01..2023-12-31".into(), month));
     assert_eq!(res("in early 2023 the", &c).1, "2023-01-01..2023-03-31");
     assert_eq!(res("in mid-2023 the", &c).1, "2023-05-01..2023-08-31");
-    assert_eq!(res("by the end of the year,", &c), ("by the end of the year".into(), "2024-10-01..2024-12-31".into(), month));
+    assert_eq!(
+        res("by the end of the year,", &c),
+        ("by the end of the year".into(), "2024-10-01..2024-12-31".into(), month)
+    );
     assert_eq!(kind_of("by the end of the year", &c), MentionKind::Deadline);
     assert_eq!(res("the end of the year", &c).1, "2024-10-01..2024-12-31");
     assert_eq!(res("at the end of the month", &c).1, "2024-09-21..2024-09-30");
@@ -441,10 +502,16 @@ fn since_runs_to_publication() {
 #[test]
 fn years() {
     let c = published("2023-11-13");
-    assert_eq!(res("against the state in 2012, these", &c), ("2012".into(), "2012-01-01..2012-12-31".into(), Precision::Year));
+    assert_eq!(
+        res("against the state in 2012, these", &c),
+        ("2012".into(), "2012-01-01..2012-12-31".into(), Precision::Year)
+    );
     assert_eq!(kind_of("in 2012", &c), MentionKind::Year);
     assert_eq!(kind_of("The 2015 agreement is shattering", &c), MentionKind::Year);
-    assert_eq!(res("defeats between 2012 and 2014, is", &c), ("between 2012 and 2014".into(), "2012-01-01..2014-12-31".into(), Precision::Year));
+    assert_eq!(
+        res("defeats between 2012 and 2014, is", &c),
+        ("between 2012 and 2014".into(), "2012-01-01..2014-12-31".into(), Precision::Year)
+    );
     assert_eq!(kind_of("between 2012 and 2014", &c), MentionKind::Year);
     assert_eq!(res("from 2012 to 2014 the", &c).1, "2012-01-01..2014-12-31");
     assert_eq!(res("the 2012-2014 war", &c).1, "2012-01-01..2014-12-31");
@@ -454,9 +521,15 @@ fn years() {
 #[test]
 fn shared_years_and_wrapped_ranges() {
     let c = published("2023-11-14");
-    assert_eq!(res("signed in Algiers in May and June 2015, has", &c), ("May and June 2015".into(), "2015-05-01..2015-06-30".into(), Precision::Month));
+    assert_eq!(
+        res("signed in Algiers in May and June 2015, has", &c),
+        ("May and June 2015".into(), "2015-05-01..2015-06-30".into(), Precision::Month)
+    );
     assert_eq!(res("from July to September 2022 the", &c).1, "2022-07-01..2022-09-30");
-    assert_eq!(res("Between Nov. 1 and Nov. 7, the UN", &c), ("Between Nov. 1 and Nov. 7".into(), "2023-11-01..2023-11-07".into(), Precision::Day));
+    assert_eq!(
+        res("Between Nov. 1 and Nov. 7, the UN", &c),
+        ("Between Nov. 1 and Nov. 7".into(), "2023-11-01..2023-11-07".into(), Precision::Day)
+    );
     assert!(find_dates("in its weekly report No. 2023", &c).is_empty());
 }
 
@@ -599,7 +672,11 @@ fn datelines() {
         ("12 November 2023\n\nThe army said", "2023-11-12", "12 November 2023"),
         ("Mali army\n\nPublished 2023-11-12 by AFP", "2023-11-12", "2023-11-12"),
         ("Published on 24/09/2024 at 10:00\nText", "2024-09-24", "24/09/2024"),
-        ("Nov 12 (Reuters) - Fighting began on Sunday November 12 near Kidal, lost in 2012 and 2023.", "2023-11-12", "Nov 12"),
+        (
+            "Nov 12 (Reuters) - Fighting began on Sunday November 12 near Kidal, lost in 2012 and 2023.",
+            "2023-11-12",
+            "Nov 12",
+        ),
     ];
     for (text, day, span) in cases {
         let (date, s, e) = find_dateline(text).unwrap_or_else(|| panic!("no dateline in {text:?}"));
@@ -661,12 +738,81 @@ mod props {
     /// Text made of date-ish words, numbers and punctuation, to hit the rules.
     fn datey() -> impl Strategy<Value = String> {
         let words = prop::sample::select(vec![
-            "on", "the", "night", "of", "November", "Nov", ".", "3", "4", "to", "and", "Saturday", "Sunday",
-            "at", "end", "beginning", "July", "August", "2023", "2012", "between", "since", "late", "mid",
-            "-", "by", "31", "December", "two", "days", "earlier", "later", "a", "week", "last", "next",
-            "overnight", "into", "(", ")", ",", "1st", "2nd", "29", "February", "le", "1er", "novembre", "nuit",
-            "du", "au", "fin", "début", "yesterday", "this", "month", "year", "few", "ago", "will", "'", "ll",
-            "9999", "0", "00", "31st", "é", "—", "\n", "Monday", "that", "day", "before", "after", "eve",
+            "on",
+            "the",
+            "night",
+            "of",
+            "November",
+            "Nov",
+            ".",
+            "3",
+            "4",
+            "to",
+            "and",
+            "Saturday",
+            "Sunday",
+            "at",
+            "end",
+            "beginning",
+            "July",
+            "August",
+            "2023",
+            "2012",
+            "between",
+            "since",
+            "late",
+            "mid",
+            "-",
+            "by",
+            "31",
+            "December",
+            "two",
+            "days",
+            "earlier",
+            "later",
+            "a",
+            "week",
+            "last",
+            "next",
+            "overnight",
+            "into",
+            "(",
+            ")",
+            ",",
+            "1st",
+            "2nd",
+            "29",
+            "February",
+            "le",
+            "1er",
+            "novembre",
+            "nuit",
+            "du",
+            "au",
+            "fin",
+            "début",
+            "yesterday",
+            "this",
+            "month",
+            "year",
+            "few",
+            "ago",
+            "will",
+            "'",
+            "ll",
+            "9999",
+            "0",
+            "00",
+            "31st",
+            "é",
+            "—",
+            "\n",
+            "Monday",
+            "that",
+            "day",
+            "before",
+            "after",
+            "eve",
         ]);
         prop::collection::vec(words, 0..40).prop_map(|ws| ws.join(" "))
     }
