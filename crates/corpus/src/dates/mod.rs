@@ -2,7 +2,8 @@
 //! copy, with no dependencies beyond `std` (it also builds for wasm).
 //!
 //! - [`calendar`]: [`Date`] / [`Weekday`] arithmetic.
-//! - `lexer`: a one-pass tokenizer with a fixed keyword table.
+//! - `keywords`: the vocabulary (word kinds, English and French).
+//! - `lexer`: a one-pass, allocation-free tokenizer.
 //! - `grammar`: hand-written rules turning tokens into unresolved expressions.
 //! - `resolve`: turns expressions into [`Resolved`] ranges using a
 //!   [`DateContext`] (publication date, narrative anchor, year hint); its
@@ -15,6 +16,7 @@
 pub mod calendar;
 pub mod dateline;
 mod grammar;
+mod keywords;
 mod lexer;
 mod resolve;
 
