@@ -109,7 +109,28 @@ const fn build_table() -> [(u128, W); KEYWORDS.len()] {
 /// [`KEYWORDS`] packed and sorted for binary search.
 static TABLE: [(u128, W); KEYWORDS.len()] = build_table();
 
+/// Bit `b` of `FIRST_BYTES[len]` is set when some keyword of `len` bytes
+/// starts with a byte whose low 5 bits are `b`: a cheap pre-filter that
+/// spares most words the binary search.
+static FIRST_BYTES: [u32; 16] = {
+    let mut t = [0u32; 16];
+    let mut i = 0;
+    while i < KEYWORDS.len() {
+        let b = KEYWORDS[i].0.as_bytes();
+        t[b.len()] |= 1 << (b[0] & 31);
+        i += 1;
+    }
+    t
+};
+
 fn lookup(key: Key) -> W {
+    if key.len == 0 || key.overflow {
+        return W::Other;
+    }
+    let first = (key.v >> (8 * (key.len as u32 - 1))) as u8;
+    if FIRST_BYTES[key.len as usize] & (1 << (first & 31)) == 0 {
+        return W::Other;
+    }
     match key.get() {
         Some(k) => TABLE.binary_search_by(|(x, _)| x.cmp(&k)).map_or(W::Other, |i| TABLE[i].1),
         None => W::Other,
@@ -136,38 +157,55 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
         let c = bytes[i];
         let ch = if c < 0x80 { c as char } else { char_at(i) };
         let (b0, c0) = (i, cp);
-        if ch.is_whitespace() {
+        let (space, alpha) = if c < 0x80 {
+            (c.is_ascii_whitespace(), c.is_ascii_alphabetic())
+        } else {
+            (ch.is_whitespace(), ch.is_alphabetic())
+        };
+        if space {
             i += ch.len_utf8();
             cp += 1;
             continue;
         }
-        if ch.is_alphabetic() {
-            let cap = ch.is_uppercase();
-            let mut key = Key::EMPTY;
+        if alpha {
+            let cap = if c < 0x80 { c.is_ascii_uppercase() } else { ch.is_uppercase() };
             let mut has_digit = false;
-            while i < n {
-                let c = bytes[i];
-                if c < 0x80 {
-                    if c.is_ascii_alphabetic() {
-                        key.push_byte(c.to_ascii_lowercase());
-                    } else if c.is_ascii_digit() {
-                        has_digit = true;
-                    } else {
-                        break;
-                    }
+            let mut ascii = true;
+            loop {
+                // Tight run over ASCII letters and digits, then one non-ASCII char.
+                let run = i;
+                while i < n && bytes[i].is_ascii_alphanumeric() {
+                    has_digit |= bytes[i].is_ascii_digit();
                     i += 1;
-                } else {
-                    let ch = char_at(i);
-                    if !ch.is_alphanumeric() {
-                        break;
-                    }
-                    has_digit |= ch.is_numeric();
-                    key.push_char(ch);
-                    i += ch.len_utf8();
                 }
-                cp += 1;
+                cp += (i - run) as u32;
+                if i < n && bytes[i] >= 0x80 {
+                    let ch = char_at(i);
+                    if ch.is_alphanumeric() {
+                        has_digit |= ch.is_numeric();
+                        ascii = false;
+                        i += ch.len_utf8();
+                        cp += 1;
+                        continue;
+                    }
+                }
+                break;
             }
-            let w = if has_digit { W::Other } else { lookup(key) };
+            let w = if has_digit || i - b0 > Key::MAX as usize * if ascii { 1 } else { 4 } {
+                W::Other
+            } else {
+                let mut key = Key::EMPTY;
+                if ascii {
+                    for &b in &bytes[b0..i] {
+                        key.push_byte(b | 0x20);
+                    }
+                } else {
+                    for ch in text[b0..i].chars() {
+                        key.push_char(ch);
+                    }
+                }
+                lookup(key)
+            };
             out.push(Tok { k: K::Word(w), b0: b0 as u32, b1: i as u32, c0, c1: cp, cap });
             continue;
         }

@@ -105,7 +105,7 @@ pub struct DateContext {
 /// All date mentions in `text` (usually one sentence), in order, with
 /// non-overlapping code-point spans. Never panics.
 pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<DateMention> {
-    let mut toks = Vec::with_capacity(text.len() / 4 + 4);
+    let mut toks = TOKENS.with(|t| t.take());
     lexer::tokenize(text, &mut toks);
     let mut out = Vec::new();
     for_each_hit(&toks, |h| {
@@ -118,7 +118,19 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<DateMention> {
             kind: h.kind,
         });
     });
+    if toks.capacity() <= MAX_KEPT_TOKENS {
+        TOKENS.with(|t| t.replace(toks));
+    }
     out
+}
+
+/// Larger token buffers (whole long documents) are freed, not kept.
+const MAX_KEPT_TOKENS: usize = 1 << 16;
+
+thread_local! {
+    /// Token buffer reused across calls (one sentence after another), so
+    /// that scanning does not allocate once warmed up.
+    static TOKENS: std::cell::Cell<Vec<lexer::Tok>> = const { std::cell::Cell::new(Vec::new()) };
 }
 
 /// Runs the grammar over `toks` left to right, calling `f` on each

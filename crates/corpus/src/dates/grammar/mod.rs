@@ -187,37 +187,45 @@ fn clause_break(c: char) -> bool {
 }
 
 impl<'a> G<'a> {
+    #[inline]
     pub(super) fn w(&self, i: usize) -> W {
         match self.t.get(i) {
             Some(Tok { k: K::Word(w), .. }) => *w,
             _ => W::Other,
         }
     }
+    #[inline]
     pub(super) fn is_word(&self, i: usize) -> bool {
         matches!(self.t.get(i), Some(Tok { k: K::Word(_), .. }))
     }
+    #[inline]
     pub(super) fn is(&self, i: usize, w: W) -> bool {
         matches!(self.t.get(i), Some(Tok { k: K::Word(x), .. }) if *x == w)
     }
+    #[inline]
     pub(super) fn p(&self, i: usize, c: char) -> bool {
         matches!(self.t.get(i), Some(Tok { k: K::Punct(x), .. }) if *x == c)
     }
+    #[inline]
     pub(super) fn punct(&self, i: usize) -> Option<char> {
         match self.t.get(i) {
             Some(Tok { k: K::Punct(c), .. }) => Some(*c),
             _ => None,
         }
     }
+    #[inline]
     pub(super) fn cap(&self, i: usize) -> bool {
         self.t.get(i).is_some_and(|t| t.cap)
     }
     /// Tokens `i` and `i + 1` touch (no space between).
+    #[inline]
     pub(super) fn glued(&self, i: usize) -> bool {
         match (self.t.get(i), self.t.get(i + 1)) {
             (Some(a), Some(b)) => a.b1 == b.b0,
             _ => false,
         }
     }
+    #[inline]
     pub(super) fn num(&self, i: usize) -> Option<(u32, u8, bool)> {
         match self.t.get(i) {
             Some(Tok { k: K::Num { value, digits, ordinal }, .. }) => Some((*value, *digits, *ordinal)),
