@@ -234,8 +234,9 @@ fn pick(c: &[i32], mentioned: &[i32], reference: Option<i32>) -> Option<i32> {
     }
     let r = reference?;
     let pool = if in_text.is_empty() { c } else { &in_text[..] };
-    let best = pool.iter().map(|y| (y - r).abs()).min()?;
-    let nearest: Vec<i32> = pool.iter().copied().filter(|y| (y - r).abs() == best).collect();
+    let dist = |y: i32| (y as i64 - r as i64).abs();
+    let best = pool.iter().map(|&y| dist(y)).min()?;
+    let nearest: Vec<i32> = pool.iter().copied().filter(|&y| dist(y) == best).collect();
     match nearest[..] {
         [y] => Some(y),
         _ => None,

@@ -52,7 +52,7 @@ pub(crate) fn pick_year(m: u8, d: u8, wd: Option<u8>, ctx: &DateContext) -> Opti
     let reference = ctx
         .published
         .map(|p| (p, 2))
-        .or_else(|| ctx.anchor.filter(|a| ctx.year_hint.is_none_or(|h| (a.year - h).abs() <= 1)).map(|a| (a, 1)));
+        .or_else(|| ctx.anchor.filter(|a| ctx.year_hint.is_none_or(|h| (a.year as i64 - h as i64).abs() <= 1)).map(|a| (a, 1)));
     if let Some((p, future_weight)) = reference {
         let score = |y: i32| {
             Date::new(y, m, d).map(|date| {
@@ -66,7 +66,7 @@ pub(crate) fn pick_year(m: u8, d: u8, wd: Option<u8>, ctx: &DateContext) -> Opti
         };
         let mut best: Option<(i64, i32)> = None;
         let mut best_wd: Option<(i64, i32)> = None;
-        for y in [p.year - 1, p.year, p.year + 1] {
+        for y in [p.year.saturating_sub(1), p.year, p.year.saturating_add(1)] {
             if let Some(s) = score(y) {
                 if best.is_none_or(|(b, _)| s < b) {
                     best = Some((s, y));
@@ -87,7 +87,7 @@ pub(crate) fn pick_year(m: u8, d: u8, wd: Option<u8>, ctx: &DateContext) -> Opti
     }
     // The matching year nearest the hint (earlier first on ties), within ±6.
     for delta in 0..=6 {
-        for y in [hint - delta, hint + delta] {
+        for y in [hint.saturating_sub(delta), hint.saturating_add(delta)] {
             if matches_wd(y) {
                 return Some(y);
             }
@@ -197,12 +197,12 @@ fn day_range_years(
     match y {
         // An explicit year belongs to the end ("30 December to 2 January 2024").
         Some(y) => {
-            let y1 = if wraps { y - 1 } else { y };
+            let y1 = if wraps { y.saturating_sub(1) } else { y };
             Some((Date::new(y1, m1, d1)?, Date::new(y, m2, d2)?))
         }
         None => {
             let y1 = pick_year(m1, d1, wd, ctx)?;
-            let y2 = if wraps { y1 + 1 } else { y1 };
+            let y2 = if wraps { y1.saturating_add(1) } else { y1 };
             Some((Date::new(y1, m1, d1)?, Date::new(y2, m2, d2)?))
         }
     }
@@ -321,7 +321,7 @@ fn fill_year(a: Expr, right: &Resolved, ctx: &DateContext) -> Option<Resolved> {
         Some(x) => {
             let r = resolve(&x, ctx)?;
             if r.start > right.start {
-                resolve(&with_year(right.start.year - 1)?, ctx)
+                resolve(&with_year(right.start.year.saturating_sub(1))?, ctx)
             } else {
                 Some(r)
             }

@@ -106,9 +106,15 @@ fn day_numbers() {
     assert_eq!(d("2023-11-12").add_days(-2), d("2023-11-10"));
     assert_eq!(d("2023-11-12").add_months_first(-11), d("2022-12-01"));
     assert_eq!(d("2023-11-12").week_start(), d("2023-11-06"));
-    // Extreme inputs saturate instead of panicking.
-    let _ = Date::from_days(i64::MAX).weekday();
-    let _ = Date::from_days(i64::MIN).add_days(i64::MIN);
+    // Extreme inputs saturate at the first/last representable day.
+    let last = Date { year: i32::MAX, month: 12, day: 31 };
+    let first = Date { year: i32::MIN, month: 1, day: 1 };
+    assert_eq!(Date::from_days(i64::MAX), last);
+    assert_eq!(Date::from_days(i64::MIN), first);
+    assert_eq!(Date::from_days(last.to_days()), last);
+    assert_eq!(Date::from_days(first.to_days()), first);
+    assert_eq!(last.add_days(1), last);
+    assert_eq!(first.add_days(i64::MIN), first);
 }
 
 #[test]
@@ -830,7 +836,19 @@ mod props {
             })
     }
 
+    /// Contexts with raw, possibly invalid or extreme, public fields.
+    fn raw_ctx() -> impl Strategy<Value = DateContext> {
+        let raw_date = (any::<i32>(), any::<u8>(), any::<u8>()).prop_map(|(year, month, day)| Date { year, month, day });
+        (prop::option::of(raw_date.clone()), prop::option::of(raw_date), prop::option::of(any::<i32>()))
+            .prop_map(|(published, anchor, year_hint)| DateContext { published, anchor, year_hint })
+    }
+
     proptest! {
+        #[test]
+        fn never_panics_with_extreme_contexts(text in datey(), ctx in raw_ctx()) {
+            check_spans(&text, &ctx);
+        }
+
         #[test]
         fn never_panics_on_unicode(text in "\\PC{0,200}", ctx in any_ctx()) {
             check_spans(&text, &ctx);
