@@ -77,8 +77,11 @@ fn dateline_in_line(text: &str, line: &str, toks: &[Tok]) -> Option<(Date, u32, 
         let end = toks[h.e - 1].c1;
         let next = toks.get(h.e);
         let lead_ok = toks[..h.s].iter().all(|t| !matches!(t.k, K::Word(_)) || word_ok(t, LEAD_WORDS));
+        let after_next = toks.get(h.e + 1).map(|t| t.k);
         let trail_ok = match next.map(|t| t.k) {
-            None | Some(K::Punct('(' | '-' | '–' | '—' | '|' | '/' | '·' | ',')) | Some(K::Num { .. }) => true,
+            None | Some(K::Punct('(' | '-' | '–' | '—' | '|' | '/' | '·')) | Some(K::Num { .. }) => true,
+            // "24 September 2024, 2:56" but not "On 12 November 2023, the army …"
+            Some(K::Punct(',')) => matches!(after_next, Some(K::Num { .. })),
             Some(K::Word(_)) => next.is_some_and(|t| word_ok(t, TRAIL_WORDS)),
             Some(K::Punct(_)) => false,
         };

@@ -690,6 +690,13 @@ fn datelines() {
         assert_eq!(crate::text::slice_cp(text, s, e), span, "{text}");
     }
     assert_eq!(find_dateline("BAMAKO, Mali (AP) — Fighting resumed on Sunday."), None);
+    // The first sentence of the body is not a dateline, nor is a headline.
+    assert_eq!(find_dateline("On 12 November 2023, the army took Kidal."), None);
+    assert_eq!(find_dateline("Mali: the army retakes Kidal on 14 November 2023\n\nText"), None);
+    let (date, _, _) = find_dateline("Mis à jour le 13 novembre 2023\nTexte").unwrap();
+    assert_eq!(date, d("2023-11-13"));
+    let (date, _, _) = find_dateline("By Jane Doe\nNovember 13, 2023 5:30 AM UTC\nText").unwrap();
+    assert_eq!(date, d("2023-11-13"));
     // A date deep in the body is not a dateline.
     let body = format!("{}The deal of 12 November 2023 failed.", "Words and more words. ".repeat(40));
     assert_eq!(find_dateline(&body), None);
