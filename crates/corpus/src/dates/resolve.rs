@@ -4,21 +4,33 @@
 //!
 //! Conventions (documented choices):
 //! - Parts of a month: beginning = days 1–10, middle = 11–20, end = 21–last
-//!   day; precision `Month`.
+//!   day, first half = 1–15, second half = 16–last; precision `Month`.
+//!   "The first/second/third/fourth week of" = days 1–7/8–14/15–21/22–28,
+//!   "the last week of" = the last seven days; precision `Week`.
 //! - Parts of a year: beginning = January–March, middle = May–August,
-//!   end = October–December; precision `Month` (a whole year is `Year`).
-//! - Parts of a week (Monday-first): beginning = Monday–Wednesday, end =
+//!   end = October–December, halves = January–June / July–December;
+//!   precision `Month` (a whole year is `Year`).
+//! - Parts of a week (Monday first): beginning = Monday–Wednesday, end =
 //!   Thursday–Sunday; precision `Week`. "At the end of the week" without
 //!   "this"/"last" means the previous week's end when the reference is a
 //!   Monday–Wednesday.
-//! - Nights run from the named day to the next (precision `Day`).
-//! - "a few"/"several" units = 2 to 6 units.
+//! - Nights run from the named day to the next ("overnight into Sunday":
+//!   Saturday to Sunday); precision `Day`.
+//! - Bare weekdays: against the publication date, the most recent such day
+//!   on or before it (future tense: the next one after it); against the
+//!   anchor alone, the nearest one.
+//! - Counted shifts ("two days earlier", "a week later") land on one day,
+//!   with precision `Day` or `Week`; "three months later" is that whole
+//!   month, "a year ago" that whole year.
+//! - "a few"/"several" units = 2 to 6 units; "in recent days" = the last 7
+//!   days, "in recent weeks" = 4 weeks, "in recent months" = 6 months.
 //! - "since X" runs from the start of X to the publication date (or anchor).
 //! - Missing years: the year (publication year −1, same, +1) that puts the
 //!   date closest to publication, future distances counting double; without
 //!   publication, the one closest to the anchor (unless the year hint is
-//!   more than a year away from it); then the year hint; a weekday given with the day-month picks among those the year
-//!   that matches it (nearest to the publication date or the hint).
+//!   more than a year away from it); else the year hint. A weekday given
+//!   with the day-month picks, among those, the year that matches it
+//!   (around the hint: the matching year nearest to it, within six years).
 
 use super::calendar::Date;
 use super::grammar::{Dir, Expr, Form, Part, Rel, Unit};
