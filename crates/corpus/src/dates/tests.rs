@@ -264,6 +264,8 @@ fn lowercase_weekday_and_month_words_are_not_dates() {
     assert!(find_dates("in May the", &c).len() == 1);
     assert!(find_dates("May the force", &c).is_empty());
     assert!(find_dates("March on the town", &c).is_empty());
+    assert!(find_dates("said by Jan Egeland of the NRC", &c).is_empty());
+    assert_eq!(only("in Jan. 2023 the", &c).text, "Jan. 2023");
 }
 
 // ------------------------------------------------------------- relative
@@ -475,6 +477,7 @@ fn periods() {
     assert_eq!(res("in mid-December the", &published("2024-03-01")).1, "2023-12-11..2023-12-20");
     assert_eq!(res("in mid-April the", &c).1, "2024-04-11..2024-04-20");
     assert_eq!(res("in early September the", &c).1, "2024-09-01..2024-09-10");
+    assert_eq!(res("in mid\u{2011}April the", &c).1, "2024-04-11..2024-04-20");
     assert_eq!(res("in October the", &c), ("October".into(), "2024-10-01..2024-10-31".into(), month));
     assert_eq!(res("in November 2023 the", &c), ("November 2023".into(), "2023-11-01..2023-11-30".into(), month));
     assert_eq!(res("at the end of 2023,", &c), ("the end of 2023".into(), "2023-10-01..2023-12-31".into(), month));

@@ -71,7 +71,9 @@ impl<'a> G<'a> {
             if let Some(y) = self.year(k) {
                 return Some((k + 1, Expr::Month { m, y: Some(y), part: Part::Whole }));
             }
-            if bare_ok && (strong || self.month_trigger(j)) {
+            // Abbreviations never stand alone: "by Jan Egeland" is not a date.
+            let abbr = matches!(self.w(j), W::MonthAbbr(_));
+            if bare_ok && !abbr && (strong || self.month_trigger(j)) {
                 return Some((k, Expr::Month { m, y: None, part: Part::Whole }));
             }
             return None;
@@ -157,7 +159,7 @@ impl<'a> G<'a> {
             W::Early if j == i => return Some((i + 1, Part::Begin)),
             W::Late if j == i => return Some((i + 1, Part::End)),
             W::Mid | W::Mi if j == i => {
-                let k = if self.p(i + 1, '-') { i + 2 } else { i + 1 };
+                let k = if self.hyphen(i + 1) { i + 2 } else { i + 1 };
                 return Some((k, Part::Mid));
             }
             W::Fin | W::Debut if j == i => {

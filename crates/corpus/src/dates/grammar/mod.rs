@@ -213,6 +213,11 @@ impl<'a> G<'a> {
             _ => None,
         }
     }
+    /// A hyphen: ASCII, Unicode hyphen or non-breaking hyphen.
+    #[inline]
+    pub(super) fn hyphen(&self, i: usize) -> bool {
+        matches!(self.punct(i), Some('-' | '\u{2010}' | '\u{2011}'))
+    }
     #[inline]
     pub(super) fn cap(&self, i: usize) -> bool {
         self.t.get(i).is_some_and(|t| t.cap)
@@ -264,8 +269,8 @@ impl<'a> G<'a> {
     }
 
     /// A month name at `i`: (month, end token, strong). Weak names ("May",
-    /// "March", abbreviations, French names) need a day, a year or a
-    /// trigger word to count.
+    /// "March", French names) need a day, a year or a trigger word to count;
+    /// abbreviations need a day or a year.
     pub(super) fn month(&self, i: usize) -> Option<(u8, usize, bool)> {
         match self.w(i) {
             W::Month(m) if self.cap(i) => Some((m, i + 1, m != 3 && m != 5)),
@@ -321,11 +326,11 @@ impl<'a> G<'a> {
                     | W::Au
                     | W::De
             )
-            || (i > 1 && self.p(i - 1, '-') && matches!(self.w(i - 2), W::Mid | W::Mi))
+            || (i > 1 && self.hyphen(i - 1) && matches!(self.w(i - 2), W::Mid | W::Mi))
     }
 
     pub(super) fn range_joiner(&self, i: usize) -> bool {
-        matches!(self.punct(i), Some('-' | '–' | '—'))
+        self.hyphen(i) || matches!(self.punct(i), Some('–' | '—'))
             || matches!(self.w(i), W::To | W::Au | W::And | W::AFr | W::Through)
     }
 
@@ -448,7 +453,7 @@ impl<'a> G<'a> {
             }
         }
         if let Expr::Year { y, part: Part::Whole } = x {
-            if matches!(self.punct(e), Some('-' | '–')) && self.glued(e - 1) {
+            if (self.hyphen(e) || self.p(e, '–')) && self.glued(e - 1) {
                 if let Some(y2) = self.year(e + 1).filter(|y2| *y2 > y) {
                     let b = Expr::Year { y: y2, part: Part::Whole };
                     return hit(e + 2, MentionKind::Year, Form::Range(x, b));
