@@ -328,7 +328,7 @@ impl Gazetteer {
 
     /// Compile every name and alias into a matcher.
     pub fn matcher(&self) -> Matcher {
-        let mut m = Matcher::new();
+        let mut m = matcher::MatcherBuilder::default();
         let mut add = |entity: Entity, name: &str, aliases: &[String]| {
             for n in std::iter::once(name).chain(aliases.iter().map(String::as_str)) {
                 // Validated by `parse`; a hand-built gazetteer's unusable
@@ -349,7 +349,7 @@ impl Gazetteer {
         for (i, p) in self.places.iter().enumerate() {
             add(Entity::Place(i), &p.name, &p.aliases);
         }
-        m
+        m.build()
     }
 
     /// The model's actor and place lists (people are not exported: they
@@ -406,7 +406,7 @@ fn line_of_bytes(bytes: &[u8], at: usize) -> usize {
 /// For a short all-capital acronym (1–3 letters, all upper-case: `IS`,
 /// `UN`, `U.N.`), the exact characters the text must have.
 fn acronym(tokens: &fold::Tokens) -> Option<Vec<char>> {
-    let raw: Vec<char> = tokens.tokens.iter().flat_map(|t| tokens.raw(t).iter().copied()).collect();
+    let raw: Vec<char> = tokens.tokens.iter().flat_map(|t| tokens.raw(t)).collect();
     let letters: Vec<char> = raw.iter().copied().filter(|c| c.is_alphabetic()).collect();
     (!letters.is_empty() && letters.len() <= 3 && letters.iter().all(|c| c.is_uppercase())).then_some(raw)
 }

@@ -264,6 +264,11 @@ fn throughput() {
         }
     }
     let sentences: Vec<&str> = text.split_inclusive(". ").collect();
+    // Baseline: one pass over the characters, to calibrate the machine.
+    let start = std::time::Instant::now();
+    let letters: usize = sentences.iter().map(|s| s.chars().filter(|c| c.is_alphanumeric()).count()).sum();
+    let base = start.elapsed().as_secs_f64();
+    println!("baseline char pass ({letters} letters): {:.1} MB/s", text.len() as f64 / 1e6 / base);
     let start = std::time::Instant::now();
     let mut count = 0;
     for s in &sentences {
