@@ -201,7 +201,16 @@ fn strings(v: &[Spanned<String>]) -> Vec<String> {
     v.iter().map(|s| s.get_ref().clone()).collect()
 }
 
+/// The gazetteer shipped with Counterclaim (`seeds/gazetteer.toml`),
+/// compiled in, for corpora that bring none of their own.
+pub const BUILTIN_TOML: &str = include_str!("../../../seeds/gazetteer.toml");
+
 impl Gazetteer {
+    /// The shipped gazetteer ([`BUILTIN_TOML`]), parsed and validated.
+    pub fn builtin() -> Result<Gazetteer, GazetteerError> {
+        Gazetteer::parse(BUILTIN_TOML)
+    }
+
     /// Parse and validate a gazetteer file's text.
     pub fn parse(text: &str) -> Result<Gazetteer, GazetteerError> {
         let raw: RawFile = toml::from_str(text).map_err(|err| GazetteerError {
@@ -363,7 +372,13 @@ impl Gazetteer {
         let places = self
             .places
             .iter()
-            .map(|p| Place { id: p.id.clone(), name: p.name.clone(), aliases: p.aliases.clone(), lat: p.lat, lon: p.lon })
+            .map(|p| Place {
+                id: p.id.clone(),
+                name: p.name.clone(),
+                aliases: p.aliases.clone(),
+                lat: p.lat,
+                lon: p.lon,
+            })
             .collect();
         (actors, places)
     }
@@ -500,7 +515,10 @@ lon = 1.4
             ])
         );
         // Not inside other words; possessives and case/diacritic variants match.
-        assert_eq!(found(&g, "Kidalese Kidal’s KIDAL goita"), pairs(&[("Kidal", "Kidal"), ("KIDAL", "Kidal"), ("goita", "Assimi Goïta")]));
+        assert_eq!(
+            found(&g, "Kidalese Kidal’s KIDAL goita"),
+            pairs(&[("Kidal", "Kidal"), ("KIDAL", "Kidal"), ("goita", "Assimi Goïta")])
+        );
         // A period between words must be in the name: "Col Goïta" is not "Col. Goïta".
         assert_eq!(found(&g, "Col Goïta"), pairs(&[("Goïta", "Assimi Goïta")]));
     }
@@ -508,7 +526,15 @@ lon = 1.4
     #[test]
     fn joined_split_and_hyphenated_spellings_match() {
         let g = Gazetteer::parse(SMALL).unwrap();
-        for text in ["Tin Zaouatine", "Tinzaouatine", "Tin-Zaouatine", "TIN ZAOUATINE", "Tin‑Zaouatine", "Tin\nZaouatine", "Tin Zaouaten"] {
+        for text in [
+            "Tin Zaouatine",
+            "Tinzaouatine",
+            "Tin-Zaouatine",
+            "TIN ZAOUATINE",
+            "Tin‑Zaouatine",
+            "Tin\nZaouatine",
+            "Tin Zaouaten",
+        ] {
             let got = found(&g, text);
             assert_eq!(got, pairs(&[(text, "Tin Zaouatine")]), "{text:?}");
         }
@@ -550,7 +576,9 @@ lon = 1.4
         assert!(e.message.contains("duplicate place id \"kidal\""), "{e}");
         assert_eq!(e.line, Some(SMALL.lines().count() + 3));
 
-        let e = err("[[actors]]\nid = \"a\"\nname = \"A\"\nside = \"state\"\n[[people]]\nname = \"P\"\nactor = \"nobody\"\n");
+        let e = err(
+            "[[actors]]\nid = \"a\"\nname = \"A\"\nside = \"state\"\n[[people]]\nname = \"P\"\nactor = \"nobody\"\n",
+        );
         assert!(e.message.contains("unknown actor \"nobody\""), "{e}");
         assert_eq!(e.line, Some(7));
     }

@@ -252,10 +252,13 @@ impl Matcher {
     /// The entity named by words `i..=j` if a name ends at `node`.
     fn accept(&self, node: u32, toks: &Tokens, i: usize, j: usize) -> Option<Entity> {
         let (t0, t1) = self.nodes[node as usize].terms;
-        self.terminals[t0 as usize..t1 as usize].iter().find(|t| match &t.exact {
-            None => true,
-            Some(exact) => raw_equals(toks, i, j, exact) && !among_capitals(toks, i, j),
-        }).map(|t| t.entity)
+        self.terminals[t0 as usize..t1 as usize]
+            .iter()
+            .find(|t| match &t.exact {
+                None => true,
+                Some(exact) => raw_equals(toks, i, j, exact) && !among_capitals(toks, i, j),
+            })
+            .map(|t| t.entity)
     }
 }
 
