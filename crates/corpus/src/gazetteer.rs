@@ -335,7 +335,8 @@ impl Gazetteer {
         Gazetteer::parse(text).map_err(|e| err(e.line, e.message))
     }
 
-    /// Compile every name and alias into a matcher.
+    /// Compile every name and alias into a matcher. This walks every name:
+    /// build it once and reuse it for all documents.
     pub fn matcher(&self) -> Matcher {
         let mut m = matcher::MatcherBuilder::default();
         let mut add = |entity: Entity, name: &str, aliases: &[String]| {
@@ -553,6 +554,19 @@ lon = 1.4
         // Headlines in capitals: "IS" between capital words is not an acronym.
         assert_eq!(found(&g, "WHY IS KIDAL BESIEGED"), pairs(&[("KIDAL", "Kidal")]));
         assert_eq!(found(&g, "IS CLAIMS ATTACK"), pairs(&[("IS", "Islamic State")]));
+    }
+
+    #[test]
+    fn finds_within_a_range_with_whole_text_offsets() {
+        let g = Gazetteer::parse(SMALL).unwrap();
+        let m = g.matcher();
+        let text = "Anéfis. Goïta went to Kidal. Then Tinzaouaten.";
+        let ms = m.find_in(text, 8, 28);
+        let got: Vec<&str> = ms.iter().map(|x| slice_cp(text, x.start, x.end)).collect();
+        assert_eq!(got, ["Goïta", "Kidal"]);
+        assert!(m.find_in(text, 40, 999).is_empty());
+        assert!(m.find_in(text, 99, 120).is_empty());
+        assert_eq!(m.find_in(text, 0, 999), m.find(text));
     }
 
     #[test]

@@ -21,8 +21,8 @@ pub struct Mention {
 /// A compiled set of names; build it with [`super::Gazetteer::matcher`].
 ///
 /// The trie is frozen into flat arrays: each node's edges are contiguous,
-/// and the root has a direct table for ASCII, so a word that starts no name
-/// costs one lookup.
+/// and the first two levels have direct tables for ASCII, so a word whose
+/// first two letters start no name costs one lookup.
 #[derive(Debug, Clone)]
 pub struct Matcher {
     /// Root edges for ASCII characters (`NONE` when absent).
@@ -204,6 +204,20 @@ impl Matcher {
             }
         }
         out
+    }
+
+    /// Names within code points `[start, end)` of `text` (a sentence of a
+    /// document, say), with offsets into the whole of `text`. Out-of-range
+    /// offsets are clamped. Words are cut at the range's edges.
+    pub fn find_in(&self, text: &str, start: u32, end: u32) -> Vec<Mention> {
+        let part = crate::text::slice_cp(text, start, end);
+        let base = if part.is_empty() { 0 } else { start };
+        let mut found = self.find(part);
+        for m in &mut found {
+            m.start += base;
+            m.end += base;
+        }
+        found
     }
 
     /// The longest name starting at word `i`: its last word and entity.
