@@ -171,7 +171,11 @@ fn finds_the_seed_sentences_names() {
     );
     assert_eq!(
         found(&g, "The head of the junta, Colonel Assimi Goïta, assured that Kidal's insubordination…"),
-        pairs(&[("The head of the junta", "Assimi Goïta"), ("Colonel Assimi Goïta", "Assimi Goïta"), ("Kidal", "kidal")])
+        pairs(&[
+            ("The head of the junta", "Assimi Goïta"),
+            ("Colonel Assimi Goïta", "Assimi Goïta"),
+            ("Kidal", "kidal")
+        ])
     );
     assert_eq!(
         found(&g, "says Jean-Hervé Jézéquel, Sahel director of the International Crisis Group (ICG)."),
@@ -331,7 +335,11 @@ fn throughput() {
     // Baseline: one pass over the characters, to calibrate the machine.
     let (start, cpu0) = (std::time::Instant::now(), thread_cpu_ns());
     let letters: usize = sentences.iter().map(|s| s.chars().filter(|c| c.is_alphanumeric()).count()).sum();
-    report(&format!("baseline char pass ({letters} letters)"), start.elapsed().as_secs_f64(), cpu0.zip(thread_cpu_ns()).map(|(a, b)| b - a));
+    report(
+        &format!("baseline char pass ({letters} letters)"),
+        start.elapsed().as_secs_f64(),
+        cpu0.zip(thread_cpu_ns()).map(|(a, b)| b - a),
+    );
     let (start, cpu0) = (std::time::Instant::now(), thread_cpu_ns());
     let count: usize = sentences.iter().map(|s| m.find(s).len()).sum();
     report(
