@@ -37,7 +37,7 @@
 use crate::mentions::{ents_in, Ent, Lexicon};
 use crate::model::{Side, Stance};
 use crate::text::Folded;
-use crate::tokens::{Tok, Words};
+use crate::tokens::{class, Tok, Words};
 
 /// A sentence as the extraction sees it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,7 +69,7 @@ pub struct RawClaim {
     pub content: (u32, u32),
 }
 
-const REPORT_VERBS: &[&str] = &[
+pub(crate) const REPORT_VERBS: &[&str] = &[
     "said", "says", "say", "claimed", "claims", "claim", "indicated", "indicates", "reported", "reports", "denied",
     "denies", "deny", "replied", "replies", "told", "tells", "highlighted", "highlights", "denounced", "denounces",
     "admitted", "admits", "insisted", "insists", "assured", "assures", "announced", "announces", "stated", "confirmed",
@@ -83,28 +83,28 @@ const REPORT_VERBS: &[&str] = &[
 ];
 /// Participles continuing a cue ("…, claiming to have …"): a cue only when
 /// the sentence has no other.
-const PARTICIPLES: &[&str] = &[
+pub(crate) const PARTICIPLES: &[&str] = &[
     "claiming", "saying", "adding", "stressing", "insisting", "denying", "assuring", "explaining", "indicating",
     "accusing", "specifying", "asserting", "affirming", "announcing", "warning", "noting",
 ];
-const DENY_VERBS: &[&str] = &[
+pub(crate) const DENY_VERBS: &[&str] = &[
     "denied", "denies", "deny", "denying", "rejected", "rejects", "refuted", "refutes", "dismissed", "dismisses",
     "disputed", "disputes", "contested", "contests",
 ];
 /// Denial wording inside the attributed content.
-const DENY_CONTENT: &[&str] = &[
+pub(crate) const DENY_CONTENT: &[&str] = &[
     "i deny", "we deny", "categorically deny", "deny the", "denies the", "is false", "are false", "is untrue",
     "fake news", "never entered", "did not enter", "have not entered", "has not entered", "not true", "baseless",
     "did not", "never",
 ];
 /// Words before a cue word that make it a noun ("the claim") or passive.
-const NOT_VERB_BEFORE: &[&str] = &[
+pub(crate) const NOT_VERB_BEFORE: &[&str] = &[
     "the", "a", "an", "its", "their", "his", "her", "these", "those", "this", "such", "of", "our", "my", "your", "no",
     "any", "every", "latest", "new", "was", "were", "is", "are", "been", "be", "being", "to", "whose", "first",
 ];
-const PRONOUNS: &[&str] = &["he", "she", "it", "they"];
+pub(crate) const PRONOUNS: &[&str] = &["he", "she", "it", "they"];
 /// Heads of anonymous speaker phrases.
-const HEADS: &[&str] = &[
+pub(crate) const HEADS: &[&str] = &[
     "official", "officials", "source", "sources", "commander", "commanders", "officer", "officers", "leader", "leaders",
     "spokesman", "spokeswoman", "spokesperson", "resident", "residents", "witness", "witnesses", "diplomat",
     "diplomats", "analyst", "analysts", "expert", "experts", "observer", "observers", "member", "members", "camps",
@@ -112,16 +112,16 @@ const HEADS: &[&str] = &[
     "representatives", "notable", "notables", "inhabitant", "inhabitants", "elected", "worker", "workers", "chief",
 ];
 /// Determiners opening an anonymous phrase.
-const ANON_DETS: &[&str] = &[
+pub(crate) const ANON_DETS: &[&str] = &[
     "a", "an", "one", "two", "three", "four", "five", "several", "another", "some", "many", "other", "various",
     "numerous", "both", "multiple", "few", "consistent", "concordant", "different", "the",
 ];
-const PREPOSITIONS: &[&str] = &[
+pub(crate) const PREPOSITIONS: &[&str] = &[
     "with", "by", "of", "from", "against", "to", "on", "in", "for", "towards", "toward", "at", "into", "between",
     "among", "over", "under", "near", "around", "after", "before", "via", "including", "like", "than", "within",
     "about", "behind", "without", "whose", "and",
 ];
-const SKIP_BEFORE_NP: &[&str] = &["the", "its", "their", "his", "her", "a", "an", "this", "these", "those", "our"];
+pub(crate) const SKIP_BEFORE_NP: &[&str] = &["the", "its", "their", "his", "her", "a", "an", "this", "these", "those", "our"];
 
 /// Inputs of the claim finder for one document.
 pub struct Ctx<'a> {
@@ -199,9 +199,8 @@ impl<'a> Ctx<'a> {
         let mut i = t0;
         let mut e = 0;
         while i < t1 {
-            let word = self.w.w(i);
             // An anonymous phrase whose head is here?
-            if HEADS.contains(&word) && !self.w.capitalised(i) || (HEADS.contains(&word) && i == t0) {
+            if self.w.has(i, class::HEAD) && (!self.w.capitalised(i) || i == t0) {
                 if let Some((s, side, actor)) = self.anon_np(i, t0, ents) {
                     // drop candidates the phrase covers
                     out.retain(|c| c.t1 <= s);
@@ -217,7 +216,7 @@ impl<'a> Ctx<'a> {
                 let en = ents[e];
                 let end = self.tok_at(en.end).max(i + 1);
                 // "a Malian military official", "two security officials": anonymous
-                if HEADS.contains(&self.w.w(end - 1)) {
+                if self.w.has(end - 1, class::HEAD) {
                     if let Some((s, side, actor)) = self.anon_np(end - 1, t0, ents) {
                         if s < i {
                             out.retain(|c| c.t1 <= s);
@@ -231,7 +230,7 @@ impl<'a> Ctx<'a> {
                 i = end;
                 continue;
             }
-            if PRONOUNS.contains(&word) {
+            if self.w.has(i, class::PRONOUN) {
                 out.push(Cand { t0: i, t1: i + 1, kind: CandKind::Pronoun, prep: self.prep_before(i, t0) });
             }
             i += 1;
@@ -252,10 +251,10 @@ impl<'a> Ctx<'a> {
             if !gap.trim().is_empty() {
                 return false;
             }
-            if SKIP_BEFORE_NP.contains(&word) {
+            if self.w.has(k, class::SKIP_NP) {
                 continue;
             }
-            return PREPOSITIONS.contains(&word) || word == "faced";
+            return self.w.has(k, class::PREP) || word == "faced";
         }
         false
     }
@@ -270,12 +269,12 @@ impl<'a> Ctx<'a> {
                 break;
             }
             let word = self.w.w(k);
-            if ANON_DETS.contains(&word) {
+            if self.w.has(k, class::ANON_DET) {
                 s = k;
                 det = true;
                 break;
             }
-            if PREPOSITIONS.contains(&word) || PRONOUNS.contains(&word) || REPORT_VERBS.contains(&word) || !word.bytes().all(|c| c.is_ascii_alphabetic() || c == b'-') {
+            if self.w.has(k, class::PREP | class::PRONOUN | class::REPORT) || !word.bytes().all(|c| c.is_ascii_alphabetic() || c == b'-') {
                 break;
             }
             s = k;
@@ -388,7 +387,9 @@ fn in_regions(regions: &[(usize, usize)], cp: usize) -> bool {
 #[derive(Default)]
 struct Memory {
     last_speaker: Option<(usize, Speaker)>,
-    prev_subject: Option<Speaker>,
+    /// The previous body sentence: its subject is computed only when a
+    /// pronoun needs it.
+    prev_sent: Option<Sent>,
 }
 
 /// Find the claims of one document. `sents` must be in text order.
@@ -410,7 +411,7 @@ pub fn extract(ctx: &Ctx, sents: &[Sent]) -> Vec<RawClaim> {
                 mem.last_speaker = Some((s.para, sp));
             }
         }
-        mem.prev_subject = subject_of(ctx, s);
+        mem.prev_sent = Some(*s);
     }
     out
 }
@@ -449,12 +450,12 @@ fn sentence_claims(ctx: &Ctx, sents: &[Sent], si: usize, mem: &mut Memory, out: 
             cues.push(Cue { k, len: 2, form: Form::According, secondary: false });
             continue;
         }
-        let primary = REPORT_VERBS.contains(&word);
-        let secondary = PARTICIPLES.contains(&word);
+        let primary = w.has(k, class::REPORT);
+        let secondary = w.has(k, class::PARTICIPLE);
         if !primary && !secondary {
             continue;
         }
-        if k > s.t0 && NOT_VERB_BEFORE.contains(&w.w(k - 1)) && w.gap_after(k - 1).trim().is_empty() {
+        if k > s.t0 && w.has(k - 1, class::NOT_VERB_BEFORE) && w.gap_after(k - 1).trim().is_empty() {
             continue;
         }
         // "slips in"
@@ -677,18 +678,18 @@ fn content_start(ctx: &Ctx, s: &Sent, boundary: u32, quote: bool, regions: &[(us
 fn subject_at(ctx: &Ctx, t0: usize, t1: usize) -> Option<Speaker> {
     let cands = ctx.candidates(t0, t1.min(t0 + 6));
     let c = cands.first()?;
-    let lead_ok = (t0..c.t0).all(|k| SKIP_BEFORE_NP.contains(&ctx.w.w(k)));
+    let lead_ok = (t0..c.t0).all(|k| ctx.w.has(k, class::SKIP_NP));
     (lead_ok && !matches!(c.kind, CandKind::Pronoun)).then(|| ctx.speaker_of(c))
 }
 
-fn resolve_pronoun(_ctx: &Ctx, s: Sent, _own: Option<Speaker>, mem: &Memory) -> Option<Speaker> {
+fn resolve_pronoun(ctx: &Ctx, s: Sent, _own: Option<Speaker>, mem: &Memory) -> Option<Speaker> {
     if let Some((para, sp)) = &mem.last_speaker {
         if *para == s.para {
             return Some(sp.clone());
         }
     }
-    if let Some(sp) = &mem.prev_subject {
-        return Some(sp.clone());
+    if let Some(sp) = mem.prev_sent.and_then(|p| subject_of(ctx, &p)) {
+        return Some(sp);
     }
     mem.last_speaker.as_ref().map(|(_, sp)| sp.clone())
 }
@@ -757,7 +758,7 @@ fn unclosed_quote_claim(ctx: &Ctx, sents: &[Sent], si: usize, mem: &Memory) -> O
     }
     // the verb: the last or second-to-last token ("slips in", "he said")
     let w = &ctx.w;
-    let k = (s.t0 + 1..s.t1).find(|&k| REPORT_VERBS.contains(&w.w(k)))?;
+    let k = (s.t0 + 1..s.t1).find(|&k| w.has(k, class::REPORT))?;
     // find the opening quote in earlier sentences of the paragraph
     let chars = &ctx.f.chars;
     let mut j = si;

@@ -34,7 +34,7 @@ use std::collections::HashMap;
 
 use crate::dates::Date;
 use crate::model::{EventKind, Precision, Side};
-use crate::tokens::Words;
+use crate::tokens::{class, Words};
 
 /// Event families: what happened, coarser than [`EventKind`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -205,7 +205,7 @@ const TRIGGERS: &[Trigger] = &[
 ];
 
 /// Words marking a hypothetical, future or negated happening.
-const HYPOTHETICAL: &[&str] = &["could", "would", "might", "may", "will", "if", "should", "yet", "never"];
+pub(crate) const HYPOTHETICAL: &[&str] = &["could", "would", "might", "may", "will", "if", "should", "yet", "never"];
 
 /// A sentence that may describe an event.
 #[derive(Debug, Clone, PartialEq)]
@@ -241,6 +241,9 @@ pub fn triggers(w: &Words, t0: usize, t1: usize) -> Option<(Family, Vec<&'static
     let mut best: Option<(u8, usize, usize)> = None; // (weight, table index, token)
     let mut hints: Vec<&'static str> = Vec::new();
     for k in t0..t1 {
+        if !w.has(k, class::TRIGGER) {
+            continue;
+        }
         let word = w.w(k);
         let from = index.partition_point(|(first, _)| *first < word);
         for &(first, ti) in &index[from..] {
@@ -274,6 +277,11 @@ fn trigger_index() -> &'static [(&'static str, usize)] {
     })
 }
 
+/// The first words of all trigger phrases.
+pub(crate) fn trigger_first_words() -> Vec<&'static str> {
+    trigger_index().iter().map(|(w, _)| *w).collect()
+}
+
 /// Phrases are most specific, then event verbs in the past tense, then nouns
 /// ("… waiting for the slightest ambush, the first arrived at the Kidal
 /// camp" is an arrival).
@@ -292,7 +300,7 @@ pub fn hypothetical(w: &Words, t0: usize, t1: usize, ends_with_question: bool) -
     ends_with_question
         || (t0..t1).any(|k| {
             let x = w.w(k);
-            HYPOTHETICAL.contains(&x) && !(x == "may" && w.capitalised(k)) && !(x == "yet" && w.w(k + 1) != "to")
+            w.has(k, class::HYPOTHETICAL) && !(x == "may" && w.capitalised(k)) && !(x == "yet" && w.w(k + 1) != "to")
         })
 }
 

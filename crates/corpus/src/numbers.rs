@@ -280,7 +280,8 @@ mod tests {
         let f = Folded::new(t);
         let mut toks = Vec::new();
         tokenize(&f, 0, f.len(), &mut toks);
-        let w = Words { f: &f, toks: &toks };
+        let cls = crate::tokens::classes(&f, &toks);
+        let w = Words { f: &f, toks: &toks, cls: &cls };
         find_numbers(&w, 0, w.len()).into_iter().map(|n| (n.value, n.unit, n.about)).collect()
     }
 

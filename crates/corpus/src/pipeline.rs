@@ -161,7 +161,8 @@ pub fn parse_article(rel_path: &str, bytes: &[u8], lex: &Lexicon, opts: Options)
         }
     }
     let ents = lex.find(&text);
-    let words = Words { f: &f, toks: &toks };
+    let cls = crate::tokens::classes(&f, &toks);
+    let words = Words { f: &f, toks: &toks, cls: &cls };
 
     // ── title, outlet, published ──
     let title = match (&front.title, headline) {
@@ -170,7 +171,6 @@ pub fn parse_article(rel_path: &str, bytes: &[u8], lex: &Lexicon, opts: Options)
         (None, None) => short_title(&f, sents.iter().find(|s| s.body).or(sents.first())),
     };
     let outlet = front.outlet.clone().or_else(|| infer_outlet(&f, &paragraphs, &kinds, &ents, lex));
-    let year_hint = dates::infer_year(&text).or(opts.reference_year.and_then(|r| dates::infer_year_near(&text, r)));
     let (published, published_source) = match &front.published {
         Some(p) => (Date::parse_iso(p), PublishedSource::FrontMatter),
         None => match dates::infer_published_with(&text, opts.reference_year) {
@@ -178,6 +178,10 @@ pub fn parse_article(rel_path: &str, bytes: &[u8], lex: &Lexicon, opts: Options)
             None => (None, PublishedSource::Unknown),
         },
     };
+    // The year of year-less dates: the publication's (the inferred one is
+    // built from the same weekday/day-month evidence); the corpus's usual
+    // year otherwise.
+    let year_hint = published.map(|d| d.year).or(opts.reference_year);
     let needs_reference_year = published.is_none() && opts.reference_year.is_none() && !dates::year_candidates(&text).is_empty();
     if published.is_none() {
         warnings.push(Warning { line: None, message: "no published date: none in front matter, no dateline, no datable day in the text".into() });
