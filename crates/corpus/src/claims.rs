@@ -215,6 +215,13 @@ impl<'a> Ctx<'a> {
             if e < ents.len() && self.tok_at(ents[e].start) == i && ents[e].place.is_none() {
                 let en = ents[e];
                 let end = self.tok_at(en.end).max(i + 1);
+                // "A security source" (the alias holds the determiner)
+                if self.w.has(end - 1, class::HEAD) && self.w.has(i, class::ANON_DET) && self.w.w(i) != "the" {
+                    let side = self.side_of_actor(en.actor);
+                    out.push(Cand { t0: i, t1: end, kind: CandKind::Anon(side, en.actor), prep: self.prep_before(i, t0) });
+                    i = end;
+                    continue;
+                }
                 // "a Malian military official", "two security officials": anonymous
                 if self.w.has(end - 1, class::HEAD) {
                     if let Some((s, side, actor)) = self.anon_np(end - 1, t0, ents) {
@@ -553,6 +560,7 @@ fn claim_at(ctx: &Ctx, sents: &[Sent], si: usize, cue: &mut Cue, regions: &[(usi
                     post_cands.iter().find(|c| matches!(c.kind, CandKind::Entity(Some(_), _))).copied().map(|c| Cand { t0: after, ..c })
                 })?
             });
+            let inverted_speaker = inverted_speaker.filter(|_| w.w(k) != "told" && w.w(k) != "tells");
             match cl {
                 Some((b, quote)) if b == k && inverted_speaker.is_some() => {
                     // inverted: “…,” replied X, a leader of …
@@ -588,10 +596,10 @@ fn claim_at(ctx: &Ctx, sents: &[Sent], si: usize, cue: &mut Cue, regions: &[(usi
                     start = content_start(ctx, &s, boundary, quote, regions);
                     content = (start, boundary);
                 }
-                Some((b, quote)) if b < k && b > s.t0 => {
+                Some((b, quote)) if b < k && b > s.t0 && !matches!(w.w(b), "while" | "whereas" | "but" | "and" | "as" | "although" | "though" | "when") => {
                     // post-posed: …, the army said / “…,” he reported
                     let cands = ctx.candidates(b, k);
-                    let c = cands.iter().find(|c| !c.prep).copied();
+                    let c = cands.iter().find(|c| matches!(c.kind, CandKind::Entity(_, true))).or_else(|| cands.iter().find(|c| !c.prep)).copied();
                     let boundary = ctx.tok(b).start;
                     // "…, Minusma indicated that …": the content follows the cue
                     let content_follows = matches!(w.w(after), "that" | "to" | "how" | "it" | "they" | "he" | "she" | "we")
@@ -612,7 +620,14 @@ fn claim_at(ctx: &Ctx, sents: &[Sent], si: usize, cue: &mut Cue, regions: &[(usi
                                 None => resolve_pronoun(ctx, s, None, mem)?,
                             };
                         }
-                        Some(c) => speaker = ctx.speaker_of(&c),
+                        Some(c) => {
+                            let mut sp = ctx.speaker_of(&c);
+                            // the whole phrase: "CMA spokesman Almou Ag Mohamed", "the Malian Armed Forces (FAMA)"
+                            if matches!(c.kind, CandKind::Entity(..)) && k - b <= 8 && k > b {
+                                sp.text = ctx.text(b, k);
+                            }
+                            speaker = sp;
+                        }
                         None => {
                             // short unknown subject ("both camps", "Each")
                             if k - b > 4 {
@@ -697,7 +712,10 @@ fn resolve_pronoun(ctx: &Ctx, s: Sent, _own: Option<Speaker>, mem: &Memory) -> O
 fn pre_posed(ctx: &Ctx, sents: &[Sent], si: usize, k: usize, verb: String, mem: &Memory) -> Option<RawClaim> {
     let s = sents[si];
     let w = &ctx.w;
-    let cands = ctx.candidates(s.t0, k);
+    let regions = quote_regions(&ctx.f.chars, s.start as usize, s.end as usize);
+    let mut cands = ctx.candidates(s.t0, k);
+    // words inside a quotation never name its speaker
+    cands.retain(|c| !in_regions(&regions, ctx.tok(c.t0).start as usize) && !regions.iter().any(|&(a, _)| a == ctx.tok(c.t0).start as usize - 1));
     // nearest candidate right before the cue, with no comma between
     let near = cands.iter().rev().find(|c| c.t1 <= k && k - c.t1 <= 2 && (c.t1 - 1..k).all(|j| !w.gap_after(j).contains(',')));
     let chosen = near.copied().or_else(|| cands.iter().find(|c| !c.prep).copied());
@@ -713,10 +731,34 @@ fn pre_posed(ctx: &Ctx, sents: &[Sent], si: usize, k: usize, verb: String, mem: 
     };
     // "Each says", "both camps said": a subject without actor is fine; an
     // actor-less pronoun is not.
-    let content = (ctx.tok(k).end, s.end);
+    // the content follows the cue, unless a quotation precedes it
+    // ("“…,” X, a spokesman for the CSP, told AP")
+    let content = match regions.iter().find(|&&(a, _)| a < ctx.tok(k).start as usize) {
+        Some(&(a, b)) => (a as u32, (b as u32 + 1).min(s.end)),
+        None => (ctx.tok(k).end, s.end),
+    };
     let stance = stance_of(ctx, w.w(k), content);
+    // the claim starts with the clause of its subject ("…, while the rebels said …")
+    let mut start = s.start;
+    if let Some(c) = chosen {
+        let mut j = c.t0;
+        while j > s.t0 {
+            let gap = w.gap_after(j - 1);
+            if gap.contains([',', ';']) && !in_regions(&regions, ctx.tok(j - 1).end as usize) {
+                if !matches!(w.w(j), "while" | "whereas" | "but" | "and") && j != c.t0 {
+                    // an apposition or an opening adverbial: keep the whole sentence
+                    j = s.t0;
+                }
+                break;
+            }
+            j -= 1;
+        }
+        if j > s.t0 {
+            start = ctx.tok(j).start;
+        }
+    }
     Some(RawClaim {
-        start: s.start,
+        start,
         end: s.end,
         sent: si,
         speaker: speaker.actor,

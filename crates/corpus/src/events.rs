@@ -66,10 +66,12 @@ impl Family {
 
     /// Whether two families describe compatible happenings.
     pub fn compatible(self, other: Family) -> bool {
+        let pair = |a: Family, b: Family| (self == a && other == b) || (self == b && other == a);
         self == other
+            || pair(Family::Territory, Family::Movement)
             || self.group() == other.group()
-            || (self == Family::Civilians && other == Family::Air)
-            || (other == Family::Civilians && self == Family::Air)
+            || pair(Family::Civilians, Family::Air)
+            || pair(Family::Outcome, Family::Air)
     }
 }
 
@@ -89,6 +91,9 @@ macro_rules! t {
 /// Ordered from most to least specific: the first match in the table wins
 /// for the sentence's family; all matches feed the title hints.
 const TRIGGERS: &[Trigger] = &[
+    t!("drones struck", Air, "drone"),
+    t!("drone struck", Air, "drone"),
+    t!("drones targeted", Air, "drone"),
     t!("drone strikes", Air, "drone"),
     t!("drone strike", Air, "drone"),
     t!("drone attacks", Air, "drone"),
@@ -163,6 +168,7 @@ const TRIGGERS: &[Trigger] = &[
     t!("repel", Combat, "fighting"),
     t!("repelled", Combat, "fighting"),
     t!("attacked", Attack, "attack"),
+    t!("struck", Attack, "attack"),
     t!("attacks", Attack, "attack"),
     t!("attack", Attack, "attack"),
     t!("assault", Attack, "attack"),
@@ -202,6 +208,8 @@ const TRIGGERS: &[Trigger] = &[
     t!("progress", Outcome, "fighting"),
     t!("routed", Outcome, "fighting"),
     t!("disarray", Outcome, "fighting"),
+    t!("neutralised", Outcome, "fighting"),
+    t!("neutralized", Outcome, "fighting"),
 ];
 
 /// Words marking a hypothetical, future or negated happening.

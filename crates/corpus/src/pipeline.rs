@@ -68,9 +68,22 @@ pub struct Article {
     pub warnings: Vec<Warning>,
     /// Places and date of each claim's sentence, for attaching claims
     /// without a candidate: (places, start, end).
-    claim_where: Vec<(Vec<usize>, Option<(Date, Date)>)>,
+    claim_where: Vec<ClaimWhere>,
     /// The year of year-less dates was ambiguous and no reference was given.
     pub needs_reference_year: bool,
+}
+
+/// Where and when a claim is, for attaching it to an event when its own
+/// sentence made none.
+#[derive(Debug, Clone)]
+struct ClaimWhere {
+    places: Vec<usize>,
+    /// The claim's own day (from its sentence), if any.
+    strong: Option<(Date, Date)>,
+    /// Its date, own or carried over.
+    any: Option<(Date, Date)>,
+    /// It speaks of something happening (a trigger or an outcome word).
+    eventish: bool,
 }
 
 /// Verification caveats (folded phrases).
@@ -160,6 +173,15 @@ pub fn parse_article(rel_path: &str, bytes: &[u8], lex: &Lexicon, opts: Options)
             sents.push(Sent { start: s.start, end: s.end, t0, t1, para: pi, body: kinds[pi] == ParaKind::Body && Some(pi) != headline });
         }
     }
+    // A wire dateline ("BAMAKO, Mali (AP) — ", "GAO, Oct 6 (AFP) - ") is not
+    // part of the first sentence's content: its place is where the story
+    // was filed, not where things happened.
+    if let Some(s) = sents.iter_mut().find(|s| s.body) {
+        if let Some(after) = dateline_end(&f, s.start as usize, s.end as usize) {
+            s.start = after as u32;
+            s.t0 = toks.partition_point(|t| t.start < s.start);
+        }
+    }
     let ents = lex.find(&text);
     let cls = crate::tokens::classes(&f, &toks);
     let words = Words { f: &f, toks: &toks, cls: &cls };
@@ -175,14 +197,18 @@ pub fn parse_article(rel_path: &str, bytes: &[u8], lex: &Lexicon, opts: Options)
         Some(p) => (Date::parse_iso(p), PublishedSource::FrontMatter),
         None => match dates::infer_published_with(&text, opts.reference_year) {
             Some((d, src)) => (Some(d), src),
-            None => (None, PublishedSource::Unknown),
+            // with the corpus's usual year, the latest day the article names
+            None => match opts.reference_year.and_then(|y| latest_day(&text, y)) {
+                Some(d) => (Some(d), PublishedSource::Inferred),
+                None => (None, PublishedSource::Unknown),
+            },
         },
     };
     // The year of year-less dates: the publication's (the inferred one is
     // built from the same weekday/day-month evidence); the corpus's usual
     // year otherwise.
     let year_hint = published.map(|d| d.year).or(opts.reference_year);
-    let needs_reference_year = published.is_none() && opts.reference_year.is_none() && !dates::year_candidates(&text).is_empty();
+    let needs_reference_year = published.is_none() && opts.reference_year.is_none();
     if published.is_none() {
         warnings.push(Warning { line: None, message: "no published date: none in front matter, no dateline, no datable day in the text".into() });
     }
@@ -321,7 +347,10 @@ pub fn parse_article(rel_path: &str, bytes: &[u8], lex: &Lexicon, opts: Options)
             }
         }
         let points_back = anaphoric(&words, s.t0);
-        if places.is_empty() && (s.para == prev_para || points_back) {
+        // wire copy runs one sentence a paragraph: the previous one-sentence
+        // paragraph still sets the scene
+        let prev_single = si > 0 && sents[si - 1].para == prev_para && (si < 2 || sents[si - 2].para != prev_para);
+        if places.is_empty() && (s.para == prev_para || points_back || (prev_single && s.para == prev_para + 1)) {
             places = prev_places.clone();
         }
         sent_places[si] = places.clone();
@@ -414,8 +443,10 @@ pub fn parse_article(rel_path: &str, bytes: &[u8], lex: &Lexicon, opts: Options)
         .zip(&claims_out)
         .zip(&claim_strong)
         .map(|((rc, c), &strong)| {
-            let d = c.date.as_ref().filter(|_| strong).and_then(|d| Some((Date::parse_iso(&d.start)?, Date::parse_iso(&d.end)?)));
-            (sent_places[rc.sent].clone(), d)
+            let any = c.date.as_ref().and_then(|d| Some((Date::parse_iso(&d.start)?, Date::parse_iso(&d.end)?)));
+            let (ta, tb) = (toks.partition_point(|t| t.start < rc.start), toks.partition_point(|t| t.start < rc.end));
+            let eventish = events::triggers(&words, ta, tb).is_some();
+            ClaimWhere { places: sent_places[rc.sent].clone(), strong: any.filter(|_| strong), any, eventish }
         })
         .collect();
 
@@ -434,6 +465,36 @@ pub fn parse_article(rel_path: &str, bytes: &[u8], lex: &Lexicon, opts: Options)
         text,
     };
     Ok(Article { document, claims: claims_out, candidates, caveats, warnings, claim_where, needs_reference_year })
+}
+
+/// The latest day an article names, its year-less dates taken in `year`.
+fn latest_day(text: &str, year: i32) -> Option<Date> {
+    let ctx = DateContext { published: None, anchor: None, year_hint: Some(year) };
+    dates::find_dates(text, &ctx)
+        .into_iter()
+        .filter(|m| matches!(m.kind, MentionKind::Absolute | MentionKind::Night))
+        .filter_map(|m| m.resolved)
+        .filter(|r| r.precision == Precision::Day)
+        .map(|r| r.end)
+        .max()
+}
+
+/// Where a wire dateline ends: an upper-case place, optional words and
+/// date, an agency in brackets, a dash (`BAMAKO, Mali (AP) — `).
+fn dateline_end(f: &Folded, start: usize, end: usize) -> Option<usize> {
+    let limit = (start + 90).min(end);
+    let head = f.fs(start, limit);
+    let close = head.find(") -").or_else(|| head.find(")-"))?;
+    let open = head[..close].rfind('(')?;
+    let agency = &head[open + 1..close];
+    if agency.is_empty() || agency.len() > 12 || !f.chars[start].is_uppercase() || !f.chars.get(start + 1).is_some_and(|c| c.is_uppercase()) {
+        return None;
+    }
+    let mut i = start + close + 1;
+    while i < end && matches!(f.folded.as_bytes()[i], b' ' | b'-') {
+        i += 1;
+    }
+    (i < end).then_some(i)
 }
 
 /// A place used for its government ("received by Bamako", "an affront for Bamako").
@@ -516,7 +577,7 @@ pub fn assemble(articles: Vec<Article>, lex: &Lexicon) -> Corpus {
     let mut documents = Vec::with_capacity(articles.len());
     let mut claims: Vec<Claim> = Vec::new();
     let mut cands: Vec<Candidate> = Vec::new();
-    let mut claim_where: Vec<(Vec<usize>, Option<(Date, Date)>, usize)> = Vec::new();
+    let mut claim_where: Vec<(ClaimWhere, usize)> = Vec::new();
     let mut caveats: Vec<(usize, usize, Caveat)> = Vec::new(); // (doc, sentence, caveat)
     for (di, a) in articles.into_iter().enumerate() {
         let offset = claims.len();
@@ -527,7 +588,7 @@ pub fn assemble(articles: Vec<Article>, lex: &Lexicon) -> Corpus {
             }
             cands.push(c);
         }
-        claim_where.extend(a.claim_where.into_iter().map(|(p, d)| (p, d, di)));
+        claim_where.extend(a.claim_where.into_iter().map(|w| (w, di)));
         claims.extend(a.claims);
         caveats.extend(a.caveats.into_iter().map(|(s, c)| (di, s, c)));
         documents.push(a.document);
@@ -561,11 +622,24 @@ pub fn assemble(articles: Vec<Article>, lex: &Lexicon) -> Corpus {
             }
         }
     }
+    // document → (group, members from it)
+    let mut doc_groups: Vec<Vec<(usize, usize)>> = vec![Vec::new(); documents.len()];
+    for (gi, g) in groups.iter().enumerate() {
+        for &m in &g.members {
+            let list = &mut doc_groups[cands[m].doc];
+            match list.iter_mut().find(|(x, _)| *x == gi) {
+                Some((_, n)) => *n += 1,
+                None => list.push((gi, 1)),
+            }
+        }
+    }
     for ci in 0..claims.len() {
         if claim_group[ci].is_some() {
             continue;
         }
-        let (cplaces, Some((s, e)), _) = &claim_where[ci] else { continue };
+        let (cw, doc) = &claim_where[ci];
+        let Some((s, e)) = cw.strong.or(cw.any.filter(|_| cw.eventish)) else { continue };
+        let cplaces = &cw.places;
         let mut near: Vec<usize> = Vec::new();
         for &p in cplaces {
             for &q in std::iter::once(&p).chain(lex.related_places.get(p).map(Vec::as_slice).unwrap_or(&[])) {
@@ -585,8 +659,28 @@ pub fn assemble(articles: Vec<Article>, lex: &Lexicon) -> Corpus {
                 let violent = matches!(events::main_family(&cands, &groups[gi]), Family::Combat | Family::Attack | Family::Air | Family::Outcome);
                 (violent, groups[gi].members.len(), std::cmp::Reverse(gi))
             });
+        // no place of its own: the event of its article it speaks of
+        let found = found.or_else(|| {
+            if !cw.eventish || !cplaces.is_empty() {
+                return None;
+            }
+            doc_groups[*doc]
+                .iter()
+                .copied()
+                .filter(|&(gi, _)| groups[gi].start <= e.add_days(1) && groups[gi].end >= s.add_days(-1))
+                .max_by_key(|&(gi, n)| (n, std::cmp::Reverse(gi)))
+                .map(|(gi, _)| gi)
+        });
         if let Some(gi) = found {
             claim_group[ci] = Some(gi);
+        }
+    }
+    // a bare denial ("Rebels denied the claim.") answers the claim before it
+    for ci in 1..claims.len() {
+        if claim_group[ci].is_none() && claims[ci].stance == Stance::Deny && !claim_where[ci].0.eventish {
+            let doc = claim_where[ci].1;
+            let prev = (0..ci).rev().take_while(|&p| claim_where[p].1 == doc).find(|&p| claim_group[p].is_some());
+            claim_group[ci] = prev.and_then(|p| claim_group[p]);
         }
     }
     // ids by start date
@@ -618,7 +712,7 @@ pub fn assemble(articles: Vec<Article>, lex: &Lexicon) -> Corpus {
     for (ci, g) in claim_group.iter().enumerate() {
         if let Some(gi) = *g {
             group_claims[gi].push(ci);
-            *doc_group_claims.entry((claim_where[ci].2, gi)).or_default() += 1;
+            *doc_group_claims.entry((claim_where[ci].1, gi)).or_default() += 1;
         }
     }
     // document → (group, sentence) of its event members
