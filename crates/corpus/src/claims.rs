@@ -623,7 +623,8 @@ fn claim_at(ctx: &Ctx, sents: &[Sent], si: usize, cue: &mut Cue, regions: &[(usi
                         Some(c) => {
                             let mut sp = ctx.speaker_of(&c);
                             // the whole phrase: "CMA spokesman Almou Ag Mohamed", "the Malian Armed Forces (FAMA)"
-                            if matches!(c.kind, CandKind::Entity(..)) && k - b <= 8 && k > b {
+                            let ends_at_cue = cands.last().is_some_and(|l| l.t1 == k);
+                            if matches!(c.kind, CandKind::Entity(..)) && k - b <= 8 && k > b && ends_at_cue {
                                 sp.text = ctx.text(b, k);
                             }
                             speaker = sp;

@@ -653,7 +653,7 @@ pub fn assemble(articles: Vec<Article>, lex: &Lexicon) -> Corpus {
             .into_iter()
             .filter(|&gi| {
                 let g = &groups[gi];
-                g.start <= e.add_days(1) && g.end >= s.add_days(-1)
+                g.start <= e.add_days(1) && g.end >= s.add_days(-1) && cplaces.iter().any(|&p| lex.related(p, g.primary))
             })
             .max_by_key(|&gi| {
                 let violent = matches!(events::main_family(&cands, &groups[gi]), Family::Combat | Family::Attack | Family::Air | Family::Outcome);
@@ -661,7 +661,7 @@ pub fn assemble(articles: Vec<Article>, lex: &Lexicon) -> Corpus {
             });
         // no place of its own: the event of its article it speaks of
         let found = found.or_else(|| {
-            if !cw.eventish || !cplaces.is_empty() {
+            if !cw.eventish || !cplaces.is_empty() || cw.strong.is_none() {
                 return None;
             }
             doc_groups[*doc]
@@ -753,6 +753,7 @@ pub fn assemble(articles: Vec<Article>, lex: &Lexicon) -> Corpus {
             }
         }
         let mut docs: Vec<String> = g.members.iter().map(|&m| documents[cands[m].doc].id.clone()).collect();
+        docs.extend(member_claims.iter().map(|&ci| claims[ci].document.clone()));
         docs.sort();
         docs.dedup();
         let folded: Vec<String> = member_claims.iter().map(|&ci| crate::text::fold_string(&claims[ci].quote)).collect();
