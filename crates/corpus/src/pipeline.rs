@@ -661,7 +661,9 @@ pub fn assemble(articles: Vec<Article>, lex: &Lexicon) -> Corpus {
             });
         // no place of its own: the event of its article it speaks of
         let found = found.or_else(|| {
-            if !cw.eventish || !cplaces.is_empty() || cw.strong.is_none() {
+            // only with a day of its own or carried over from the story
+            let day = cw.strong.is_some() || cw.any.is_some_and(|(a, b)| a == b);
+            if !cw.eventish || !cplaces.is_empty() || !day {
                 return None;
             }
             doc_groups[*doc]
