@@ -716,7 +716,10 @@ fn pre_posed(ctx: &Ctx, sents: &[Sent], si: usize, k: usize, verb: String, mem: 
     let regions = quote_regions(&ctx.f.chars, s.start as usize, s.end as usize);
     let mut cands = ctx.candidates(s.t0, k);
     // words inside a quotation never name its speaker
-    cands.retain(|c| !in_regions(&regions, ctx.tok(c.t0).start as usize) && !regions.iter().any(|&(a, _)| a == ctx.tok(c.t0).start as usize - 1));
+    cands.retain(|c| {
+        let at = ctx.tok(c.t0).start as usize;
+        !in_regions(&regions, at) && !regions.iter().any(|&(a, _)| a + 1 == at)
+    });
     // nearest candidate right before the cue, with no comma between
     let near = cands.iter().rev().find(|c| c.t1 <= k && k - c.t1 <= 2 && (c.t1 - 1..k).all(|j| !w.gap_after(j).contains(',')));
     let chosen = near.copied().or_else(|| cands.iter().find(|c| !c.prep).copied());
