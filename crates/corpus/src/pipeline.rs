@@ -789,3 +789,73 @@ pub fn assemble(articles: Vec<Article>, lex: &Lexicon) -> Corpus {
     }
     Corpus { version: FORMAT_VERSION, documents, actors, places, claims, events: events_out }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gazetteer::Gazetteer;
+
+    fn lex() -> Lexicon {
+        Lexicon::new(Gazetteer::load(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds/gazetteer.toml")).unwrap())
+    }
+
+    fn article(text: &str) -> Article {
+        parse_article("x.txt", text.as_bytes(), &lex(), Options::default()).unwrap()
+    }
+
+    #[test]
+    fn headline_after_dateline_and_breadcrumb() {
+        let a = article("Tuesday, September 24, 2024 - 2:56 am\nHomeWorld NewsIn Mali, the army...\n\nIn Mali, the army moves north\n\nThe army said it moved towards Kidal on Monday.\n");
+        assert_eq!(a.document.title, "In Mali, the army moves north");
+        assert_eq!(a.document.published.as_deref(), Some("2024-09-24"));
+        assert_eq!(a.document.published_source, PublishedSource::Text);
+        assert_eq!(a.document.boilerplate.len(), 2);
+        assert_eq!(a.claims.len(), 1, "the headline is not mined");
+    }
+
+    #[test]
+    fn title_from_first_sentence_and_inferred_date() {
+        let text = "The Malian army indicated, Thursday evening, October 5, that a large convoy of its forces had progressed to the surroundings of Anéfis, a stopover towards Kidal.";
+        // a Thursday 5 October fits 2017, 2023, 2028…: alone, the year is unknown
+        let a = article(text);
+        assert!(a.needs_reference_year && a.document.published.is_none());
+        // the corpus's usual year settles it
+        let a = parse_article("x.txt", text.as_bytes(), &lex(), Options { reference_year: Some(2024) }).unwrap();
+        assert!(a.document.title.ends_with('…') && a.document.title.chars().count() <= 90, "{}", a.document.title);
+        assert_eq!(a.document.published.as_deref(), Some("2023-10-05"));
+        assert_eq!(a.document.published_source, PublishedSource::Inferred);
+    }
+
+    #[test]
+    fn wire_dateline_is_not_claimed_and_names_the_outlet() {
+        let a = article("BAMAKO, Mali (AP) — Mali's army said Tuesday, November 14, 2023 it had taken control of Kidal.");
+        assert_eq!(a.document.outlet.as_deref(), Some("Associated Press"));
+        assert!(a.claims[0].quote.starts_with("Mali's army"), "{}", a.claims[0].quote);
+        // the filing place is not where it happened
+        assert!(a.candidates.iter().all(|c| c.places.iter().all(|&p| lex().places[p].id != "bamako")));
+    }
+
+    #[test]
+    fn background_history_and_hypotheticals_make_no_event() {
+        let a = article("+++\npublished = 2023-11-13\n+++\nThe rebels routed the Malian army when it tried to regain control of Kidal in 2014. An offensive on Kidal could begin soon. Fighting began near Kidal on Saturday.");
+        assert_eq!(a.candidates.len(), 1, "{:?}", a.candidates);
+        assert_eq!(a.candidates[0].start, Date::new(2023, 11, 11).unwrap());
+    }
+
+    #[test]
+    fn caveats_are_found_and_exact() {
+        let a = article("+++\npublished = 2023-11-13\n+++\nFighting began near Kidal on Saturday. The claims could not be independently verified.");
+        assert_eq!(a.caveats.len(), 1);
+        let c = &a.caveats[0].1;
+        assert_eq!(crate::text::slice_cp(&a.document.text, c.start, c.end), c.quote);
+    }
+
+    #[test]
+    fn crlf_and_bom_are_normalised_and_offsets_stay_exact() {
+        let a = article("\u{feff}The army said on Sunday, November 12, 2023 it clashed with rebels near Kidal.\r\nRebels denied it.\r\n");
+        assert!(!a.document.text.contains('\r'));
+        for c in &a.claims {
+            assert_eq!(crate::text::slice_cp(&a.document.text, c.start, c.end), c.quote);
+        }
+    }
+}

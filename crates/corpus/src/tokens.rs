@@ -142,14 +142,7 @@ impl<'a> Words<'a> {
 
     /// Whether the phrase (space-separated folded words) starts at token `i`.
     pub fn phrase_at(&self, i: usize, phrase: &str) -> bool {
-        let mut k = i;
-        for part in phrase.split(' ') {
-            if self.w(k) != part {
-                return false;
-            }
-            k += 1;
-        }
-        true
+        phrase.split(' ').enumerate().all(|(j, part)| self.w(i + j) == part)
     }
 
     /// Number of words of a phrase.
