@@ -543,6 +543,20 @@ fn shared_years_and_wrapped_ranges() {
 }
 
 #[test]
+fn day_of_month_alone() {
+    let c = anchored("2023-10-01");
+    let ms = find_dates("It took place on 1 October, according to the UN, or on the 2nd, according to the rebels.", &c);
+    let texts: Vec<&str> = ms.iter().map(|m| m.text.as_str()).collect();
+    assert_eq!(texts, ["1 October", "the 2nd"]);
+    assert_eq!(ms[1].resolved.unwrap().start, d("2023-10-02"));
+    assert_eq!(ms[1].kind, MentionKind::Absolute);
+    assert_eq!(day_of("and on the 30th.", &c), "2023-09-30");
+    for text in ["on the 2nd battalion", "the 21st century", "on the 3rd day", "on the 2 roads"] {
+        assert!(find_dates(text, &c).is_empty(), "{text}");
+    }
+}
+
+#[test]
 fn deadlines() {
     let c = published("2023-10-02");
     let m = only("liberate its camps in Kidal by 31 December.", &c);
