@@ -3,9 +3,10 @@
 //! publication date.
 
 use super::calendar::Date;
-use super::grammar::{Expr, Form, Hit};
+use super::grammar::{Expr, Form, Hit, G};
+use super::resolve::resolve_form;
 use super::lexer::{tokenize, Tok, K};
-use super::{find_dates, for_each_hit, DateContext, MentionKind};
+use super::{for_each_hit, DateContext, MentionKind};
 use crate::model::{Precision, PublishedSource};
 
 /// Years considered when inferring a year from weekdays.
@@ -247,8 +248,9 @@ fn pick(c: &[i32], mentioned: &[i32], reference: Option<i32>) -> Option<i32> {
 }
 
 /// The publication date: the dateline ([`PublishedSource::Text`]); else the
-/// latest fully resolved day mentioned, year-less days taking the year from
-/// [`infer_year`] ([`PublishedSource::Inferred`]); else `None`.
+/// latest fully resolved day mentioned (not in a future-tense clause),
+/// year-less days taking the year from [`infer_year`]
+/// ([`PublishedSource::Inferred`]); else `None`.
 pub fn infer_published(text: &str) -> Option<(Date, PublishedSource)> {
     infer_published_with(text, None)
 }
@@ -264,12 +266,19 @@ pub fn infer_published_with(text: &str, reference_year: Option<i32>) -> Option<(
         None => infer_year(text),
     };
     let ctx = DateContext { published: None, anchor: None, year_hint: year };
-    find_dates(text, &ctx)
-        .into_iter()
-        .filter(|m| matches!(m.kind, MentionKind::Absolute | MentionKind::Night))
-        .filter_map(|m| m.resolved)
-        .filter(|r| r.precision == Precision::Day)
-        .map(|r| r.end)
-        .max()
+    let mut toks = Vec::new();
+    tokenize(text, &mut toks);
+    let g = G { t: &toks };
+    let mut latest: Option<Date> = None;
+    for_each_hit(&toks, |h: &Hit| {
+        // Announced dates ("will be held on November 21") say nothing of publication.
+        if !matches!(h.kind, MentionKind::Absolute | MentionKind::Night) || g.future_context(h.s) {
+            return;
+        }
+        if let Some(r) = resolve_form(&h.form, &ctx).filter(|r| r.precision == Precision::Day) {
+            latest = latest.max(Some(r.end));
+        }
+    });
+    latest
         .map(|d| (d, PublishedSource::Inferred))
 }

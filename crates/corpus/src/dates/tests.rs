@@ -740,6 +740,8 @@ fn infer_published_from_latest_date() {
     // Deadlines do not count; the latest day does.
     assert_eq!(infer_published_with(text, Some(2024)), Some((d("2023-11-11"), PublishedSource::Inferred)));
     assert_eq!(infer_published("No dates at all."), None);
+    let announced = "Fighting began on 11 November 2023. A ceremony will be held on 21 November 2023.";
+    assert_eq!(infer_published(announced), Some((d("2023-11-11"), PublishedSource::Inferred)));
     assert_eq!(infer_published("In 2012 the rebels rose."), None);
     assert_eq!(infer_published("The attack of 5 March 2012 was"), Some((d("2012-03-05"), PublishedSource::Inferred)));
 }

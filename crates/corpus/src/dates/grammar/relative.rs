@@ -244,7 +244,7 @@ impl<'a> G<'a> {
 
     /// Future tense shortly before token `i` in the same clause ("will meet
     /// on Monday", "is scheduled for Friday", "the talks, due to resume").
-    pub(super) fn future_context(&self, i: usize) -> bool {
+    pub(crate) fn future_context(&self, i: usize) -> bool {
         let lo = i.saturating_sub(7);
         for k in (lo..i).rev() {
             if let Some(c) = self.punct(k) {
