@@ -105,23 +105,31 @@ pub struct DateContext {
 /// All date mentions in `text` (usually one sentence), in order, with
 /// non-overlapping code-point spans. Never panics.
 pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<DateMention> {
+    with_tokens(text, |toks| {
+        let mut out = Vec::new();
+        for_each_hit(toks, |h| {
+            let (a, b) = (&toks[h.s], &toks[h.e - 1]);
+            out.push(DateMention {
+                start: a.c0,
+                end: b.c1,
+                text: text[a.b0 as usize..b.b1 as usize].to_string(),
+                resolved: resolve::resolve_form(&h.form, ctx),
+                kind: h.kind,
+            });
+        });
+        out
+    })
+}
+
+/// Tokenizes `text` into a reused buffer and hands the tokens to `f`.
+fn with_tokens<R>(text: &str, f: impl FnOnce(&[lexer::Tok]) -> R) -> R {
     let mut toks = TOKENS.with(|t| t.take());
     lexer::tokenize(text, &mut toks);
-    let mut out = Vec::new();
-    for_each_hit(&toks, |h| {
-        let (a, b) = (&toks[h.s], &toks[h.e - 1]);
-        out.push(DateMention {
-            start: a.c0,
-            end: b.c1,
-            text: text[a.b0 as usize..b.b1 as usize].to_string(),
-            resolved: resolve::resolve_form(&h.form, ctx),
-            kind: h.kind,
-        });
-    });
+    let r = f(&toks);
     if toks.capacity() <= MAX_KEPT_TOKENS {
         TOKENS.with(|t| t.replace(toks));
     }
-    out
+    r
 }
 
 /// Larger token buffers (whole long documents) are freed, not kept.
