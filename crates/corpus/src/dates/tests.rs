@@ -299,6 +299,11 @@ fn relative_to_anchor() {
     );
     assert_eq!(res("In the following days, the", &c).1, "2023-11-13..2023-11-19");
     assert_eq!(res("that night the", &c).1, "2023-11-12..2023-11-13");
+    assert_eq!(day_of("the same evening, the", &c), "2023-11-12");
+    assert_eq!(day_of("that same day, the", &c), "2023-11-12");
+    assert_eq!(res("the same night the", &c).1, "2023-11-12..2023-11-13");
+    assert_eq!(day_of("the next morning, the", &c), "2023-11-13");
+    assert_eq!(day_of("the previous evening, the", &c), "2023-11-11");
     // "the day before the attack" is relative to something else.
     assert!(find_dates("the day before the attack", &c).is_empty());
     assert!(find_dates("two days after the vote", &c).is_empty());
