@@ -61,8 +61,10 @@ pub fn find_dateline(text: &str) -> Option<(Date, u32, u32)> {
 
 /// Words that may precede a dateline's date besides capitalised ones
 /// ("BAMAKO, Mali,", "Published on", "Mis à jour le").
-const LEAD_WORDS: &[&str] =
-    &["on", "le", "at", "published", "updated", "posted", "mis", "à", "jour", "publié", "du", "modifié"];
+const LEAD_WORDS: &[&str] = &[
+    "on", "le", "at", "published", "updated", "posted", "mis", "à", "jour", "publié", "du", "modifié", "with", "avec", "by",
+    "par", "and", "et",
+];
 /// Lower-case words that may follow the date in a dateline ("… by AFP").
 const TRAIL_WORDS: &[&str] = &["by", "at", "à", "par", "updated", "am", "pm"];
 

@@ -715,6 +715,10 @@ fn datelines() {
     // The first sentence of the body is not a dateline, nor is a headline.
     assert_eq!(find_dateline("On 12 November 2023, the army took Kidal."), None);
     assert_eq!(find_dateline("Mali: the army retakes Kidal on 14 November 2023\n\nText"), None);
+    let (date, _, _) = find_dateline("Le Monde avec AFP\nPublié le 13 novembre 2023 à 10h45\nTexte").unwrap();
+    assert_eq!(date, d("2023-11-13"));
+    let (date, _, _) = find_dateline("Published: 13 November 2023 at 10:45 GMT\nText").unwrap();
+    assert_eq!(date, d("2023-11-13"));
     let (date, _, _) = find_dateline("Mis à jour le 13 novembre 2023\nTexte").unwrap();
     assert_eq!(date, d("2023-11-13"));
     let (date, _, _) = find_dateline("By Jane Doe\nNovember 13, 2023 5:30 AM UTC\nText").unwrap();
