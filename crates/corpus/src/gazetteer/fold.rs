@@ -15,7 +15,8 @@
 //!   equal. A period or comma is soft too but stays in the key as a marker
 //!   (`Col. Goïta` ≠ `Col Goïta`), so that `Bamako. Government…` never reads
 //!   as "Bamako government". Anything else (brackets, quotes, slashes,
-//!   colons, em dashes, paragraph breaks, …) is *hard*: no name runs across.
+//!   colons, em dashes, paragraph breaks, …) is *hard*: no name runs across,
+//!   nor across a gap longer than eight characters.
 
 /// Folds one character: `Some(folded)` for a word character (1–2 chars of
 /// lower-case ASCII for Latin letters), `None` for anything else.
