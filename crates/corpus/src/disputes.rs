@@ -130,6 +130,12 @@ fn fmt_value(v: f64) -> String {
 
 /// The disputes among the claims of one event (claims in text order).
 pub fn find(claims: &[ClaimView]) -> Vec<Dispute> {
+    // every counted figure once: (claim, number, key); distances are not counts
+    let figures: Vec<(usize, usize, (String, String))> = claims
+        .iter()
+        .enumerate()
+        .flat_map(|(ci, c)| c.numbers.iter().enumerate().filter(|(_, n)| n.unit != "km").map(move |(ni, n)| (ci, ni, figure_key(n))))
+        .collect();
     let mut sides: Vec<Side> = claims.iter().filter_map(|c| c.side).collect();
     sides.sort();
     sides.dedup();
@@ -172,26 +178,17 @@ pub fn find(claims: &[ClaimView]) -> Vec<Dispute> {
                     }
                 }
             }
-            // 3. different figures for the same count
-            'figures: for ca in of(a) {
-                for na in ca.numbers {
-                    for cb in of(b) {
-                        for nb in cb.numbers {
-                            if figure_key(na) == figure_key(nb) && na.value != nb.value && na.unit != "km" {
-                                let reason = format!(
-                                    "{} counts {} {}; {} counts {}",
-                                    ca.label,
-                                    fmt_value(na.value),
-                                    na.about,
-                                    cb.label,
-                                    fmt_value(nb.value)
-                                );
-                                let mut ids = vec![ca.id.to_string(), cb.id.to_string()];
-                                ids.sort();
-                                out.push(Dispute { claims: ids, reason });
-                                break 'figures;
-                            }
-                        }
+            // 3. different figures for the same count (first pair found, in claim order)
+            let fig_a: Vec<(usize, usize, &(String, String))> = figures.iter().filter(|f| claims[f.0].side == Some(a)).map(|f| (f.0, f.1, &f.2)).collect();
+            'figures: for &(ia, na, ka) in &fig_a {
+                for (ib, nb, kb) in figures.iter().filter(|f| claims[f.0].side == Some(b)) {
+                    let (x, y) = (&claims[ia].numbers[na], &claims[*ib].numbers[*nb]);
+                    if ka == kb && x.value != y.value {
+                        let reason = format!("{} counts {} {}; {} counts {}", claims[ia].label, fmt_value(x.value), x.about, claims[*ib].label, fmt_value(y.value));
+                        let mut ids = vec![claims[ia].id.to_string(), claims[*ib].id.to_string()];
+                        ids.sort();
+                        out.push(Dispute { claims: ids, reason });
+                        break 'figures;
                     }
                 }
             }
