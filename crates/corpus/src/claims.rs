@@ -778,6 +778,12 @@ fn stance_of(ctx: &Ctx, cue_word: &str, content: (u32, u32)) -> Stance {
     if DENY_VERBS.contains(&cue_word) {
         return Stance::Deny;
     }
+    // cheap test first: a denial needs one of these words
+    let (t0, t1) = (ctx.tok_at(content.0), ctx.tok_at(content.1));
+    let maybe = (t0..t1).any(|k| matches!(ctx.w.w(k), "deny" | "denies" | "false" | "untrue" | "fake" | "never" | "not" | "baseless"));
+    if !maybe {
+        return Stance::Assert;
+    }
     let text = ctx.f.fs(content.0 as usize, content.1 as usize);
     let denies = DENY_CONTENT.iter().any(|p| {
         text.match_indices(p).any(|(i, _)| {
