@@ -546,7 +546,9 @@ pub fn title_of(
     let hints: Vec<&str> = g.members.iter().flat_map(|&m| cands[m].hints.iter().copied()).collect();
     let has = |h: &str| hints.contains(&h);
     let count = |h: &str| hints.iter().filter(|x| **x == h).count();
-    let near: bool = fam != Family::Territory && g.members.iter().any(|&m| !cands[m].near_actors.is_empty());
+    // convoys are named by who is in them ("the FAMA/Wagner convoy"); other
+    // events by the actors most mentioned
+    let near: bool = fam == Family::Movement && g.members.iter().any(|&m| !cands[m].near_actors.is_empty());
     let actors_of = |sides: &[Side]| -> Option<String> {
         let mut labels: Vec<(String, usize)> = Vec::new();
         for &m in &g.members {
