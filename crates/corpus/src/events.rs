@@ -377,7 +377,10 @@ const WEAK_WINDOW: i64 = 30;
 /// grow with the corpus.
 pub fn group(cands: &[Candidate], related: &[Vec<usize>]) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::new();
-    let mut by_place: Vec<Vec<usize>> = vec![Vec::new(); related.len()];
+    // place → week (day number / 7) → groups there and then
+    let mut by_place: Vec<HashMap<i64, Vec<usize>>> = vec![HashMap::new(); related.len()];
+    // weeks each group is filed under
+    let mut weeks: Vec<(i64, i64)> = Vec::new();
     // (group, document) → sentences of its members there
     let mut in_doc: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
     let mut seen: Vec<usize> = Vec::new(); // per group: last candidate + 1 that looked at it
@@ -400,10 +403,18 @@ pub fn group(cands: &[Candidate], related: &[Vec<usize>]) -> Vec<Group> {
         }
         let toll = c.family == Family::Outcome && c.hints.contains(&"toll");
         let mut best: Option<(usize, Rank)> = None;
+        let reach = if is_weak {
+            (WEAK_WINDOW, 1)
+        } else if c.precision == Precision::Day {
+            (MAX_SPAN, MAX_SPAN)
+        } else {
+            (7, 7)
+        };
+        let (w_lo, w_hi) = ((c.start.to_days() - reach.0).div_euclid(7), (c.end.to_days() + reach.1).div_euclid(7));
         for &p in &c.places {
             for &q in std::iter::once(&p).chain(rel(p).iter()) {
-                let Some(gs) = by_place.get(q) else { continue };
-                for &gi in gs {
+                let Some(buckets) = by_place.get(q) else { continue };
+                for gi in (w_lo..=w_hi).filter_map(|w| buckets.get(&w)).flatten().copied() {
                     if seen[gi] == step + 1 {
                         continue;
                     }
@@ -480,13 +491,33 @@ pub fn group(cands: &[Candidate], related: &[Vec<usize>]) -> Vec<Group> {
         };
         groups[gi].family_counts[family_index(c.family)] += 1;
         in_doc.entry((gi, c.doc)).or_default().push(c.sent);
+        // file the group under its places and weeks (new places: all weeks;
+        // widened dates: the new weeks)
+        let (g_lo, g_hi) = (groups[gi].start.to_days().div_euclid(7), groups[gi].end.to_days().div_euclid(7));
+        if weeks.len() <= gi {
+            weeks.push((g_lo, g_lo - 1));
+        }
+        let (old_lo, old_hi) = weeks[gi];
         for &p in &c.places {
             if !groups[gi].places.contains(&p) {
                 groups[gi].places.push(p);
-                if let Some(v) = by_place.get_mut(p) {
-                    v.push(gi);
+                if let Some(b) = by_place.get_mut(p) {
+                    for w in old_lo..=old_hi {
+                        b.entry(w).or_default().push(gi);
+                    }
                 }
             }
+        }
+        if g_lo < old_lo || g_hi > old_hi {
+            let new_weeks: Vec<i64> = (g_lo..=g_hi).filter(|w| *w < old_lo || *w > old_hi).collect();
+            for &p in &groups[gi].places {
+                if let Some(b) = by_place.get_mut(p) {
+                    for &w in &new_weeks {
+                        b.entry(w).or_default().push(gi);
+                    }
+                }
+            }
+            weeks[gi] = (g_lo.min(old_lo), g_hi.max(old_hi));
         }
     }
     groups
