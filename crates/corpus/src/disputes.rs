@@ -130,6 +130,9 @@ fn fmt_value(v: f64) -> String {
 
 /// The disputes among the claims of one event (claims in text order).
 pub fn find(claims: &[ClaimView]) -> Vec<Dispute> {
+    // each claim's outcome, read once
+    let outs: std::collections::HashMap<&str, Option<&'static str>> = claims.iter().map(|c| (c.id, outcome(c.content))).collect();
+    let outcome = |content_of: &ClaimView| -> Option<&'static str> { outs.get(content_of.id).copied().flatten() };
     // every counted figure once: (claim, number, key); distances are not counts
     let figures: Vec<(usize, usize, (String, String))> = claims
         .iter()
@@ -150,8 +153,8 @@ pub fn find(claims: &[ClaimView]) -> Vec<Dispute> {
                 if denials.is_empty() || asserted.is_empty() {
                     continue;
                 }
-                let main = asserted.iter().find(|c| outcome(c.content).is_some()).unwrap_or(&asserted[0]);
-                let what = outcome(main.content).unwrap_or("it happened");
+                let main = asserted.iter().find(|c| outcome(c).is_some()).unwrap_or(&asserted[0]);
+                let what = outcome(main).unwrap_or("it happened");
                 let quoted = denials.iter().find(|c| c.quote.contains(['“', '"', '«'])).unwrap_or(&denials[0]);
                 let reason = format!("{} says {}; {} denies it: {}", main.label, what, quoted.label, excerpt(quoted.quote));
                 let mut ids: Vec<String> = asserted.iter().chain(denials.iter()).map(|c| c.id.to_string()).collect();
@@ -160,15 +163,15 @@ pub fn find(claims: &[ClaimView]) -> Vec<Dispute> {
             }
             // 2. competing outcomes between belligerents
             if belligerent(Some(a)) && belligerent(Some(b)) {
-                let wins = |s: Side| -> Vec<&ClaimView> { of(s).filter(|c| c.stance == Stance::Assert && outcome(c.content).is_some()).collect() };
+                let wins = |s: Side| -> Vec<&ClaimView> { of(s).filter(|c| c.stance == Stance::Assert && outcome(c).is_some()).collect() };
                 let (wa, wb) = (wins(a), wins(b));
                 if !wa.is_empty() && !wb.is_empty() {
                     let reason = format!(
                         "{} says {}; {} says {}",
                         wa[0].label,
-                        outcome(wa[0].content).unwrap_or_default(),
+                        outcome(wa[0]).unwrap_or_default(),
                         wb[0].label,
-                        outcome(wb[0].content).unwrap_or_default()
+                        outcome(wb[0]).unwrap_or_default()
                     );
                     let mut ids: Vec<String> = wa.iter().chain(wb.iter()).map(|c| c.id.to_string()).collect();
                     ids.sort();
