@@ -136,6 +136,18 @@ const TRIGGERS: &[Trigger] = &[
     t!("left the camp", Withdrawal, "withdraw"),
     t!("left its camp", Withdrawal, "withdraw"),
     t!("took control", Territory, "control"),
+    t!("now control", Territory, "control"),
+    t!("regained control", Territory, "control"),
+    t!("had retaken", Territory, "control"),
+    t!("has retaken", Territory, "control"),
+    t!("have retaken", Territory, "control"),
+    t!("had overrun", Territory, "control"),
+    t!("has overrun", Territory, "control"),
+    t!("overran the", Territory, "control"),
+    t!("seized the", Territory, "control"),
+    t!("captured the", Territory, "control"),
+    t!("overran", Territory, "control"),
+    t!("overrun", Territory, "control"),
     t!("taken control", Territory, "control"),
     t!("take control", Territory, "control"),
     t!("seized control", Territory, "control"),
@@ -238,6 +250,9 @@ pub struct Candidate {
     pub strong: bool,
     /// Claims (corpus indices) made in this sentence.
     pub claims: Vec<usize>,
+    /// The side of the first claim's speaker, when known: who says it
+    /// took a town is who took it.
+    pub claimant_side: Option<Side>,
     /// The sentence opens by pointing back at the previous one's time
     /// ("At the time, …"), so its carried-over date is meant.
     pub anaphoric: bool,
@@ -528,14 +543,38 @@ pub fn main_family(_cands: &[Candidate], g: &Group) -> Family {
     g.family()
 }
 
+/// Who takes the place in a territory event: the side claiming it in the
+/// territory sentences (state against the others); without claims, the state
+/// when any state actor is named.
+pub fn territory_taker(cands: &[Candidate], g: &Group, side_of: &dyn Fn(usize) -> Option<Side>) -> Side {
+    let (mut state, mut other) = (0, 0);
+    for &m in &g.members {
+        if cands[m].family != Family::Territory {
+            continue;
+        }
+        match cands[m].claimant_side {
+            Some(Side::State) => state += 1,
+            Some(Side::Rebels | Side::Jihadists) => other += 1,
+            _ => {}
+        }
+    }
+    if state + other > 0 {
+        return if state >= other { Side::State } else { Side::Rebels };
+    }
+    if g.members.iter().flat_map(|&m| cands[m].actors.iter()).any(|&a| side_of(a) == Some(Side::State)) {
+        Side::State
+    } else {
+        Side::Rebels
+    }
+}
+
 /// The event kind of a group (main family, sides for territory).
 pub fn kind_of(cands: &[Candidate], g: &Group, side_of: &dyn Fn(usize) -> Option<Side>) -> EventKind {
     let fam = main_family(cands, g);
     match fam {
         Family::Air => EventKind::AirDroneStrike,
         Family::Territory => {
-            let state = g.members.iter().flat_map(|&m| cands[m].actors.iter()).any(|&a| side_of(a) == Some(Side::State));
-            if state {
+            if territory_taker(cands, g, side_of) == Side::State {
                 EventKind::GovernmentRegainsTerritory
             } else {
                 EventKind::NonStateActorOvertakesTerritory
@@ -611,13 +650,17 @@ pub fn title_of(
             }
         }
         Family::Network => format!("Telephone network cut in {p}"),
-        Family::Territory => match actors_of(&[Side::State]) {
-            Some(a) => format!("{} takes control of {p}", a.split('/').next().unwrap_or(&a)),
-            None => match actors_of(&[Side::Rebels, Side::Jihadists]) {
+        Family::Territory => {
+            let side_of = |a: usize| Some(actor_label(a).1);
+            let state = territory_taker(cands, g, &side_of) == Side::State;
+            let (first, then): (&[Side], &[Side]) =
+                if state { (&[Side::State], &[Side::Rebels, Side::Jihadists]) } else { (&[Side::Rebels, Side::Jihadists], &[Side::State]) };
+            match actors_of(first).or_else(|| actors_of(then)) {
+                Some(a) if state => format!("{} takes control of {p}", a.split('/').next().unwrap_or(&a)),
                 Some(a) => format!("{} takes over {p}", a.split('/').next().unwrap_or(&a)),
                 None => format!("Control of {p} changes hands"),
-            },
-        },
+            }
+        }
         Family::Civilians => format!("Civilians killed in {p}"),
         Family::Explosive => format!("Explosion near {p}"),
         Family::Withdrawal => {
@@ -702,6 +745,7 @@ mod tests {
             precision: Precision::Day,
             strong,
             claims: vec![0],
+            claimant_side: None,
             anaphoric: false,
         }
     }

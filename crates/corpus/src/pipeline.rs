@@ -433,6 +433,7 @@ pub fn parse_article(rel_path: &str, bytes: &[u8], lex: &Lexicon, opts: Options)
             end: range.end,
             precision: range.precision,
             strong,
+            claimant_side: cl.first().and_then(|&ci| raw_claims[ci].side),
             claims: cl,
             anaphoric: points_back,
         });
@@ -487,7 +488,7 @@ fn dateline_end(f: &Folded, start: usize, end: usize) -> Option<usize> {
     let close = head.find(") -").or_else(|| head.find(")-"))?;
     let open = head[..close].rfind('(')?;
     let agency = &head[open + 1..close];
-    if agency.is_empty() || agency.len() > 12 || !f.chars[start].is_uppercase() || !f.chars.get(start + 1).is_some_and(|c| c.is_uppercase()) {
+    if agency.is_empty() || agency.len() > 40 || !f.chars[start].is_uppercase() || !f.chars.get(start + 1).is_some_and(|c| c.is_uppercase()) {
         return None;
     }
     let mut i = start + close + 1;
