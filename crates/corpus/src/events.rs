@@ -112,6 +112,10 @@ const TRIGGERS: &[Trigger] = &[
     t!("telephone network", Network, "network"),
     t!("phone network", Network, "network"),
     t!("communications", Network, "network"),
+    t!("civilians were killed", Civilians, "civilians"),
+    t!("civilians were executed", Civilians, "civilians"),
+    t!("killed civilians", Civilians, "civilians"),
+    t!("executing", Civilians, "civilians"),
     t!("massacre", Civilians, "civilians"),
     t!("massacred", Civilians, "civilians"),
     t!("executed", Civilians, "civilians"),
@@ -366,7 +370,9 @@ impl Group {
         let mut best = Family::Outcome;
         let mut n = 0;
         for f in ALL_FAMILIES {
-            let c = self.family_counts[family_index(f)];
+            // specific happenings outweigh the fighting words around them
+            let weight = if matches!(f, Family::Air | Family::Territory | Family::Civilians | Family::Explosive) { 3 } else { 1 };
+            let c = self.family_counts[family_index(f)] * weight;
             if f != Family::Outcome && c > n {
                 best = f;
                 n = c;
