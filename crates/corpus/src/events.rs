@@ -229,7 +229,7 @@ const TRIGGERS: &[Trigger] = &[
 ];
 
 /// Words marking a hypothetical, future or negated happening.
-pub(crate) const HYPOTHETICAL: &[&str] = &["could", "would", "might", "may", "will", "if", "should", "yet", "never"];
+pub(crate) const HYPOTHETICAL: &[&str] = &["could", "would", "might", "may", "will", "if", "should", "yet", "never", "continue", "continues", "regularly", "often"];
 
 /// A sentence that may describe an event.
 #[derive(Debug, Clone, PartialEq)]

@@ -365,7 +365,11 @@ pub fn parse_article(rel_path: &str, bytes: &[u8], lex: &Lexicon, opts: Options)
             continue;
         }
         // date nearest the trigger, among those of the reported period
-        let recent: Vec<&DateHit> = hits[si].iter().filter(|h| h.resolved.is_some_and(|r| !is_old(&r))).collect();
+        // dates of the reported period, not after publication (deadlines, plans)
+        let recent: Vec<&DateHit> = hits[si]
+            .iter()
+            .filter(|h| h.resolved.is_some_and(|r| !is_old(&r) && reference.is_none_or(|p| r.start <= p)))
+            .collect();
         // background: an old date in the trigger's own clause ("routed the army when it tried … in 2014")
         let trig_cp = toks[tki].start;
         let any_dates = hits[si].iter().filter(|h| h.resolved.is_some()).any(|h| {
