@@ -132,9 +132,9 @@ pub struct FacetValue {
 /// Live counts for every facet (see the module doc for the exact rule).
 ///
 /// Order: `sides` and `kinds` in declaration order; the others by
-/// decreasing count, then label, then key. Zero-count values appear only
-/// when selected; a selected id unknown to the corpus appears with count 0
-/// and its key as label.
+/// decreasing count, then folded (case- and accent-insensitive) label, then
+/// key. Zero-count values appear only when selected; a selected id unknown
+/// to the corpus appears with count 0 and its key as label.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FacetCounts {
     pub actors: Vec<FacetValue>,

@@ -90,6 +90,8 @@ pub(crate) struct FacetTable {
     keys: Vec<Arc<str>>,
     labels: Vec<Arc<str>>,
     postings: Vec<Postings>,
+    /// Listing rank among equal counts: by folded label, then key.
+    rank: Vec<u32>,
     /// Keys sorted (lookup by binary search, listing by count); otherwise
     /// the fixed declaration order of an enum (listing in that order).
     sorted: bool,
@@ -97,18 +99,26 @@ pub(crate) struct FacetTable {
 
 impl FacetTable {
     fn from_map(n: usize, map: BTreeMap<String, (String, Vec<u32>)>) -> FacetTable {
-        let mut t = FacetTable { keys: vec![], labels: vec![], postings: vec![], sorted: true };
+        let mut t = FacetTable { keys: vec![], labels: vec![], postings: vec![], rank: vec![], sorted: true };
         for (k, (label, list)) in map {
             t.keys.push(k.into());
             t.labels.push(label.into());
             t.postings.push(Postings::from_sorted(n, list));
         }
+        let folded: Vec<String> = t.labels.iter().map(|l| super::fold::fold(l)).collect();
+        let mut by_label: Vec<usize> = (0..t.keys.len()).collect();
+        by_label.sort_by(|&a, &b| folded[a].cmp(&folded[b]).then_with(|| t.keys[a].cmp(&t.keys[b])));
+        t.rank = vec![0; t.keys.len()];
+        for (r, &i) in by_label.iter().enumerate() {
+            t.rank[i] = r as u32;
+        }
         t
     }
 
     fn fixed(n: usize, values: Vec<(&str, &str, Vec<u32>)>) -> FacetTable {
-        let mut t = FacetTable { keys: vec![], labels: vec![], postings: vec![], sorted: false };
-        for (k, label, list) in values {
+        let mut t = FacetTable { keys: vec![], labels: vec![], postings: vec![], rank: vec![], sorted: false };
+        for (r, (k, label, list)) in values.into_iter().enumerate() {
+            t.rank.push(r as u32);
             t.keys.push(k.into());
             t.labels.push(label.into());
             t.postings.push(Postings::from_sorted(n, list));
@@ -145,22 +155,26 @@ impl FacetTable {
     /// values are listed. Selected keys the table lacks are listed with
     /// count 0 when `list_unknown` says so.
     pub(crate) fn counts(&self, mask: &Bitset, selected: &[String], list_unknown: impl Fn(&str) -> bool) -> Vec<FacetValue> {
-        let mut out: Vec<FacetValue> = Vec::new();
+        let mut listed: Vec<(usize, usize, bool)> = Vec::new();
         for i in 0..self.keys.len() {
             let count = self.postings[i].count_in(mask);
             let is_selected = selected.iter().any(|s| **s == *self.keys[i]);
             if count > 0 || is_selected {
-                out.push(FacetValue {
-                    key: self.keys[i].clone(),
-                    label: self.labels[i].clone(),
-                    count,
-                    selected: is_selected,
-                });
+                listed.push((i, count, is_selected));
             }
         }
         if self.sorted {
-            out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)).then_with(|| a.key.cmp(&b.key)));
+            listed.sort_by_key(|&(i, count, _)| (std::cmp::Reverse(count), self.rank[i]));
         }
+        let mut out: Vec<FacetValue> = listed
+            .into_iter()
+            .map(|(i, count, selected)| FacetValue {
+                key: self.keys[i].clone(),
+                label: self.labels[i].clone(),
+                count,
+                selected,
+            })
+            .collect();
         for s in selected.iter().take(MAX_VALUES) {
             if self.position(s).is_none() && list_unknown(s) && !out.iter().any(|v| *v.key == **s) {
                 let key: Arc<str> = s.as_str().into();

@@ -19,3 +19,6 @@ pub use filter::{FacetCounts, FacetValue, Filter};
 pub use index::{outlet_key, Index, MonthGroup, Postings, Summary};
 pub use keys::{kind_from_key, kind_key, side_from_key, KINDS};
 pub use url::{View, ViewState};
+
+#[cfg(test)]
+mod tests;
