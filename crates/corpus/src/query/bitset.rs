@@ -23,6 +23,17 @@ impl Bitset {
         b
     }
 
+    /// The set `0..k` (`k` clamped to `len`).
+    pub fn prefix(len: usize, k: usize) -> Bitset {
+        let k = k.min(len);
+        let mut b = Bitset::new(len);
+        b.words[..k / 64].iter_mut().for_each(|w| *w = !0);
+        if !k.is_multiple_of(64) {
+            b.words[k / 64] = (1u64 << (k % 64)) - 1;
+        }
+        b
+    }
+
     /// Builds a set from indexes; indexes `>= len` are ignored.
     pub fn from_indexes(len: usize, indexes: impl IntoIterator<Item = usize>) -> Bitset {
         let mut b = Bitset::new(len);
@@ -154,6 +165,14 @@ mod tests {
             let f = Bitset::full(len);
             assert_eq!(f.count(), len);
             assert_eq!(f.iter().collect::<Vec<_>>(), (0..len).collect::<Vec<_>>());
+        }
+    }
+
+    #[test]
+    fn prefix_sets() {
+        for (len, k) in [(0, 0), (10, 0), (10, 3), (64, 64), (130, 64), (130, 65), (130, 500)] {
+            let p = Bitset::prefix(len, k);
+            assert_eq!(p.iter().collect::<Vec<_>>(), (0..k.min(len)).collect::<Vec<_>>(), "{len} {k}");
         }
     }
 

@@ -30,6 +30,7 @@ use std::sync::Arc;
 use super::bitset::Bitset;
 use super::fold::query_tokens;
 use super::index::{Index, Postings};
+
 use super::keys::{kind_index, kind_key, side_index};
 use crate::model::{EventKind, Side};
 
@@ -231,14 +232,8 @@ impl Index {
     /// Events overlapping `[from, to]` (days; `None` = open bound).
     fn date_mask(&self, from: Option<i32>, to: Option<i32>) -> Bitset {
         let n = self.n_events();
-        // Events starting on or before `to`: a prefix of `by_start`.
-        let starts_ok = match to {
-            None => None,
-            Some(to) => {
-                let k = self.by_start.partition_point(|&(d, _)| d <= to);
-                Some(Bitset::from_indexes(n, self.by_start[..k].iter().map(|&(_, e)| e as usize)))
-            }
-        };
+        // Events starting on or before `to`: a prefix of the slots.
+        let starts_ok = to.map(|to| Bitset::prefix(n, self.slot_starts.partition_point(|&d| d <= to)));
         // Events ending on or after `from`: a suffix of `by_end`.
         let ends_ok = match from {
             None => None,
@@ -282,28 +277,32 @@ impl Index {
         acc
     }
 
-    /// The set of events matching `f`.
+    /// The set of events (indexes into `Corpus::events`) matching `f`.
     pub fn matches(&self, f: &Filter) -> Bitset {
-        self.masks(f).all_but(self.n_events(), None)
+        let slots = self.masks(f).all_but(self.n_events(), None);
+        Bitset::from_indexes(self.n_events(), slots.iter().map(|s| self.order[s] as usize))
     }
 
     /// Indexes (into `Corpus::events`) of the events matching `f`, sorted
     /// by start date, then end date, then corpus order; events with
     /// unparseable dates come last.
     pub fn results(&self, f: &Filter) -> Vec<usize> {
-        let m = self.matches(f);
-        self.sorted(&m)
-    }
-
-    /// Members of `set` in date order.
-    pub fn sorted(&self, set: &Bitset) -> Vec<usize> {
-        let mut out = Vec::with_capacity(set.count());
-        out.extend(self.order.iter().map(|&e| e as usize).filter(|&e| set.contains(e)));
+        let slots = self.masks(f).all_but(self.n_events(), None);
+        let mut out = Vec::with_capacity(slots.count());
+        out.extend(slots.iter().map(|s| self.order[s] as usize));
         out
     }
 
     /// Live counts for every facet value (see the module doc).
     pub fn facet_counts(&self, f: &Filter) -> FacetCounts {
+        self.facet_counts_top(f, usize::MAX)
+    }
+
+    /// Like [`Index::facet_counts`], but lists at most `limit` unselected
+    /// values of each of actors, places, outlets and documents (the
+    /// highest counts; selected values are always listed). Cheaper on
+    /// corpora with thousands of documents.
+    pub fn facet_counts_top(&self, f: &Filter, limit: usize) -> FacetCounts {
         let n = self.n_events();
         let masks = self.masks(f);
         let all = masks.all_but(n, None);
@@ -317,20 +316,20 @@ impl Index {
         };
 
         let m = others(Facet::Actors);
-        let actors = self.actors.counts(&m, &f.actors, |_| true);
+        let actors = self.actors.counts(&m, &f.actors, limit, |_| true);
         let m = others(Facet::Places);
-        let places = self.places.counts(&m, &f.places, |_| true);
+        let places = self.places.counts(&m, &f.places, limit, |_| true);
         let m = others(Facet::Sources);
         // A selected source key unknown to both tables is listed once, with
         // the outlets.
-        let outlets = self.outlets.counts(&m, &f.sources, |k| self.documents.get(k).is_none());
-        let documents = self.documents.counts(&m, &f.sources, |_| false);
+        let outlets = self.outlets.counts(&m, &f.sources, limit, |k| self.documents.get(k).is_none());
+        let documents = self.documents.counts(&m, &f.sources, limit, |_| false);
         let m = others(Facet::Sides);
         let selected: Vec<String> = f.sides.iter().map(|s| s.key().to_owned()).collect();
-        let sides = self.sides.counts(&m, &selected, |_| false);
+        let sides = self.sides.counts(&m, &selected, usize::MAX, |_| false);
         let m = others(Facet::Kinds);
         let selected: Vec<String> = f.kinds.iter().map(|&k| kind_key(k).to_owned()).collect();
-        let kinds = self.kinds.counts(&m, &selected, |_| false);
+        let kinds = self.kinds.counts(&m, &selected, usize::MAX, |_| false);
         let m = others(Facet::Contested);
         let contested = FacetValue {
             key: "1".into(),

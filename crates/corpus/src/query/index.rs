@@ -14,9 +14,13 @@
 //! `Claim::event` names it. Ids that resolve to nothing are kept as facet
 //! values labelled with the id itself, so nothing referenced is dropped.
 //!
-//! Event sets are stored as [`Postings`]: a sorted list of event indexes
-//! when sparse, a [`Bitset`] when that is smaller (a facet with thousands
-//! of documents would otherwise cost gigabytes of bitsets).
+//! Events are numbered internally by *slot*: their position in result order
+//! (start day, end day, corpus order; undated last), so a set of slots read
+//! in increasing order is already sorted by date, and "starts on or before
+//! day D" is a prefix of slots. Event sets are stored as `Postings`: a
+//! sorted list of slots when sparse, a [`Bitset`] when that is smaller (a
+//! facet with thousands of documents would otherwise cost gigabytes of
+//! bitsets).
 
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
@@ -35,15 +39,15 @@ pub fn outlet_key(outlet: &str) -> String {
     slug(outlet)
 }
 
-/// A set of event indexes, stored sparse or dense, whichever is smaller.
+/// A set of event slots, stored sparse or dense, whichever is smaller.
 #[derive(Debug, Clone)]
-pub enum Postings {
+pub(crate) enum Postings {
     Sparse(Vec<u32>),
     Dense(Bitset),
 }
 
 impl Postings {
-    /// From strictly increasing event indexes `< n`.
+    /// From strictly increasing slots `< n`.
     pub fn from_sorted(n: usize, list: Vec<u32>) -> Postings {
         // A u32 per member vs. a bit per event.
         if list.len() * 32 >= n {
@@ -69,18 +73,6 @@ impl Postings {
             Postings::Sparse(v) => v.iter().filter(|&&e| mask.contains(e as usize)).count(),
             Postings::Dense(b) => b.and_count(mask),
         }
-    }
-
-    /// Number of events.
-    pub fn len(&self) -> usize {
-        match self {
-            Postings::Sparse(v) => v.len(),
-            Postings::Dense(b) => b.count(),
-        }
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
     }
 }
 
@@ -152,19 +144,40 @@ impl FacetTable {
     }
 
     /// Counts within `mask` for every value; see `FacetCounts` for which
-    /// values are listed. Selected keys the table lacks are listed with
-    /// count 0 when `list_unknown` says so.
-    pub(crate) fn counts(&self, mask: &Bitset, selected: &[String], list_unknown: impl Fn(&str) -> bool) -> Vec<FacetValue> {
+    /// values are listed. At most `limit` unselected values are kept (the
+    /// first ones in listing order); selected ones always are. Selected
+    /// keys the table lacks are listed with count 0 when `list_unknown`
+    /// says so.
+    pub(crate) fn counts(
+        &self,
+        mask: &Bitset,
+        selected: &[String],
+        limit: usize,
+        list_unknown: impl Fn(&str) -> bool,
+    ) -> Vec<FacetValue> {
         let mut listed: Vec<(usize, usize, bool)> = Vec::new();
         for i in 0..self.keys.len() {
             let count = self.postings[i].count_in(mask);
-            let is_selected = selected.iter().any(|s| **s == *self.keys[i]);
+            let is_selected = !selected.is_empty() && selected.iter().any(|s| **s == *self.keys[i]);
             if count > 0 || is_selected {
                 listed.push((i, count, is_selected));
             }
         }
+        let order = |&(i, count, _): &(usize, usize, bool)| (std::cmp::Reverse(count), self.rank[i]);
+        if listed.len() > limit {
+            // Keep the selected values and the first `limit` others.
+            let (mut keep, mut others): (Vec<_>, Vec<_>) = listed.into_iter().partition(|v| v.2);
+            if others.len() > limit {
+                others.select_nth_unstable_by_key(limit, order);
+                others.truncate(limit);
+            }
+            keep.append(&mut others);
+            listed = keep;
+        }
         if self.sorted {
-            listed.sort_by_key(|&(i, count, _)| (std::cmp::Reverse(count), self.rank[i]));
+            listed.sort_unstable_by_key(order);
+        } else {
+            listed.sort_unstable_by_key(|v| self.rank[v.0]);
         }
         let mut out: Vec<FacetValue> = listed
             .into_iter()
@@ -253,11 +266,13 @@ pub struct Index {
     pub(crate) contested: Postings,
     /// `(start, end)` day of each event, `None` when its dates do not parse.
     days: Vec<Option<(i32, i32)>>,
-    /// `(start day, event)` sorted, dated events only.
-    pub(crate) by_start: Vec<(i32, u32)>,
-    /// `(end day, event)` sorted, dated events only.
+    /// Start day of each dated slot (dated slots come first, sorted).
+    pub(crate) slot_starts: Vec<i32>,
+    /// `(end day, slot)` sorted, dated events only.
     pub(crate) by_end: Vec<(i32, u32)>,
-    /// All events in result order (date, then corpus order; undated last).
+    /// Slot → event index. Slots are the events in result order (start
+    /// day, end day, corpus order; undated last); every event set in the
+    /// index is over slots, so set members come out in date order.
     pub(crate) order: Vec<u32>,
     pub(crate) text: TextIndex,
     summary: Summary,
@@ -313,7 +328,23 @@ impl Index {
         let mut contested = vec![];
         let mut words: HashMap<String, Vec<u32>> = HashMap::new();
         let mut buf = String::new();
-        let mut days = Vec::with_capacity(n);
+
+        let days: Vec<Option<(i32, i32)>> = corpus
+            .events
+            .iter()
+            .map(|ev| match (parse_day(&ev.start), parse_day(&ev.end)) {
+                (Some(s), Some(t)) => Some((s.min(t), s.max(t))),
+                (Some(d), None) | (None, Some(d)) => Some((d, d)),
+                (None, None) => None,
+            })
+            .collect();
+        // Slots: events in result order (date, then corpus order, undated
+        // last). All event sets are over slots, so results come out sorted.
+        let mut order: Vec<u32> = (0..n as u32).collect();
+        order.sort_by_key(|&e| match days[e as usize] {
+            Some((s, t)) => (0, s, t, e),
+            None => (1, 0, 0, e),
+        });
 
         fn add(map: &mut BTreeMap<String, (String, Vec<u32>)>, key: &str, e: u32) {
             match map.get_mut(key) {
@@ -324,8 +355,9 @@ impl Index {
             }
         }
 
-        for (i, ev) in corpus.events.iter().enumerate() {
-            let e = i as u32;
+        for (slot, &ev_index) in order.iter().enumerate() {
+            let ev = &corpus.events[ev_index as usize];
+            let e = slot as u32;
             let mut claims: Vec<usize> = ev.claims.iter().filter_map(|c| claim_by_id.get(c.as_str()).copied()).collect();
             claims.extend(claims_by_event.get(ev.id.as_str()).into_iter().flatten().copied());
             claims.sort_unstable();
@@ -388,26 +420,16 @@ impl Index {
             for &c in &claims {
                 index_words(&corpus.claims[c].quote);
             }
-
-            let (s, t) = (parse_day(&ev.start), parse_day(&ev.end));
-            days.push(match (s, t) {
-                (Some(s), Some(t)) => Some((s.min(t), s.max(t))),
-                (Some(d), None) | (None, Some(d)) => Some((d, d)),
-                (None, None) => None,
-            });
         }
 
-        let mut by_start: Vec<(i32, u32)> =
-            days.iter().enumerate().filter_map(|(i, d)| d.map(|(s, _)| (s, i as u32))).collect();
-        by_start.sort_unstable();
-        let mut by_end: Vec<(i32, u32)> =
-            days.iter().enumerate().filter_map(|(i, d)| d.map(|(_, t)| (t, i as u32))).collect();
+        // Dated slots come first, in start-day order.
+        let slot_starts: Vec<i32> = order.iter().map_while(|&e| days[e as usize].map(|(s, _)| s)).collect();
+        let mut by_end: Vec<(i32, u32)> = order
+            .iter()
+            .enumerate()
+            .filter_map(|(slot, &e)| days[e as usize].map(|(_, t)| (t, slot as u32)))
+            .collect();
         by_end.sort_unstable();
-        let mut order: Vec<u32> = (0..n as u32).collect();
-        order.sort_by_key(|&e| match days[e as usize] {
-            Some((s, t)) => (0, s, t, e),
-            None => (1, 0, 0, e),
-        });
 
         let mut word_list: Vec<(String, Vec<u32>)> = words.into_iter().collect();
         word_list.sort_unstable_by(|a, b| a.0.cmp(&b.0));
@@ -427,7 +449,7 @@ impl Index {
             claims: corpus.claims.len(),
             actors: corpus.actors.len(),
             places: corpus.places.len(),
-            first: by_start.first().map(|&(d, _)| format_day(d)),
+            first: slot_starts.first().map(|&d| format_day(d)),
             last: by_end.last().map(|&(d, _)| format_day(d)),
         };
 
@@ -442,7 +464,7 @@ impl Index {
             documents: FacetTable::from_map(n, documents),
             contested: Postings::from_sorted(n, contested),
             days,
-            by_start,
+            slot_starts,
             by_end,
             order,
             text,
@@ -516,10 +538,5 @@ impl Index {
     /// Number of values per facet: (actors, places, outlets, documents).
     pub fn facet_sizes(&self) -> (usize, usize, usize, usize) {
         (self.actors.len(), self.places.len(), self.outlets.len(), self.documents.len())
-    }
-
-    /// The events of side `s` (for callers wanting per-side figures).
-    pub fn side_events(&self, s: Side) -> &Postings {
-        self.sides.at(side_index(s))
     }
 }

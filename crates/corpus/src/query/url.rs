@@ -112,16 +112,9 @@ impl ViewState {
                 "from" => first_valid(&mut s.filter.from, Some(v.trim()).filter(|d| is_valid_date(d)).map(str::to_owned)),
                 "to" => first_valid(&mut s.filter.to, Some(v.trim()).filter(|d| is_valid_date(d)).map(str::to_owned)),
                 "contested" => s.filter.contested |= flag,
-                "q" => {
-                    if s.filter.text.is_empty() {
-                        s.filter.text = normalize_text(&v);
-                    }
-                }
-                "view" => {
-                    if s.view == View::Timeline {
-                        s.view = View::from_key(v.trim()).unwrap_or_default();
-                    }
-                }
+                "q" if s.filter.text.is_empty() => s.filter.text = normalize_text(&v),
+                // Timeline is the default: the first other valid view wins.
+                "view" if s.view == View::Timeline => s.view = View::from_key(v.trim()).unwrap_or_default(),
                 "event" => first_valid(&mut s.event, id()),
                 "article" => first_valid(&mut s.article, id()),
                 "claim" => first_valid(&mut s.claim, id()),

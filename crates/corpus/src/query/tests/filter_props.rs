@@ -145,6 +145,25 @@ proptest! {
         prop_assert!(c.sides.windows(2).all(|w| pos(&w[0].key) < pos(&w[1].key)));
         prop_assert!(c.actors.windows(2).all(|w| w[0].count >= w[1].count));
         prop_assert!(c.documents.windows(2).all(|w| w[0].count >= w[1].count));
+
+        // The top-N variant keeps every selected value and the first N
+        // others, in the same order.
+        let top = ix.facet_counts_top(&f, 2);
+        let cut = |all: &[FacetValue]| -> Vec<FacetValue> {
+            let mut unselected = 0;
+            all.iter()
+                .filter(|v| {
+                    unselected += usize::from(!v.selected);
+                    v.selected || unselected <= 2
+                })
+                .cloned()
+                .collect()
+        };
+        prop_assert_eq!(&top.actors, &cut(&c.actors));
+        prop_assert_eq!(&top.places, &cut(&c.places));
+        prop_assert_eq!(&top.outlets, &cut(&c.outlets));
+        prop_assert_eq!(&top.documents, &cut(&c.documents));
+        prop_assert_eq!((&top.sides, &top.kinds, &top.contested, top.total), (&c.sides, &c.kinds, &c.contested, c.total));
     }
 
     #[test]
