@@ -189,7 +189,7 @@ impl Masks {
 }
 
 impl Index {
-    fn union_of<'a>(&self, lists: impl Iterator<Item = Option<&'a Postings>>) -> Bitset {
+    fn union_of<'a>(&self, lists: impl Iterator<Item = Option<Postings<'a>>>) -> Bitset {
         let mut b = Bitset::new(self.n_events());
         for p in lists.flatten() {
             p.or_into(&mut b);
@@ -221,7 +221,7 @@ impl Index {
             m[Facet::Dates as usize] = Some(self.date_mask(from, to));
         }
         if f.contested {
-            m[Facet::Contested as usize] = Some(self.union_of(std::iter::once(Some(&self.contested))));
+            m[Facet::Contested as usize] = Some(self.contested.clone());
         }
         if let Some(t) = self.text_mask(&f.text) {
             m[Facet::Text as usize] = Some(t);
@@ -334,7 +334,7 @@ impl Index {
         let contested = FacetValue {
             key: "1".into(),
             label: "Contested".into(),
-            count: self.contested.count_in(&m),
+            count: self.contested.and_count(&m),
             selected: f.contested,
         };
         FacetCounts { actors, sides, places, kinds, outlets, documents, contested, total: all.count() }

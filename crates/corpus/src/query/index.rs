@@ -17,12 +17,13 @@
 //! Events are numbered internally by *slot*: their position in result order
 //! (start day, end day, corpus order; undated last), so a set of slots read
 //! in increasing order is already sorted by date, and "starts on or before
-//! day D" is a prefix of slots. Event sets are stored as `Postings`: a
-//! sorted list of slots when sparse, a [`Bitset`] when that is smaller (a
-//! facet with thousands of documents would otherwise cost gigabytes of
-//! bitsets).
+//! day D" is a prefix of slots. Event sets are stored in a `PostingsList`
+//! per facet: a sorted list of slots when sparse (all lists of a facet back
+//! to back in one array), a [`Bitset`] when that is smaller (a facet with
+//! thousands of documents would otherwise cost gigabytes of bitsets).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -39,28 +40,16 @@ pub fn outlet_key(outlet: &str) -> String {
     slug(outlet)
 }
 
-/// A set of event slots, stored sparse or dense, whichever is smaller.
-#[derive(Debug, Clone)]
-pub(crate) enum Postings {
-    Sparse(Vec<u32>),
-    Dense(Bitset),
+/// One set of event slots: a sorted slice when sparse, a bitset when dense.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Postings<'a> {
+    Sparse(&'a [u32]),
+    Dense(&'a Bitset),
 }
 
-impl Postings {
-    /// From strictly increasing slots `< n`.
-    pub fn from_sorted(n: usize, list: Vec<u32>) -> Postings {
-        // A u32 per member vs. a bit per event.
-        if list.len() * 32 >= n {
-            Postings::Dense(Bitset::from_indexes(n, list.iter().map(|&e| e as usize)))
-        } else {
-            let mut list = list;
-            list.shrink_to_fit();
-            Postings::Sparse(list)
-        }
-    }
-
+impl Postings<'_> {
     /// `target ∪= self`.
-    pub fn or_into(&self, target: &mut Bitset) {
+    pub fn or_into(self, target: &mut Bitset) {
         match self {
             Postings::Sparse(v) => v.iter().for_each(|&e| target.insert(e as usize)),
             Postings::Dense(b) => target.or_with(b),
@@ -68,11 +57,50 @@ impl Postings {
     }
 
     /// `|self ∩ mask|`.
-    pub fn count_in(&self, mask: &Bitset) -> usize {
+    pub fn count_in(self, mask: &Bitset) -> usize {
         match self {
             Postings::Sparse(v) => v.iter().filter(|&&e| mask.contains(e as usize)).count(),
             Postings::Dense(b) => b.and_count(mask),
         }
+    }
+}
+
+/// Many event sets stored together: sparse ones back to back in one array
+/// (so scanning every value of a facet reads memory in order), dense ones
+/// as bitsets — whichever is smaller for each set.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct PostingsList {
+    flat: Vec<u32>,
+    dense: Vec<Bitset>,
+    /// Per set: `(start, end)` into `flat`, or `(u32::MAX, i)` for `dense[i]`.
+    refs: Vec<(u32, u32)>,
+}
+
+impl PostingsList {
+    /// Appends a set given as strictly increasing slots `< n`.
+    fn push(&mut self, n: usize, list: &[u32]) {
+        // A u32 per member vs. a bit per event.
+        if list.len() * 32 >= n && !list.is_empty() {
+            self.refs.push((u32::MAX, self.dense.len() as u32));
+            self.dense.push(Bitset::from_indexes(n, list.iter().map(|&e| e as usize)));
+        } else {
+            let start = self.flat.len() as u32;
+            self.flat.extend_from_slice(list);
+            self.refs.push((start, self.flat.len() as u32));
+        }
+    }
+
+    fn get(&self, i: usize) -> Postings<'_> {
+        match self.refs[i] {
+            (u32::MAX, d) => Postings::Dense(&self.dense[d as usize]),
+            (a, b) => Postings::Sparse(&self.flat[a as usize..b as usize]),
+        }
+    }
+
+    fn shrink(&mut self) {
+        self.flat.shrink_to_fit();
+        self.dense.shrink_to_fit();
+        self.refs.shrink_to_fit();
     }
 }
 
@@ -81,7 +109,7 @@ impl Postings {
 pub(crate) struct FacetTable {
     keys: Vec<Arc<str>>,
     labels: Vec<Arc<str>>,
-    postings: Vec<Postings>,
+    postings: PostingsList,
     /// Listing rank among equal counts: by folded label, then key.
     rank: Vec<u32>,
     /// Keys sorted (lookup by binary search, listing by count); otherwise
@@ -91,12 +119,13 @@ pub(crate) struct FacetTable {
 
 impl FacetTable {
     fn from_map(n: usize, map: BTreeMap<String, (String, Vec<u32>)>) -> FacetTable {
-        let mut t = FacetTable { keys: vec![], labels: vec![], postings: vec![], rank: vec![], sorted: true };
+        let mut t = FacetTable { keys: vec![], labels: vec![], postings: Default::default(), rank: vec![], sorted: true };
         for (k, (label, list)) in map {
             t.keys.push(k.into());
             t.labels.push(label.into());
-            t.postings.push(Postings::from_sorted(n, list));
+            t.postings.push(n, &list);
         }
+        t.postings.shrink();
         let folded: Vec<String> = t.labels.iter().map(|l| super::fold::fold(l)).collect();
         let mut by_label: Vec<usize> = (0..t.keys.len()).collect();
         by_label.sort_by(|&a, &b| folded[a].cmp(&folded[b]).then_with(|| t.keys[a].cmp(&t.keys[b])));
@@ -108,12 +137,12 @@ impl FacetTable {
     }
 
     fn fixed(n: usize, values: Vec<(&str, &str, Vec<u32>)>) -> FacetTable {
-        let mut t = FacetTable { keys: vec![], labels: vec![], postings: vec![], rank: vec![], sorted: false };
+        let mut t = FacetTable { keys: vec![], labels: vec![], postings: Default::default(), rank: vec![], sorted: false };
         for (r, (k, label, list)) in values.into_iter().enumerate() {
             t.rank.push(r as u32);
             t.keys.push(k.into());
             t.labels.push(label.into());
-            t.postings.push(Postings::from_sorted(n, list));
+            t.postings.push(n, &list);
         }
         t
     }
@@ -127,12 +156,12 @@ impl FacetTable {
     }
 
     /// The events of value `key`, if the facet has it.
-    pub(crate) fn get(&self, key: &str) -> Option<&Postings> {
-        self.position(key).map(|i| &self.postings[i])
+    pub(crate) fn get(&self, key: &str) -> Option<Postings<'_>> {
+        self.position(key).map(|i| self.postings.get(i))
     }
 
-    pub(crate) fn at(&self, i: usize) -> &Postings {
-        &self.postings[i]
+    pub(crate) fn at(&self, i: usize) -> Postings<'_> {
+        self.postings.get(i)
     }
 
     pub(crate) fn label(&self, key: &str) -> Option<&str> {
@@ -157,7 +186,7 @@ impl FacetTable {
     ) -> Vec<FacetValue> {
         let mut listed: Vec<(usize, usize, bool)> = Vec::new();
         for i in 0..self.keys.len() {
-            let count = self.postings[i].count_in(mask);
+            let count = self.postings.get(i).count_in(mask);
             let is_selected = !selected.is_empty() && selected.iter().any(|s| **s == *self.keys[i]);
             if count > 0 || is_selected {
                 listed.push((i, count, is_selected));
@@ -202,22 +231,22 @@ impl FacetTable {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct TextIndex {
     words: Vec<Box<str>>,
-    postings: Vec<Postings>,
+    postings: PostingsList,
 }
 
 impl TextIndex {
-    pub(crate) fn exact(&self, word: &str) -> Option<&Postings> {
-        self.words.binary_search_by(|w| (**w).cmp(word)).ok().map(|i| &self.postings[i])
+    pub(crate) fn exact(&self, word: &str) -> Option<Postings<'_>> {
+        self.words.binary_search_by(|w| (**w).cmp(word)).ok().map(|i| self.postings.get(i))
     }
 
     /// Event sets of every word starting with `prefix`.
-    pub(crate) fn prefixed<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = &'a Postings> + 'a {
+    pub(crate) fn prefixed<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = Postings<'a>> + 'a {
         let start = self.words.partition_point(|w| &**w < prefix);
         self.words[start..]
             .iter()
-            .zip(&self.postings[start..])
-            .take_while(move |(w, _)| w.starts_with(prefix))
-            .map(|(_, p)| p)
+            .take_while(move |w| w.starts_with(prefix))
+            .enumerate()
+            .map(move |(i, _)| self.postings.get(start + i))
     }
 
     pub(crate) fn len(&self) -> usize {
@@ -263,7 +292,7 @@ pub struct Index {
     pub(crate) kinds: FacetTable,
     pub(crate) outlets: FacetTable,
     pub(crate) documents: FacetTable,
-    pub(crate) contested: Postings,
+    pub(crate) contested: Bitset,
     /// `(start, end)` day of each event, `None` when its dates do not parse.
     days: Vec<Option<(i32, i32)>>,
     /// Start day of each dated slot (dated slots come first, sorted).
@@ -277,6 +306,26 @@ pub struct Index {
     pub(crate) text: TextIndex,
     summary: Summary,
 }
+
+/// FNV-1a: the index only hashes short trusted strings (ids, words), so a
+/// fast non-keyed hash is fine and builds the index ~2× faster than SipHash.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h = (h ^ b as u64).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type HashMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 /// Appends `e` to a posting list unless it is already its last member.
 fn push(list: &mut Vec<u32>, e: u32) {
@@ -296,7 +345,7 @@ impl Index {
             corpus.documents.iter().enumerate().rev().map(|(i, d)| (d.id.as_str(), i)).collect();
         let claim_by_id: HashMap<&str, usize> =
             corpus.claims.iter().enumerate().rev().map(|(i, c)| (c.id.as_str(), i)).collect();
-        let mut claims_by_event: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut claims_by_event: HashMap<&str, Vec<usize>> = HashMap::default();
         for (i, c) in corpus.claims.iter().enumerate() {
             if let Some(e) = &c.event {
                 claims_by_event.entry(e.as_str()).or_default().push(i);
@@ -326,7 +375,7 @@ impl Index {
         let mut sides: Vec<Vec<u32>> = vec![vec![]; Side::ALL.len()];
         let mut kinds: Vec<Vec<u32>> = vec![vec![]; KINDS.len()];
         let mut contested = vec![];
-        let mut words: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut words: HashMap<String, Vec<u32>> = HashMap::default();
         let mut buf = String::new();
 
         let days: Vec<Option<(i32, i32)>> = corpus
@@ -435,7 +484,12 @@ impl Index {
         word_list.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let text = TextIndex {
             words: word_list.iter().map(|(w, _)| w.as_str().into()).collect(),
-            postings: word_list.into_iter().map(|(_, l)| Postings::from_sorted(n, l)).collect(),
+            postings: {
+                let mut p = PostingsList::default();
+                word_list.iter().for_each(|(_, l)| p.push(n, l));
+                p.shrink();
+                p
+            },
         };
 
         let mut event_ids: Vec<(Box<str>, u32)> =
@@ -462,7 +516,7 @@ impl Index {
             kinds: FacetTable::fixed(n, KINDS.iter().zip(kinds).map(|(k, l)| (kind_key(*k), k.label(), l)).collect()),
             outlets: FacetTable::from_map(n, outlets),
             documents: FacetTable::from_map(n, documents),
-            contested: Postings::from_sorted(n, contested),
+            contested: Bitset::from_indexes(n, contested.into_iter().map(|e: u32| e as usize)),
             days,
             slot_starts,
             by_end,
