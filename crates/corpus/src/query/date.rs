@@ -24,7 +24,12 @@ pub fn is_valid_date(s: &str) -> bool {
     parse_day(s).is_some()
 }
 
-/// The `YYYY-MM-DD` string of a day number (inverse of [`parse_day`]).
+/// First and last day numbers of years 0001–9999.
+const MIN_DAY: i32 = -719_162;
+const MAX_DAY: i32 = 2_932_896;
+
+/// The `YYYY-MM-DD` string of a day number (inverse of [`parse_day`]);
+/// days outside years 0001–9999 are clamped into them.
 pub fn format_day(day: i32) -> String {
     let (y, m, d) = civil_from_days(day);
     format!("{y:04}-{m:02}-{d:02}")
@@ -70,7 +75,7 @@ fn days_from_civil(y: i32, m: i32, d: i32) -> i32 {
 }
 
 fn civil_from_days(z: i32) -> (i32, u32, u32) {
-    let z = z + 719468;
+    let z = z.clamp(MIN_DAY, MAX_DAY) + 719468;
     let era = z.div_euclid(146097);
     let doe = z - era * 146097;
     let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
@@ -111,5 +116,14 @@ mod tests {
         assert_eq!(year_month(parse_day("2023-10-05").unwrap()), (2023, 10));
         assert_eq!(month_name(10), "October");
         assert_eq!(month_name(0), "?");
+    }
+
+    #[test]
+    fn extremes_clamp_instead_of_overflowing() {
+        assert_eq!(parse_day("0001-01-01"), Some(MIN_DAY));
+        assert_eq!(parse_day("9999-12-31"), Some(MAX_DAY));
+        assert_eq!(format_day(i32::MIN), "0001-01-01");
+        assert_eq!(format_day(i32::MAX), "9999-12-31");
+        assert_eq!(year_month(i32::MAX), (9999, 12));
     }
 }

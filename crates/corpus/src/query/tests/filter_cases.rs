@@ -164,3 +164,25 @@ fn empty_corpus_is_fine() {
     assert_eq!(ix.facet_counts(&f).total, 0);
     assert_eq!(ix.summary().first, None);
 }
+
+#[test]
+fn duplicate_and_dangling_ids_are_tolerated() {
+    let mut c = mali();
+    // A second event reusing id e0, listing a claim twice and a missing one.
+    let mut dup = c.events[0].clone();
+    dup.title = "Second e0".into();
+    dup.claims = vec!["c0".into(), "c0".into(), "nope".into()];
+    c.events.push(dup);
+    // A claim pointing at an event that does not exist, and a duplicate claim id.
+    c.claims.push(super::corpora::claim("c9", "d1", "orphan words", Some("cma"), None, Some("e404")));
+    c.claims.push(super::corpora::claim("c0", "d1", "shadowed quote", Some("gsim"), None, None));
+    let ix = Index::new(&c);
+    assert_eq!(ix.event_index("e0"), Some(0), "first event with an id wins the lookup");
+    assert_eq!(ix.results(&Filter { text: "second".into(), ..Default::default() }), [5]);
+    assert!(ix.results(&Filter { text: "orphan".into(), ..Default::default() }).is_empty());
+    assert!(ix.results(&Filter { text: "shadowed".into(), ..Default::default() }).is_empty(), "first claim with an id wins");
+    // The duplicate is dated like e0 and sorts right after it.
+    assert_eq!(ix.results(&Filter::default()), [0, 5, 1, 2, 4, 3]);
+    let counts = ix.facet_counts(&Filter::default());
+    assert_eq!(counts.actors.iter().find(|v| &*v.key == "fama").map(|v| v.count), Some(4));
+}
