@@ -50,14 +50,31 @@ pub fn fold(s: &str) -> String {
     out
 }
 
-/// Calls `f` with each folded word of `s`, in order.
+/// Calls `f` with each folded word of `s`, in order. `buf` is scratch
+/// space, reused across calls to avoid allocating (this runs over every
+/// title and quote when the index is built).
 pub fn for_each_token(s: &str, buf: &mut String, mut f: impl FnMut(&str)) {
     buf.clear();
     for c in s.chars() {
-        fold_char(c, buf);
+        if c.is_ascii_alphanumeric() {
+            buf.push(c.to_ascii_lowercase());
+            continue;
+        }
+        if !c.is_ascii() {
+            fold_char(c, buf);
+            if !buf.ends_with(' ') {
+                continue;
+            }
+            buf.pop();
+        }
+        // A word boundary.
+        if !buf.is_empty() {
+            f(buf);
+            buf.clear();
+        }
     }
-    for t in buf.split(' ').filter(|t| !t.is_empty()) {
-        f(t);
+    if !buf.is_empty() {
+        f(buf);
     }
 }
 
@@ -117,6 +134,22 @@ mod tests {
         assert_eq!(toks("L’armée a « repris » Kidal, dit-il."), ["l", "armee", "a", "repris", "kidal", "dit", "il"]);
         assert_eq!(toks("FAMa/Wagner 11km"), ["fama", "wagner", "11km"]);
         assert!(toks("  ,;  ").is_empty());
+    }
+
+    #[test]
+    fn tokens_agree_with_fold_then_split() {
+        for s in ["", " a ", "L’armée×2 Œuvre—Ane\u{301}fis ÇA,va  ", "日本語 テスト ß", "x\u{300}"] {
+            let expected: Vec<String> = fold(s).split(' ').filter(|t| !t.is_empty()).map(str::to_owned).collect();
+            assert_eq!(toks(s), expected, "{s:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn tokens_agree_with_fold_then_split_on_any_text(s in "\\PC{0,40}") {
+            let expected: Vec<String> = fold(&s).split(' ').filter(|t| !t.is_empty()).map(str::to_owned).collect();
+            proptest::prop_assert_eq!(toks(&s), expected);
+        }
     }
 
     #[test]

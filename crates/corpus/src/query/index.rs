@@ -22,7 +22,6 @@
 //! to back in one array), a [`Bitset`] when that is smaller (a facet with
 //! thousands of documents would otherwise cost gigabytes of bitsets).
 
-use std::collections::BTreeMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 use std::sync::Arc;
@@ -118,10 +117,12 @@ pub(crate) struct FacetTable {
 }
 
 impl FacetTable {
-    fn from_map(n: usize, map: BTreeMap<String, (String, Vec<u32>)>) -> FacetTable {
+    fn from_map<K: AsRef<str> + Ord>(n: usize, map: HashMap<K, (String, Vec<u32>)>) -> FacetTable {
+        let mut values: Vec<(K, (String, Vec<u32>))> = map.into_iter().collect();
+        values.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let mut t = FacetTable { keys: vec![], labels: vec![], postings: Default::default(), rank: vec![], sorted: true };
-        for (k, (label, list)) in map {
-            t.keys.push(k.into());
+        for (k, (label, list)) in values {
+            t.keys.push(k.as_ref().into());
             t.labels.push(label.into());
             t.postings.push(n, &list);
         }
@@ -354,22 +355,31 @@ impl Index {
 
         // Facet value → (label, events). Every known entity is listed even
         // without events, so a selected one keeps its label.
-        let mut actors: BTreeMap<String, (String, Vec<u32>)> =
-            corpus.actors.iter().map(|a| (a.id.clone(), (a.name.clone(), vec![]))).collect();
-        let mut places: BTreeMap<String, (String, Vec<u32>)> =
-            corpus.places.iter().map(|p| (p.id.clone(), (p.name.clone(), vec![]))).collect();
-        let mut documents: BTreeMap<String, (String, Vec<u32>)> = corpus
+        // (The first entity with an id gives its label.)
+        type Values<'c> = HashMap<&'c str, (String, Vec<u32>)>;
+        let mut actors: Values = HashMap::default();
+        for a in &corpus.actors {
+            actors.entry(&a.id).or_insert_with(|| (a.name.clone(), vec![]));
+        }
+        let mut places: Values = HashMap::default();
+        for p in &corpus.places {
+            places.entry(&p.id).or_insert_with(|| (p.name.clone(), vec![]));
+        }
+        let mut documents: Values = HashMap::default();
+        for d in &corpus.documents {
+            let label = if d.title.trim().is_empty() { &d.id } else { &d.title };
+            documents.entry(&d.id).or_insert_with(|| (label.clone(), vec![]));
+        }
+        // Outlet key of each document (None when it has no usable outlet).
+        let doc_outlet: Vec<Option<String>> = corpus
             .documents
             .iter()
-            .map(|d| (d.id.clone(), (if d.title.trim().is_empty() { d.id.clone() } else { d.title.clone() }, vec![])))
+            .map(|d| d.outlet.as_deref().map(outlet_key).filter(|k| !k.is_empty()))
             .collect();
-        let mut outlets: BTreeMap<String, (String, Vec<u32>)> = BTreeMap::new();
-        for d in &corpus.documents {
-            if let Some(o) = &d.outlet {
-                let k = outlet_key(o);
-                if !k.is_empty() {
-                    outlets.entry(k).or_insert_with(|| (o.trim().to_owned(), vec![]));
-                }
+        let mut outlets: HashMap<String, (String, Vec<u32>)> = HashMap::default();
+        for (d, key) in corpus.documents.iter().zip(&doc_outlet) {
+            if let (Some(o), Some(k)) = (&d.outlet, key) {
+                outlets.entry(k.clone()).or_insert_with(|| (o.trim().to_owned(), vec![]));
             }
         }
         let mut sides: Vec<Vec<u32>> = vec![vec![]; Side::ALL.len()];
@@ -395,11 +405,11 @@ impl Index {
             None => (1, 0, 0, e),
         });
 
-        fn add(map: &mut BTreeMap<String, (String, Vec<u32>)>, key: &str, e: u32) {
+        fn add<'c>(map: &mut Values<'c>, key: &'c str, e: u32) {
             match map.get_mut(key) {
                 Some((_, list)) => push(list, e),
                 None => {
-                    map.insert(key.to_owned(), (key.to_owned(), vec![e]));
+                    map.insert(key, (key.to_owned(), vec![e]));
                 }
             }
         }
@@ -448,12 +458,9 @@ impl Index {
             doc_ids.dedup();
             for d in &doc_ids {
                 add(&mut documents, d, e);
-                let outlet = doc_by_id.get(d).and_then(|&di| corpus.documents[di].outlet.as_deref());
-                if let Some(o) = outlet {
-                    let k = outlet_key(o);
-                    if let Some((_, list)) = outlets.get_mut(&k) {
-                        push(list, e);
-                    }
+                let outlet = doc_by_id.get(d).and_then(|&di| doc_outlet[di].as_deref());
+                if let Some((_, list)) = outlet.and_then(|k| outlets.get_mut(k)) {
+                    push(list, e);
                 }
             }
 
