@@ -49,7 +49,7 @@ pub struct Filter {
     /// Place ids.
     pub places: Vec<String>,
     pub kinds: Vec<EventKind>,
-    /// Outlet keys (see [`Index::outlet_key`]) and/or document ids.
+    /// Outlet keys (see [`super::outlet_key`]) and/or document ids.
     pub sources: Vec<String>,
     /// ISO date `YYYY-MM-DD`, inclusive.
     pub from: Option<String>,

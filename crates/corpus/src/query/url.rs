@@ -10,15 +10,19 @@
 //! from a raw `#` on is ignored, unknown keys are ignored, a pair whose
 //! percent-encoding or UTF-8 is bad is dropped, invalid values (ids failing
 //! [`is_valid_id`], unknown sides/kinds/views, impossible dates) are dropped,
-//! `+` means space. Bounds: at most [`MAX_QUERY_BYTES`] are read (a pair cut
-//! by that limit is dropped), at most [`MAX_VALUES`] values per facet (the
-//! smallest in sort order), at most [`MAX_VALUE_CHARS`] characters per
-//! value. Multi-valued keys may repeat (`actor=a&actor=b` = `actor=a,b`) and
-//! values are deduplicated; for single-valued keys the first valid one wins;
-//! a flag is set by `1`, `true` or an empty value.
+//! `+` means space. Bounds: at most [`MAX_QUERY_BYTES`] are read (a pair
+//! cut by that limit is dropped), at most
+//! [`MAX_VALUES`](super::filter::MAX_VALUES) values per facet (the smallest
+//! in sort order), at most [`MAX_VALUE_CHARS`](super::filter::MAX_VALUE_CHARS)
+//! characters per value (a longer id is dropped, a longer `q` is cut).
+//! Multi-valued keys may repeat (`actor=a&actor=b` =
+//! `actor=a,b`) and values are deduplicated; for single-valued keys the
+//! first valid value wins (for `view`, the first valid non-default one); a
+//! flag is set by `1`, `true` or an empty value.
 //!
 //! [`ViewState::to_query`] is canonical: fixed key order, multi-values
-//! sorted and deduplicated, defaults omitted, everything outside RFC 3986
+//! deduplicated and sorted (ids by byte order, sides and kinds in declaration
+//! order), defaults omitted, everything outside RFC 3986
 //! unreserved characters percent-encoded, empty state → `""` (no `?`). It
 //! never writes more than [`MAX_QUERY_BYTES`]: a value that would not fit is
 //! left out (and later ones still tried), so that
