@@ -259,9 +259,7 @@ impl Index {
         for (i, t) in tokens.iter().enumerate() {
             let mut b = Bitset::new(self.n_events());
             if i == last && open_end {
-                for p in self.text.prefixed(t) {
-                    p.or_into(&mut b);
-                }
+                self.text.prefix_into(t, &mut b);
             } else if let Some(p) = self.text.exact(t) {
                 p.or_into(&mut b);
             }

@@ -233,21 +233,57 @@ impl FacetTable {
 pub(crate) struct TextIndex {
     words: Vec<Box<str>>,
     postings: PostingsList,
+    /// Union of the events of all words starting with a given character,
+    /// for characters starting many words: typing the first letter of a
+    /// search is the most common and otherwise the dearest query.
+    pub(crate) initials: Vec<(char, Bitset)>,
 }
 
+/// Initials starting at least this many words get a precomputed union.
+const INITIAL_MIN_WORDS: usize = 16;
+
 impl TextIndex {
+    /// From words sorted and unique, each with its sorted slots.
+    fn new(n: usize, words: Vec<(String, Vec<u32>)>) -> TextIndex {
+        let mut t = TextIndex::default();
+        for (w, list) in &words {
+            t.words.push(w.as_str().into());
+            t.postings.push(n, list);
+        }
+        t.postings.shrink();
+        let mut i = 0;
+        while i < t.words.len() {
+            let Some(c) = t.words[i].chars().next() else {
+                i += 1;
+                continue;
+            };
+            let end = i + t.words[i..].partition_point(|w| w.starts_with(c));
+            if end - i >= INITIAL_MIN_WORDS {
+                let mut b = Bitset::new(n);
+                (i..end).for_each(|k| t.postings.get(k).or_into(&mut b));
+                t.initials.push((c, b));
+            }
+            i = end;
+        }
+        t
+    }
+
     pub(crate) fn exact(&self, word: &str) -> Option<Postings<'_>> {
         self.words.binary_search_by(|w| (**w).cmp(word)).ok().map(|i| self.postings.get(i))
     }
 
-    /// Event sets of every word starting with `prefix`.
-    pub(crate) fn prefixed<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = Postings<'a>> + 'a {
+    /// `target ∪=` the events of every word starting with `prefix`.
+    pub(crate) fn prefix_into(&self, prefix: &str, target: &mut Bitset) {
+        let mut chars = prefix.chars();
+        if let (Some(c), None) = (chars.next(), chars.next()) {
+            if let Some((_, b)) = self.initials.iter().find(|(i, _)| *i == c) {
+                target.or_with(b);
+                return;
+            }
+        }
         let start = self.words.partition_point(|w| &**w < prefix);
-        self.words[start..]
-            .iter()
-            .take_while(move |w| w.starts_with(prefix))
-            .enumerate()
-            .map(move |(i, _)| self.postings.get(start + i))
+        let n = self.words[start..].iter().take_while(|w| w.starts_with(prefix)).count();
+        (start..start + n).for_each(|k| self.postings.get(k).or_into(target));
     }
 
     pub(crate) fn len(&self) -> usize {
@@ -489,15 +525,7 @@ impl Index {
 
         let mut word_list: Vec<(String, Vec<u32>)> = words.into_iter().collect();
         word_list.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        let text = TextIndex {
-            words: word_list.iter().map(|(w, _)| w.as_str().into()).collect(),
-            postings: {
-                let mut p = PostingsList::default();
-                word_list.iter().for_each(|(_, l)| p.push(n, l));
-                p.shrink();
-                p
-            },
-        };
+        let text = TextIndex::new(n, word_list);
 
         let mut event_ids: Vec<(Box<str>, u32)> =
             corpus.events.iter().enumerate().map(|(i, ev)| (ev.id.as_str().into(), i as u32)).collect();

@@ -186,3 +186,36 @@ fn duplicate_and_dangling_ids_are_tolerated() {
     let counts = ix.facet_counts(&Filter::default());
     assert_eq!(counts.actors.iter().find(|v| &*v.key == "fama").map(|v| v.count), Some(4));
 }
+
+#[test]
+fn one_letter_prefixes_use_precomputed_unions_with_the_same_results() {
+    use super::corpora::{event, naive_events, naive_results};
+    // 40 events, titles drawn from 30 words starting with k, é (folded to e)
+    // or other letters, so that k and e start more than 16 words each.
+    let words: Vec<String> = (0..30)
+        .map(|i| match i % 3 {
+            0 => format!("k{i}x"),
+            1 => format!("É{i}y"),
+            _ => format!("z{i}"),
+        })
+        .collect();
+    let mut c = mali();
+    c.events = (0..40)
+        .map(|i| {
+            let title = format!("{} {}", words[(i * 7) % 30], words[(i * 11 + 3) % 30]);
+            event(&format!("e{i}"), &title, EventKind::Other, ("2023-10-01", "2023-10-02"), &[], &[], &[], &[], false)
+        })
+        .collect();
+    // More words per initial: pad with extra single-word events.
+    for i in 0..40 {
+        c.events.push(event(&format!("p{i}"), &format!("k{i}pad é{i}pad"), EventKind::Other, ("", ""), &[], &[], &[], &[], false));
+    }
+    let ix = Index::new(&c);
+    assert!(ix.text.initials.iter().any(|(ch, _)| *ch == 'k') && ix.text.initials.iter().any(|(ch, _)| *ch == 'e'));
+    let naive = naive_events(&c);
+    for q in ["k", "K", "é", "e", "z", "k1", "k 1", "z2 k", "e1", "q"] {
+        let f = Filter { text: q.into(), ..Default::default() };
+        assert_eq!(ix.results(&f), naive_results(&naive, &f), "{q:?}");
+    }
+    assert!(ix.results(&Filter { text: "k".into(), ..Default::default() }).len() > 40, "pads and some titled events");
+}
