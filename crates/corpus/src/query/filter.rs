@@ -4,7 +4,9 @@
 //! actors, sides, places, kinds, sources (outlet keys and document ids, one
 //! facet), date range, "contested only" and free text. An empty facet does
 //! not constrain. Unknown ids / keys match nothing (and never panic); an
-//! invalid `from`/`to` date is ignored.
+//! invalid `from`/`to` date is ignored. Which values an event has in each
+//! facet (e.g. its actors include its claims' speakers) is set out in
+//! [`super::index`].
 //!
 //! Date range: an event matches when its `[start, end]` overlaps
 //! `[from, to]` (either bound may be open); events whose dates do not parse
@@ -30,7 +32,6 @@ use std::sync::Arc;
 use super::bitset::Bitset;
 use super::fold::query_tokens;
 use super::index::{Index, Postings};
-
 use super::keys::{kind_index, kind_key, side_index};
 use crate::model::{EventKind, Side};
 
