@@ -197,7 +197,7 @@ mod tests {
 
     #[test]
     fn outside_the_frame_is_flagged_and_clamped_to_its_edge() {
-        // Paris: north-east of the frame's west edge, far north of its top.
+        // Paris: within the frame's longitudes, far north of its top edge.
         match place(48.86, 2.35) {
             Placement::OffMap(p) => {
                 assert_eq!(p.y, 0.0);
@@ -206,7 +206,8 @@ mod tests {
             other => panic!("{other:?}"),
         }
         match place(-33.9, 151.2) {
-            Placement::OffMap(p) => assert_eq!((p.x, p.y), (WIDTH, HEIGHT)),
+            // Sydney: clamped to the south-east corner of the frame.
+            Placement::OffMap(p) => assert_eq!((p.x, p.y), (WIDTH, (LAT_MAX - LAT_MIN) * SCALE_Y)),
             other => panic!("{other:?}"),
         }
     }
