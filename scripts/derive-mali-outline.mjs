@@ -353,6 +353,9 @@ const rust = `// Derived from Natural Earth via world-atlas@${atlasVersion} coun
 //! rounded to ${PRECISION} decimals. Mali path: ${maliPath.length} bytes;
 //! neighbours path: ${neighboursPath.length} bytes.
 
+// MEAN_LAT and MALI_BOUNDS document the frame; the app itself may not read them.
+#![allow(dead_code)]
+
 /// The SVG viewBox: \`0 0 WIDTH HEIGHT\`.
 pub const VIEW_BOX: &str = "0 0 ${WIDTH} ${HEIGHT}";
 /// Width of the viewBox in user units.

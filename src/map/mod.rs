@@ -66,7 +66,7 @@ pub fn MaliMap(
                 aria-describedby=DESC_ID
                 data-testid="map-svg"
             >
-                <title id=TITLE_ID>"Map of the places in the corpus"</title>
+                {svg_title("Map of the places in the corpus").attr("id", TITLE_ID)}
                 <desc id=DESC_ID>{description}</desc>
                 <path class="map-neighbours" d=NEIGHBOURS_PATH></path>
                 <path class="map-land" d=MALI_PATH></path>
@@ -98,6 +98,15 @@ pub fn MaliMap(
             {move || place_list(&markers.read(), on_select)}
         </div>
     }
+}
+
+/// An SVG `<title>`. Written with the builder because `view!` (leptos_macro
+/// 0.8.20) forgets the SVG context in elements with several children and
+/// would create an HTML `<title>`, which SVG ignores (no tooltip, no name).
+fn svg_title<T: IntoView + 'static>(
+    text: T,
+) -> leptos::tachys::html::element::HtmlElement<leptos::tachys::svg::Title, (), (T,)> {
+    leptos::tachys::svg::title().child(text)
 }
 
 /// Bamako as a small square with its name, for orientation.
@@ -140,7 +149,7 @@ fn marker_view(d: DrawnMarker, on_select: Callback<String>) -> impl IntoView {
                 }
             }
         >
-            <title>{tooltip}</title>
+            {svg_title(tooltip)}
             <circle class="map-hit" cx=cx.clone() cy=cy.clone() r=svg_num(radius.max(HIT_RADIUS))></circle>
             <circle class="map-focus-ring" cx=cx.clone() cy=cy.clone() r=svg_num(radius + 5.0)></circle>
             <circle class="map-selected-ring" cx=cx.clone() cy=cy.clone() r=svg_num(radius + 3.0)></circle>
