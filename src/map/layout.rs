@@ -93,7 +93,14 @@ mod tests {
     use super::*;
 
     fn m(id: &str, name: &str, lat: f64, lon: f64, count: usize) -> MapMarker {
-        MapMarker { place_id: id.into(), name: name.into(), lat, lon, count, selected: false }
+        MapMarker {
+            place_id: id.into(),
+            name: name.into(),
+            lat,
+            lon,
+            count,
+            selected: false,
+        }
     }
 
     fn sample() -> Vec<MapMarker> {
@@ -113,7 +120,10 @@ mod tests {
         assert_eq!(ids, ["kidal", "gao", "tessalit"]);
         assert_eq!(drawn[0].radius, MAX_RADIUS);
         assert!(drawn[1].radius < MAX_RADIUS && drawn[1].radius >= MIN_RADIUS);
-        assert_eq!(drawn[1].radius, drawn[2].radius, "equal counts, equal circles");
+        assert_eq!(
+            drawn[1].radius, drawn[2].radius,
+            "equal counts, equal circles"
+        );
     }
 
     #[test]
@@ -129,10 +139,25 @@ mod tests {
         let labels: Vec<&str> = listed.iter().map(|l| l.label.as_str()).collect();
         assert_eq!(
             labels,
-            ["Kidal — 8 events", "Nowhere — 3 events", "Gao — 2 events", "Tessalit — 2 events", "Paris — 1 event"]
+            [
+                "Kidal — 8 events",
+                "Nowhere — 3 events",
+                "Gao — 2 events",
+                "Tessalit — 2 events",
+                "Paris — 1 event"
+            ]
         );
         let notes: Vec<Option<&str>> = listed.iter().map(|l| l.note).collect();
-        assert_eq!(notes, [None, Some("no valid coordinates"), None, None, Some("outside the map")]);
+        assert_eq!(
+            notes,
+            [
+                None,
+                Some("no valid coordinates"),
+                None,
+                None,
+                Some("outside the map")
+            ]
+        );
     }
 
     #[test]
@@ -145,6 +170,9 @@ mod tests {
     fn labels_pluralise() {
         assert_eq!(events(0), "0 events");
         assert_eq!(events(1), "1 event");
-        assert_eq!(marker_label(&m("kidal", "Kidal", 18.44, 1.41, 4)), "Kidal: 4 events");
+        assert_eq!(
+            marker_label(&m("kidal", "Kidal", 18.44, 1.41, 4)),
+            "Kidal: 4 events"
+        );
     }
 }

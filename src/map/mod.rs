@@ -129,7 +129,11 @@ fn marker_view(d: DrawnMarker, on_select: Callback<String>) -> impl IntoView {
     let aria_label = marker_label(&marker);
     let tooltip = aria_label.clone();
     let (cx, cy) = (svg_num(at.x), svg_num(at.y));
-    let class = if marker.selected { "map-marker map-marker--selected" } else { "map-marker" };
+    let class = if marker.selected {
+        "map-marker map-marker--selected"
+    } else {
+        "map-marker"
+    };
     let id_click = marker.place_id.clone();
     let id_key = marker.place_id;
     view! {

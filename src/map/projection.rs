@@ -13,7 +13,10 @@ pub const MAX_RADIUS: f64 = 18.0;
 /// px when the map is drawn at its intended 600 px width, so the target is
 /// 28 px across (WCAG 2.2 target size asks for 24).
 pub const HIT_RADIUS: f64 = 14.0;
-const _: () = assert!(HIT_RADIUS * 2.0 >= 24.0, "marker targets must be at least 24 units across");
+const _: () = assert!(
+    HIT_RADIUS * 2.0 >= 24.0,
+    "marker targets must be at least 24 units across"
+);
 
 /// A point in the SVG's user units (y grows downwards).
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -90,16 +93,25 @@ mod tests {
             let ring = ring.strip_prefix('M').expect("ring starts with M");
             let (start, deltas) = ring.split_once('l').expect("ring has an l");
             let nums = |s: &str| -> Vec<f64> {
-                s.replace('-', " -").split_whitespace().map(|n| n.parse::<f64>().expect("number")).collect()
+                s.replace('-', " -")
+                    .split_whitespace()
+                    .map(|n| n.parse::<f64>().expect("number"))
+                    .collect()
             };
             let start = nums(start);
             assert_eq!(start.len(), 2, "move-to has two numbers");
-            let mut p = Point { x: start[0], y: start[1] };
+            let mut p = Point {
+                x: start[0],
+                y: start[1],
+            };
             let mut pts = vec![p];
             let deltas = nums(deltas);
             assert_eq!(deltas.len() % 2, 0, "line-to deltas come in pairs");
             for d in deltas.chunks(2) {
-                p = Point { x: p.x + d[0], y: p.y + d[1] };
+                p = Point {
+                    x: p.x + d[0],
+                    y: p.y + d[1],
+                };
                 pts.push(p);
             }
             out.push(pts);
@@ -114,7 +126,8 @@ mod tests {
             let mut j = ring.len() - 1;
             for i in 0..ring.len() {
                 let (a, b) = (ring[i], ring[j]);
-                if (a.y > p.y) != (b.y > p.y) && p.x < (b.x - a.x) * (p.y - a.y) / (b.y - a.y) + a.x {
+                if (a.y > p.y) != (b.y > p.y) && p.x < (b.x - a.x) * (p.y - a.y) / (b.y - a.y) + a.x
+                {
                     c = !c;
                 }
                 j = i;
@@ -130,8 +143,12 @@ mod tests {
         }
     }
 
-    const MALI_TOWNS: [(&str, f64, f64); 4] =
-        [("Bamako", 12.64, -8.00), ("Kidal", 18.44, 1.41), ("Tessalit", 20.20, 1.01), ("Gao", 16.27, -0.04)];
+    const MALI_TOWNS: [(&str, f64, f64); 4] = [
+        ("Bamako", 12.64, -8.00),
+        ("Kidal", 18.44, 1.41),
+        ("Tessalit", 20.20, 1.01),
+        ("Gao", 16.27, -0.04),
+    ];
 
     #[test]
     fn view_box_matches_width_and_height() {
@@ -151,7 +168,10 @@ mod tests {
     #[test]
     fn scales_follow_equirectangular_with_cos_mean_latitude() {
         let ratio = SCALE_X / SCALE_Y;
-        assert!((ratio - MEAN_LAT.to_radians().cos()).abs() < 1e-12, "{ratio}");
+        assert!(
+            (ratio - MEAN_LAT.to_radians().cos()).abs() < 1e-12,
+            "{ratio}"
+        );
     }
 
     #[test]
@@ -160,9 +180,18 @@ mod tests {
         let [x0, y0, x1, y1] = MALI_BOUNDS;
         for (name, lat, lon) in MALI_TOWNS {
             let p = on_map(lat, lon);
-            assert!((0.0..=WIDTH).contains(&p.x) && (0.0..=HEIGHT).contains(&p.y), "{name} {p:?}");
-            assert!((x0..=x1).contains(&p.x) && (y0..=y1).contains(&p.y), "{name} {p:?} outside {MALI_BOUNDS:?}");
-            assert!(inside(p, &mali), "{name} {p:?} is not inside Mali's outline");
+            assert!(
+                (0.0..=WIDTH).contains(&p.x) && (0.0..=HEIGHT).contains(&p.y),
+                "{name} {p:?}"
+            );
+            assert!(
+                (x0..=x1).contains(&p.x) && (y0..=y1).contains(&p.y),
+                "{name} {p:?} outside {MALI_BOUNDS:?}"
+            );
+            assert!(
+                inside(p, &mali),
+                "{name} {p:?} is not inside Mali's outline"
+            );
         }
     }
 
@@ -170,7 +199,11 @@ mod tests {
     fn neighbouring_capitals_fall_outside_mali_but_on_neighbours() {
         let mali = rings(MALI_PATH);
         let neighbours = rings(NEIGHBOURS_PATH);
-        for (name, lat, lon) in [("Niamey", 13.51, 2.11), ("Ouagadougou", 12.37, -1.52), ("Conakry", 9.64, -13.58)] {
+        for (name, lat, lon) in [
+            ("Niamey", 13.51, 2.11),
+            ("Ouagadougou", 12.37, -1.52),
+            ("Conakry", 9.64, -13.58),
+        ] {
             match place(lat, lon) {
                 Placement::OnMap(p) => {
                     assert!(!inside(p, &mali), "{name} {p:?} inside Mali");
@@ -188,7 +221,10 @@ mod tests {
         let bamako = on_map(12.64, -8.00);
         let kidal = on_map(18.44, 1.41);
         let tessalit = on_map(20.20, 1.01);
-        assert!(kidal.x > bamako.x && kidal.y < bamako.y, "Kidal is north-east of Bamako");
+        assert!(
+            kidal.x > bamako.x && kidal.y < bamako.y,
+            "Kidal is north-east of Bamako"
+        );
         assert!(tessalit.y < kidal.y, "Tessalit is north of Kidal");
         // One degree of latitude is SCALE_Y units.
         let a = on_map(15.0, 0.0);
@@ -230,7 +266,10 @@ mod tests {
             for lon in [-180.0, -13.25, 0.0, 5.0, 180.0] {
                 match place(lat, lon) {
                     Placement::OnMap(p) | Placement::OffMap(p) => {
-                        assert!(p.x.is_finite() && p.y.is_finite(), "({lat}, {lon}) -> {p:?}")
+                        assert!(
+                            p.x.is_finite() && p.y.is_finite(),
+                            "({lat}, {lon}) -> {p:?}"
+                        )
                     }
                     Placement::Invalid => panic!("({lat}, {lon}) is valid"),
                 }
@@ -272,9 +311,16 @@ mod tests {
         assert!(NEIGHBOURS_PATH.len() <= 6144, "{}", NEIGHBOURS_PATH.len());
         let mali = rings(MALI_PATH);
         assert_eq!(mali.len(), 1, "Mali is one polygon");
-        assert!(mali[0].len() > 50, "Mali keeps its shape: {} points", mali[0].len());
+        assert!(
+            mali[0].len() > 50,
+            "Mali keeps its shape: {} points",
+            mali[0].len()
+        );
         for p in mali.iter().chain(&rings(NEIGHBOURS_PATH)).flatten() {
-            assert!(p.x >= -2.0 && p.x <= WIDTH + 2.0 && p.y >= -2.0 && p.y <= HEIGHT + 2.0, "{p:?}");
+            assert!(
+                p.x >= -2.0 && p.x <= WIDTH + 2.0 && p.y >= -2.0 && p.y <= HEIGHT + 2.0,
+                "{p:?}"
+            );
         }
     }
 }
