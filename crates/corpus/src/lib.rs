@@ -6,7 +6,6 @@
 //! only uses [`decode`] and the model types).
 
 pub mod model;
-pub mod query;
 pub mod sentences;
 pub mod text;
 
