@@ -6,6 +6,7 @@
 //! only uses [`decode`] and the model types).
 
 pub mod model;
+pub mod query;
 pub mod sentences;
 pub mod text;
 
