@@ -5,13 +5,34 @@
 //! targets (build script, CLI, tests) and for `wasm32-unknown-unknown` (the app
 //! only uses [`decode`] and the model types).
 
+pub mod dates;
 pub mod model;
 pub mod query;
 pub mod sentences;
 pub mod text;
 
 #[cfg(feature = "parse")]
+pub mod boilerplate;
+#[cfg(feature = "parse")]
+pub mod claims;
+#[cfg(feature = "parse")]
+pub mod disputes;
+#[cfg(feature = "parse")]
+pub mod events;
+#[cfg(feature = "parse")]
+pub mod frontmatter;
+#[cfg(feature = "parse")]
+pub mod gazetteer;
+#[cfg(feature = "parse")]
 pub mod load;
+#[cfg(feature = "parse")]
+pub mod mentions;
+#[cfg(feature = "parse")]
+pub mod numbers;
+#[cfg(feature = "parse")]
+pub mod pipeline;
+#[cfg(feature = "parse")]
+pub mod tokens;
 
 pub use model::*;
 

@@ -1,0 +1,158 @@
+//! The extraction's view of gazetteer matches: every actor, person and place
+//! mention of a document, with what the claim and event rules need to know
+//! about it (the actor a person speaks for, a place's kind and region).
+//! This is the only module that adapts the gazetteer's types.
+
+use crate::gazetteer::{Entity, Gazetteer, PlaceKind};
+use crate::model::Side;
+use crate::text::fold_char;
+
+/// One entity mention, code points `[start, end)` into the document text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ent {
+    pub start: u32,
+    pub end: u32,
+    /// The actor (index into [`Lexicon::actors`]) an actor or person mention stands for.
+    pub actor: Option<usize>,
+    /// A person's name (the speaker is then named, not an organisation).
+    pub person: bool,
+    /// The place (index into [`Lexicon::places`]).
+    pub place: Option<usize>,
+}
+
+/// What the extraction knows of an actor.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActorInfo {
+    pub id: String,
+    pub side: Side,
+    /// A short label for titles and dispute lines ("FAMa", "CSP", "Wagner").
+    pub short: String,
+}
+
+/// What the extraction knows of a place.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlaceInfo {
+    pub id: String,
+    pub name: String,
+    pub kind: PlaceKind,
+    /// Folded region key: a town's region label, or a region's name without "region".
+    pub region_key: String,
+    /// Locates an event: a town, or a region that has towns (not a country
+    /// or a wide area such as "northern Mali" or "the Sahel").
+    pub locates: bool,
+}
+
+/// Actors and places of the gazetteer, plus its matcher.
+pub struct Lexicon {
+    pub gazetteer: Gazetteer,
+    pub matcher: crate::gazetteer::Matcher,
+    pub actors: Vec<ActorInfo>,
+    pub places: Vec<PlaceInfo>,
+}
+
+fn fold_str(s: &str) -> String {
+    s.chars().map(|c| fold_char(c) as char).collect()
+}
+
+impl Lexicon {
+    pub fn new(gazetteer: Gazetteer) -> Lexicon {
+        let matcher = gazetteer.matcher();
+        let actors = gazetteer
+            .actors
+            .iter()
+            .map(|a| {
+                // a mixed-case short name (FAMa, Wagner, Minusma), else a
+                // two-word name (Malian junta), else an acronym (CSP), else the name
+                let single: Vec<&String> =
+                    std::iter::once(&a.name).chain(a.aliases.iter()).filter(|s| s.chars().count() <= 8 && !s.contains(' ')).collect();
+                // FAMa (two capitals), Wagner (part of the name), Minusma (the
+                // first alias); else a two-word name (Malian junta); else an
+                // acronym (CSP); else the name
+                let first_alias = a.aliases.first();
+                let mixed = single.iter().find(|s| {
+                    s.chars().next().is_some_and(char::is_uppercase)
+                        && s.chars().any(char::is_lowercase)
+                        && (s.chars().filter(|c| c.is_uppercase()).count() >= 2 || a.name.split(' ').any(|w| w == s.as_str()) || first_alias == Some(**s))
+                });
+                let acronym = single.iter().find(|s| s.chars().count() >= 2 && s.chars().all(|c| c.is_uppercase() || c == '-'));
+                let short = match (mixed, a.name.split(' ').count() <= 2, acronym) {
+                    (Some(m), _, _) => (*m).clone(),
+                    (None, true, _) => a.name.clone(),
+                    (None, false, Some(x)) => (*x).clone(),
+                    _ => a.name.clone(),
+                };
+                ActorInfo { id: a.id.clone(), side: a.side, short }
+            })
+            .collect();
+        let places = gazetteer
+            .places
+            .iter()
+            .map(|p| {
+                let region_key = match p.kind {
+                    PlaceKind::Region => fold_str(&p.name).replace(" region", "").trim().to_string(),
+                    _ => p.region.as_deref().map(fold_str).unwrap_or_default(),
+                };
+                PlaceInfo { id: p.id.clone(), name: p.name.clone(), kind: p.kind, region_key, locates: p.kind == PlaceKind::Town }
+            })
+            .collect::<Vec<PlaceInfo>>();
+        let mut places = places;
+        for i in 0..places.len() {
+            if places[i].kind == PlaceKind::Region {
+                let key = places[i].region_key.clone();
+                places[i].locates = !key.is_empty()
+                    && places.iter().any(|t| t.kind == PlaceKind::Town && (t.region_key == key || fold_str(&t.name) == key));
+            }
+        }
+        Lexicon { gazetteer, matcher, actors, places }
+    }
+
+    /// All mentions of `text`, sorted by start.
+    pub fn find(&self, text: &str) -> Vec<Ent> {
+        let mut out: Vec<Ent> = self
+            .matcher
+            .find(text)
+            .into_iter()
+            .map(|m| match m.entity {
+                Entity::Actor(i) => Ent { start: m.start, end: m.end, actor: Some(i), person: false, place: None },
+                Entity::Person(_) => {
+                    Ent { start: m.start, end: m.end, actor: self.gazetteer.actor_of(m.entity), person: true, place: None }
+                }
+                Entity::Place(i) => Ent { start: m.start, end: m.end, actor: None, person: false, place: Some(i) },
+            })
+            .collect();
+        out.sort_by_key(|e| (e.start, e.end));
+        out
+    }
+
+    /// Whether a place is a town (or a region) rather than a country or a
+    /// wide area: only those locate an event.
+    pub fn locates(&self, place: usize) -> bool {
+        self.places.get(place).is_some_and(|p| p.locates)
+    }
+
+    /// Same place, or a town and the region it lies in.
+    pub fn related(&self, a: usize, b: usize) -> bool {
+        if a == b {
+            return true;
+        }
+        let (Some(pa), Some(pb)) = (self.places.get(a), self.places.get(b)) else { return false };
+        match (pa.kind, pb.kind) {
+            (PlaceKind::Region, PlaceKind::Town) => in_region(pb, pa),
+            (PlaceKind::Town, PlaceKind::Region) => in_region(pa, pb),
+            _ => false,
+        }
+    }
+}
+
+/// A town in a region: by its region label, or the region named after it
+/// ("Tin Zaouatine region").
+fn in_region(town: &PlaceInfo, region: &PlaceInfo) -> bool {
+    !region.region_key.is_empty() && (town.region_key == region.region_key || fold_str(&town.name) == region.region_key)
+}
+
+/// The mentions overlapping `[start, end)` (mentions are sorted by start).
+pub fn ents_in(ents: &[Ent], start: u32, end: u32) -> &[Ent] {
+    let a = ents.partition_point(|e| e.start < start);
+    let b = ents.partition_point(|e| e.start < end);
+    &ents[a..b.max(a)]
+}
