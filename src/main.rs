@@ -8,6 +8,7 @@ mod components;
 mod data;
 mod figures;
 mod format;
+mod map;
 mod segments;
 mod url_state;
 
