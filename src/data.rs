@@ -1,6 +1,5 @@
 //! The embedded corpus, decoded once, with its query index and id lookups.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use counterclaim_corpus::query::Index;
@@ -27,24 +26,32 @@ pub fn index() -> &'static Index {
     INDEX.get_or_init(|| Index::new(corpus()))
 }
 
-/// Id → position lookups into the corpus (first occurrence wins).
-pub struct Lookup {
-    actors: HashMap<&'static str, usize>,
-    places: HashMap<&'static str, usize>,
-    documents: HashMap<&'static str, usize>,
-    claims: HashMap<&'static str, usize>,
-    /// Claims per document, in text order.
-    doc_claims: HashMap<&'static str, Vec<usize>>,
-    /// Claims of each event: listed in `Event::claims` or naming it.
-    event_claims: Vec<Vec<usize>>,
+/// Id → position in a corpus list: ids sorted for binary search (a sorted
+/// vector is far smaller in WASM than a hash map); first occurrence wins.
+struct Ids(Vec<(&'static str, usize)>);
+
+impl Ids {
+    fn new(ids: impl Iterator<Item = &'static str>) -> Ids {
+        let mut v: Vec<(&'static str, usize)> = ids.enumerate().map(|(i, id)| (id, i)).collect();
+        v.sort_unstable();
+        v.dedup_by(|b, a| a.0 == b.0);
+        Ids(v)
+    }
+    fn get(&self, id: &str) -> Option<usize> {
+        self.0.binary_search_by(|(k, _)| (*k).cmp(id)).ok().and_then(|i| self.0.get(i)).map(|&(_, p)| p)
+    }
 }
 
-fn positions<T>(items: &'static [T], id: impl Fn(&'static T) -> &'static str) -> HashMap<&'static str, usize> {
-    let mut map = HashMap::with_capacity(items.len());
-    for (i, item) in items.iter().enumerate() {
-        map.entry(id(item)).or_insert(i);
-    }
-    map
+/// Id → position lookups into the corpus.
+pub struct Lookup {
+    actors: Ids,
+    places: Ids,
+    documents: Ids,
+    claims: Ids,
+    /// Claims per document (indexed like `Corpus::documents`), in text order.
+    doc_claims: Vec<Vec<usize>>,
+    /// Claims of each event: listed in `Event::claims` or naming it.
+    event_claims: Vec<Vec<usize>>,
 }
 
 /// The lookups over the embedded corpus.
@@ -52,22 +59,21 @@ pub fn lookup() -> &'static Lookup {
     static LOOKUP: OnceLock<Lookup> = OnceLock::new();
     LOOKUP.get_or_init(|| {
         let c = corpus();
-        let claims = positions(&c.claims, |x| x.id.as_str());
-        let mut doc_claims: HashMap<&str, Vec<usize>> = HashMap::new();
+        let claims = Ids::new(c.claims.iter().map(|x| x.id.as_str()));
+        let documents = Ids::new(c.documents.iter().map(|x| x.id.as_str()));
+        let mut doc_claims: Vec<Vec<usize>> = vec![Vec::new(); c.documents.len()];
         for (i, cl) in c.claims.iter().enumerate() {
-            doc_claims.entry(cl.document.as_str()).or_default().push(i);
+            if let Some(list) = documents.get(&cl.document).and_then(|d| doc_claims.get_mut(d)) {
+                list.push(i);
+            }
         }
-        for list in doc_claims.values_mut() {
-            list.sort_by_key(|&i| c.claims.get(i).map(|x| (x.start, x.end)));
+        for list in &mut doc_claims {
+            list.sort_unstable_by_key(|&i| c.claims.get(i).map(|x| (x.start, x.end, i)));
         }
-        let events = positions(&c.events, |x| x.id.as_str());
-        let mut event_claims: Vec<Vec<usize>> = c
-            .events
-            .iter()
-            .map(|e| e.claims.iter().filter_map(|id| claims.get(id.as_str()).copied()).collect())
-            .collect();
+        let mut event_claims: Vec<Vec<usize>> =
+            c.events.iter().map(|e| e.claims.iter().filter_map(|id| claims.get(id)).collect()).collect();
         for (i, cl) in c.claims.iter().enumerate() {
-            let target = cl.event.as_deref().and_then(|e| events.get(e)).copied();
+            let target = cl.event.as_deref().and_then(|e| index().event_index(e));
             if let Some(list) = target.and_then(|e| event_claims.get_mut(e)) {
                 if !list.contains(&i) {
                     list.push(i);
@@ -75,9 +81,9 @@ pub fn lookup() -> &'static Lookup {
             }
         }
         Lookup {
-            actors: positions(&c.actors, |x| x.id.as_str()),
-            places: positions(&c.places, |x| x.id.as_str()),
-            documents: positions(&c.documents, |x| x.id.as_str()),
+            actors: Ids::new(c.actors.iter().map(|x| x.id.as_str())),
+            places: Ids::new(c.places.iter().map(|x| x.id.as_str())),
+            documents,
             claims,
             doc_claims,
             event_claims,
@@ -87,16 +93,16 @@ pub fn lookup() -> &'static Lookup {
 
 impl Lookup {
     pub fn actor(&self, id: &str) -> Option<&'static Actor> {
-        self.actors.get(id).and_then(|&i| corpus().actors.get(i))
+        self.actors.get(id).and_then(|i| corpus().actors.get(i))
     }
     pub fn place(&self, id: &str) -> Option<&'static Place> {
-        self.places.get(id).and_then(|&i| corpus().places.get(i))
+        self.places.get(id).and_then(|i| corpus().places.get(i))
     }
     pub fn document(&self, id: &str) -> Option<&'static Document> {
-        self.documents.get(id).and_then(|&i| corpus().documents.get(i))
+        self.documents.get(id).and_then(|i| corpus().documents.get(i))
     }
     pub fn claim(&self, id: &str) -> Option<&'static Claim> {
-        self.claims.get(id).and_then(|&i| corpus().claims.get(i))
+        self.claims.get(id).and_then(|i| corpus().claims.get(i))
     }
     pub fn event(&self, id: &str) -> Option<&'static Event> {
         index().event_index(id).and_then(|i| corpus().events.get(i))
@@ -104,7 +110,11 @@ impl Lookup {
     /// Claims quoted from a document, in text order.
     pub fn claims_of_document(&self, id: &str) -> Vec<&'static Claim> {
         let c = corpus();
-        self.doc_claims.get(id).map(|v| v.iter().filter_map(|&i| c.claims.get(i)).collect()).unwrap_or_default()
+        self.documents
+            .get(id)
+            .and_then(|d| self.doc_claims.get(d))
+            .map(|v| v.iter().filter_map(|&i| c.claims.get(i)).collect())
+            .unwrap_or_default()
     }
     /// Claims about an event.
     pub fn claims_of_event(&self, event: &str) -> Vec<&'static Claim> {

@@ -11,7 +11,7 @@ pub struct FigureRow<'a> {
     pub unit: &'a str,
 }
 
-/// Figures about the same thing (`about`, compared case-insensitively).
+/// Figures about the same thing (`about`, compared ignoring ASCII case).
 #[derive(Debug, Clone, PartialEq)]
 pub struct FigureGroup<'a> {
     pub about: String,
@@ -29,9 +29,8 @@ pub fn comparable_figures<'a>(claims: &[&'a Claim]) -> Vec<FigureGroup<'a>> {
             if about.is_empty() || !n.value.is_finite() {
                 continue;
             }
-            let key = about.to_lowercase();
             let row = FigureRow { claim: c, value: n.value, unit: n.unit.as_str() };
-            match groups.iter_mut().find(|g| g.about.to_lowercase() == key) {
+            match groups.iter_mut().find(|g| g.about.eq_ignore_ascii_case(about)) {
                 Some(g) => g.rows.push(row),
                 None => groups.push(FigureGroup { about: about.to_owned(), rows: vec![row] }),
             }

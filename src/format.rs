@@ -56,27 +56,29 @@ pub fn date_label(start: &str, end: &str, precision: Precision) -> String {
 /// A figure with thousands separators; fractions kept only when present:
 /// 6500 → "6,500", 12.5 → "12.5", -3 → "-3".
 pub fn number_label(v: f64) -> String {
-    if !v.is_finite() {
-        return "?".to_owned();
+    if !v.is_finite() || v.abs() >= 1e15 {
+        return if v.is_finite() { "many".to_owned() } else { "?".to_owned() };
     }
-    let neg = v < 0.0;
-    let a = v.abs();
-    let whole = a.trunc();
-    let frac = a - whole;
-    let digits = format!("{whole:.0}");
+    // Hundredths as an integer: no float formatting code in the WASM.
+    let hundredths = (v.abs() * 100.0).round() as u64;
+    let (whole, frac) = (hundredths / 100, hundredths % 100);
+    let digits = whole.to_string();
     let mut out = String::new();
+    if v < 0.0 && hundredths > 0 {
+        out.push('-');
+    }
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i) % 3 == 0 {
             out.push(',');
         }
         out.push(c);
     }
-    if frac > 1e-9 {
-        let f = format!("{frac:.2}");
-        out.push_str(f.trim_start_matches('0').trim_end_matches('0'));
-    }
-    if neg {
-        out.insert(0, '-');
+    if frac > 0 {
+        out.push('.');
+        out.push(char::from(b'0' + (frac / 10) as u8));
+        if frac % 10 > 0 {
+            out.push(char::from(b'0' + (frac % 10) as u8));
+        }
     }
     out
 }
@@ -84,6 +86,13 @@ pub fn number_label(v: f64) -> String {
 /// "1 event", "7 events".
 pub fn count_label(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// Whether `haystack` contains `needle`, ignoring ASCII case (no Unicode
+/// case tables in the WASM).
+pub fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
+    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+    n.is_empty() || h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
 }
 
 /// Whether a data-supplied URL may become a link: absolute http(s) only,
@@ -135,6 +144,9 @@ mod tests {
         assert_eq!(number_label(12.5), "12.5");
         assert_eq!(number_label(-3.0), "-3");
         assert_eq!(number_label(f64::NAN), "?");
+        assert_eq!(number_label(0.05), "0.05");
+        assert_eq!(number_label(1234.5), "1,234.5");
+        assert_eq!(number_label(-0.001), "0");
     }
 
     #[test]
@@ -147,6 +159,8 @@ mod tests {
         assert!(!is_http_url("https://"));
         assert!(!is_http_url("https://a b"));
         assert!(!is_http_url("é"));
+        assert!(contains_ignore_case("the Malian Armed Forces", "malian armed"));
+        assert!(!contains_ignore_case("FAMa", "Wagner"));
         assert_eq!(host_of("https://www.lemonde.fr/afrique/x?y"), "lemonde.fr");
         assert_eq!(host_of("http://france24.com"), "france24.com");
     }

@@ -1,8 +1,6 @@
 //! The list of articles in the corpus (all of them, or those reporting the
 //! matching events when a filter is active), each opening the reader.
 
-use std::collections::HashSet;
-
 use leptos::prelude::*;
 
 use crate::data::{corpus, lookup};
@@ -20,8 +18,13 @@ pub fn ArticlesView(results: Memo<Vec<usize>>) -> impl IntoView {
         let mut reporting: Vec<(&str, usize)> = Vec::new();
         results.with(|r| {
             for e in r.iter().filter_map(|&i| c.events.get(i)) {
-                let mut docs: HashSet<&str> = e.documents.iter().map(String::as_str).collect();
-                docs.extend(l.claims_of_event(&e.id).iter().map(|cl| cl.document.as_str()));
+                let mut docs: Vec<&str> = Vec::new();
+                let claim_docs = l.claims_of_event(&e.id).into_iter().map(|cl| cl.document.as_str());
+                for d in e.documents.iter().map(String::as_str).chain(claim_docs) {
+                    if !docs.contains(&d) {
+                        docs.push(d);
+                    }
+                }
                 for d in docs {
                     match reporting.iter_mut().find(|(id, _)| *id == d) {
                         Some((_, n)) => *n += 1,

@@ -5,7 +5,7 @@ use counterclaim_corpus::{Claim, Stance};
 use leptos::prelude::*;
 
 use crate::data::{lookup, side_class, side_label};
-use crate::format::{date_label, number_label};
+use crate::format::{contains_ignore_case, date_label, number_label};
 use crate::url_state::{use_nav, Link};
 
 /// Who said it: "Attaye Ag Mohamed (CMA)" — the words of the text, plus the
@@ -15,7 +15,7 @@ pub fn speaker_label(c: &Claim) -> String {
     let text = c.speaker_text.trim();
     match actor {
         Some(a) if text.is_empty() => a,
-        Some(a) if !text.to_lowercase().contains(&a.to_lowercase()) => format!("{text} ({a})"),
+        Some(a) if !contains_ignore_case(text, &a) => format!("{text} ({a})"),
         _ if text.is_empty() => "Unidentified source".to_owned(),
         _ => text.to_owned(),
     }
@@ -52,9 +52,7 @@ pub fn ClaimCard(claim: &'static Claim, #[prop(optional)] disputed: bool) -> imp
                 {(claim.stance == Stance::Deny).then(|| view! { <span class="badge deny">"Denial"</span> })}
                 {disputed.then(|| view! { <span class="badge contested-badge">"Disputed"</span> })}
             </p>
-            <blockquote class="quote">
-                <p>"“"{claim.quote.clone()}"”"</p>
-            </blockquote>
+            <Quote text=claim.quote.clone()/>
             <p class="attribution">
                 <span class="speaker">{speaker_label(claim)}</span>
                 {(!claim.verb.trim().is_empty()).then(|| view! { ", "<span class="verb">{claim.verb.clone()}</span> })}
@@ -66,5 +64,17 @@ pub fn ClaimCard(claim: &'static Claim, #[prop(optional)] disputed: bool) -> imp
                 <span class="source-name">" — "{source}</span>
             </p>
         </article>
+    }
+}
+
+/// A quotation from an article, exactly as in the text. Quote marks are
+/// added by CSS (not part of the text) unless the quote already has its own.
+#[component]
+pub fn Quote(text: String) -> impl IntoView {
+    let own = text.starts_with(['“', '"', '«', '‘']);
+    view! {
+        <blockquote class=if own { "quote" } else { "quote add-marks" }>
+            <p>{text}</p>
+        </blockquote>
     }
 }

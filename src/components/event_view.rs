@@ -5,7 +5,7 @@
 use counterclaim_corpus::{Claim, Event};
 use leptos::prelude::*;
 
-use crate::components::claim_card::{speaker_label, ClaimCard};
+use crate::components::claim_card::{speaker_label, ClaimCard, Quote};
 use crate::data::{lookup, side_class, side_label, SideGroup};
 use crate::figures::comparable_figures;
 use crate::format::{count_label, date_label, number_label};
@@ -89,60 +89,70 @@ pub fn EventView(event_id: String) -> impl IntoView {
 /// The disputes: each reason with the conflicting claims next to each other.
 #[component]
 fn Disputes(event: &'static Event) -> impl IntoView {
-    if event.disputes.is_empty() {
-        return ().into_any();
-    }
+    let show = !event.disputes.is_empty();
     let l = lookup();
     let nav = use_nav();
     let items = event
         .disputes
         .iter()
         .map(|d| {
-            let sides = d
-                .claims
-                .iter()
-                .filter_map(|id| l.claim(id))
-                .map(|c| {
-                    let to = nav.with(|s| {
-                        s.article = Some(c.document.clone());
-                        s.claim = Some(c.id.clone());
-                    });
-                    view! {
-                        <div class=format!("dispute-claim side-{}", side_class(c.side))>
-                            <p class="claim-side">
-                                <span class=format!("swatch side-{}", side_class(c.side)) aria-hidden="true"></span>
-                                {side_label(c.side)}" — "{speaker_label(c)}
-                            </p>
-                            <blockquote class="quote"><p>"“"{c.quote.clone()}"”"</p></blockquote>
-                            <p class="claim-source"><Link to=to class="read-link">"Read in the article"</Link></p>
-                        </div>
+            let claims: Vec<&'static Claim> = d.claims.iter().filter_map(|id| l.claim(id)).collect();
+            // One column per side group, so each party's version faces the other's.
+            let columns = SideGroup::ALL
+                .into_iter()
+                .filter_map(|g| {
+                    let mine: Vec<&'static Claim> = claims.iter().copied().filter(|c| SideGroup::of(c.side) == g).collect();
+                    if mine.is_empty() {
+                        return None;
                     }
+                    let quotes = mine
+                        .into_iter()
+                        .map(|c| {
+                            let to = nav.with(|s| {
+                                s.article = Some(c.document.clone());
+                                s.claim = Some(c.id.clone());
+                            });
+                            view! {
+                                <li class=format!("dispute-claim side-{}", side_class(c.side))>
+                                    <Quote text=c.quote.clone()/>
+                                    <p class="attribution"><span class="speaker">{speaker_label(c)}</span>", "<span class="verb">{c.verb.clone()}</span></p>
+                                    <p class="claim-source"><Link to=to class="read-link">"Read in the article"</Link></p>
+                                </li>
+                            }
+                        })
+                        .collect_view();
+                    Some(view! {
+                        <div class=format!("versus-side col-{}", g.key())>
+                            <p class="claim-side">
+                                <span class=format!("swatch side-{}", g.key()) aria-hidden="true"></span>
+                                {g.label()}
+                            </p>
+                            <ul>{quotes}</ul>
+                        </div>
+                    })
                 })
                 .collect_view();
             view! {
                 <li class="dispute">
                     <p class="reason"><span class="badge contested-badge">"Disputed"</span>" "{d.reason.clone()}</p>
-                    <div class="versus">{sides}</div>
+                    <div class="versus">{columns}</div>
                 </li>
             }
         })
         .collect_view();
-    view! {
+    show.then(|| view! {
         <section class="disputes" aria-labelledby="disputes-h">
             <h3 id="disputes-h" class="section-title">"Where the accounts conflict"</h3>
             <ul class="dispute-list">{items}</ul>
         </section>
-    }
-    .into_any()
+    })
 }
 
 /// Tables comparing the figures the parties give for the same count.
 #[component]
 fn Figures(claims: Vec<&'static Claim>) -> impl IntoView {
     let groups = comparable_figures(&claims);
-    if groups.is_empty() {
-        return ().into_any();
-    }
+    let show = !groups.is_empty();
     let tables = groups
         .into_iter()
         .map(|g| {
@@ -169,21 +179,18 @@ fn Figures(claims: Vec<&'static Claim>) -> impl IntoView {
             }
         })
         .collect_view();
-    view! {
+    show.then(|| view! {
         <section class="figures-compare" aria-labelledby="figures-h">
             <h3 id="figures-h" class="section-title">"Figures compared"</h3>
             <div class="tables">{tables}</div>
         </section>
-    }
-    .into_any()
+    })
 }
 
 /// What the articles say about verifying the claims.
 #[component]
 fn Caveats(event: &'static Event) -> impl IntoView {
-    if event.caveats.is_empty() {
-        return ().into_any();
-    }
+    let show = !event.caveats.is_empty();
     let nav = use_nav();
     let items = event
         .caveats
@@ -195,19 +202,18 @@ fn Caveats(event: &'static Event) -> impl IntoView {
             });
             view! {
                 <li>
-                    <blockquote class="quote"><p>"“"{c.quote.clone()}"”"</p></blockquote>
+                    <Quote text=c.quote.clone()/>
                     <Link to=to class="read-link">"Read in the article"</Link>
                 </li>
             }
         })
         .collect_view();
-    view! {
+    show.then(|| view! {
         <section class="caveats" aria-labelledby="caveats-h">
             <h3 id="caveats-h" class="section-title">"Verification caveats"</h3>
             <ul class="caveat-list">{items}</ul>
         </section>
-    }
-    .into_any()
+    })
 }
 
 /// The articles that report the event.

@@ -5,13 +5,18 @@
 
 use counterclaim_corpus::text::slice_cp;
 use counterclaim_corpus::{Claim, Document, Side, Span};
+use leptos::either::Either;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::components::claim_card::speaker_label;
 use crate::data::{lookup, side_class, side_label};
 use crate::format::{count_label, day_label, host_of, is_http_url};
 use crate::segments::{pieces, Mark};
 use crate::url_state::{focus_element, use_nav, Link};
+
+/// The id of the highlighted claim's `<mark>`.
+const TARGET_ID: &str = "target-claim";
 
 #[component]
 pub fn Reader(doc_id: String) -> impl IntoView {
@@ -27,10 +32,10 @@ pub fn Reader(doc_id: String) -> impl IntoView {
     let from_event = nav.state.with_untracked(|s| s.event.clone());
 
     let heading = NodeRef::<leptos::html::H2>::new();
-    let target_ref = NodeRef::<leptos::html::Mark>::new();
     let focus_heading = target.is_none();
     Effect::new(move |_| {
-        if let Some(m) = target_ref.get() {
+        let mark = document().get_element_by_id(TARGET_ID).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(m) = mark {
             focus_element(&m, true);
             nav.take_focus();
         } else if let Some(h) = heading.get() {
@@ -62,7 +67,7 @@ pub fn Reader(doc_id: String) -> impl IntoView {
     let paragraphs = doc
         .paragraphs
         .iter()
-        .map(|p| paragraph(doc, *p, &claims, &marks, target, target_ref))
+        .map(|p| paragraph(doc, *p, &claims, &marks, target))
         .collect_view();
 
     view! {
@@ -91,7 +96,6 @@ fn paragraph(
     claims: &[&'static Claim],
     marks: &[Mark],
     target: Option<usize>,
-    target_ref: NodeRef<leptos::html::Mark>,
 ) -> impl IntoView {
     let ps = pieces(para, marks, &doc.boilerplate, target);
     let all_boilerplate = !ps.is_empty() && ps.iter().all(|p| p.boilerplate);
@@ -104,44 +108,34 @@ fn paragraph(
             let claim = p.mark.and_then(|i| claims.get(i).copied());
             let inner = match claim {
                 Some(c) => {
-                    let class = format!("claim-mark side-{}", side_class(c.side));
-                    let title = format!("{} — {} ({})", speaker_label(c), c.verb, side_label(c.side));
                     let is_target = p.mark == target && !target_seen;
-                    if is_target {
-                        target_seen = true;
-                        view! {
-                            <mark node_ref=target_ref class=format!("{class} target") tabindex="-1" id="target-claim" data-claim=c.id.clone() title=title>
-                                {text}
-                            </mark>
-                        }
-                        .into_any()
-                    } else {
-                        view! { <mark class=class data-claim=c.id.clone() title=title>{text}</mark> }.into_any()
-                    }
+                    target_seen |= is_target;
+                    let class = format!("claim-mark side-{}{}", side_class(c.side), if is_target { " target" } else { "" });
+                    let title = format!("{} — {} ({})", speaker_label(c), c.verb, side_label(c.side));
+                    Either::Left(view! {
+                        <mark
+                            class=class
+                            id=is_target.then_some(TARGET_ID)
+                            tabindex=is_target.then_some("-1")
+                            data-claim=c.id.clone()
+                            title=title
+                        >
+                            {text}
+                        </mark>
+                    })
                 }
-                None => text.into_any(),
+                None => Either::Right(text),
             };
             let starts_run = p.boilerplate && !prev_boilerplate;
             prev_boilerplate = p.boilerplate;
-            if p.boilerplate && !all_boilerplate {
-                let label = starts_run.then(|| view! { <span class="boilerplate-label">"Boilerplate: "</span> });
-                view! { <span class="boilerplate">{label}{inner}</span> }.into_any()
-            } else {
-                inner
-            }
+            let wrap = p.boilerplate && !all_boilerplate;
+            let label = (wrap && starts_run).then(|| view! { <span class="boilerplate-label">"Boilerplate: "</span> });
+            view! { <span class=if wrap { "boilerplate" } else { "piece" }>{label}{inner}</span> }
         })
         .collect_view();
-    if all_boilerplate {
-        view! {
-            <p class="boilerplate-para">
-                <span class="boilerplate-label">"Page boilerplate, not part of the article: "</span>
-                {parts}
-            </p>
-        }
-        .into_any()
-    } else {
-        view! { <p>{parts}</p> }.into_any()
-    }
+    let label = all_boilerplate
+        .then(|| view! { <span class="boilerplate-label">"Page boilerplate, not part of the article: "</span> });
+    view! { <p class=if all_boilerplate { "boilerplate-para" } else { "" }>{label}{parts}</p> }
 }
 
 /// What the highlighted claim is: who said it and which event it is about.
@@ -172,17 +166,19 @@ fn TargetNote(claim: &'static Claim) -> impl IntoView {
 /// The colour key for the sides present in this article.
 #[component]
 fn Legend(claims: Vec<&'static Claim>, boilerplate: bool) -> impl IntoView {
-    let mut sides: Vec<Option<Side>> = claims.iter().map(|c| c.side).collect();
-    sides.sort();
-    sides.dedup();
-    if sides.is_empty() && !boilerplate {
-        return ().into_any();
-    }
+    // Sides present, in the model's order (unknown last).
+    let sides: Vec<Option<Side>> = Side::ALL
+        .into_iter()
+        .map(Some)
+        .chain([None])
+        .filter(|s| claims.iter().any(|c| c.side == *s))
+        .collect();
+    let show = !sides.is_empty() || boilerplate;
     let items = sides
         .into_iter()
         .map(|s| view! { <li><mark class=format!("claim-mark side-{}", side_class(s))>{side_label(s)}</mark></li> })
         .collect_view();
-    view! {
+    show.then(|| view! {
         <div class="legend" aria-label="Highlight key" role="group">
             <span class="legend-title">"Key:"</span>
             <ul>
@@ -190,6 +186,5 @@ fn Legend(claims: Vec<&'static Claim>, boilerplate: bool) -> impl IntoView {
                 {boilerplate.then(|| view! { <li><span class="boilerplate legend-bp">"Boilerplate (not part of the article)"</span></li> })}
             </ul>
         </div>
-    }
-    .into_any()
+    })
 }

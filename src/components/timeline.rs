@@ -70,14 +70,12 @@ fn EventCard(event: &'static Event) -> impl IntoView {
     });
     let places = event.places.iter().map(|p| l.place_name(p)).collect::<Vec<_>>().join(", ");
     let claims = l.claims_of_event(&event.id);
-    let mut groups: Vec<SideGroup> = claims.iter().map(|c| SideGroup::of(c.side)).collect();
-    groups.sort();
-    groups.dedup();
-    let voices = format!(
-        "{} from {}",
-        count_label(claims.len(), "claim", "claims"),
-        count_label(groups.len(), "side", "sides")
-    );
+    let groups: Vec<SideGroup> =
+        SideGroup::ALL.into_iter().filter(|g| claims.iter().any(|c| SideGroup::of(c.side) == *g)).collect();
+    let voices = match claims.len() {
+        0 => "no quoted claim".to_owned(),
+        n => format!("{} from {}", count_label(n, "claim", "claims"), count_label(groups.len(), "side", "sides")),
+    };
     let actors = event
         .actors
         .iter()
