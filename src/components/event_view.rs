@@ -122,7 +122,7 @@ fn Disputes(event: &'static Event) -> impl IntoView {
                         })
                         .collect_view();
                     Some(view! {
-                        <div class=format!("versus-side col-{}", g.key())>
+                        <div class=format!("versus-side versus-{}", g.key())>
                             <p class="claim-side">
                                 <span class=format!("swatch side-{}", g.key()) aria-hidden="true"></span>
                                 {g.label()}
