@@ -43,7 +43,7 @@ pub fn MapView() -> impl IntoView {
     view! {
         <section class="map-view" aria-labelledby="map-h">
             <h2 id="map-h">"Where the events took place"</h2>
-            <p class="muted">"Circle area grows with the number of matching events. Choose a place to filter by it."</p>
+            <p class="muted">"Only the events matching the filters are counted. Choose a place to filter by it."</p>
             <MaliMap markers=markers on_select=on_select/>
         </section>
     }
