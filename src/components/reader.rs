@@ -3,6 +3,7 @@
 //! on a claim (`claim=`), it scrolls to that exact span, focuses it and
 //! gives it a strong highlight. Corpus text is only ever rendered as text.
 
+use counterclaim_corpus::query::View;
 use counterclaim_corpus::text::slice_cp;
 use counterclaim_corpus::{Claim, Document, Side, Span};
 use leptos::either::Either;
@@ -49,7 +50,12 @@ pub fn Reader(doc_id: String) -> impl IntoView {
         s.article = None;
         s.claim = None;
     });
-    let back_label = if from_event.is_some() { "← Back to the event" } else { "← Back" };
+    let back_label = match (from_event.is_some(), nav.state.with_untracked(|s| s.view)) {
+        (true, _) => "← Back to the event",
+        (false, View::Articles) => "← All articles",
+        (false, View::Map) => "← Back to the map",
+        (false, View::Timeline) => "← Back to the timeline",
+    };
     let meta = [doc.outlet.clone(), doc.published.as_deref().map(day_label)]
         .into_iter()
         .flatten()
@@ -129,12 +135,12 @@ fn paragraph(
             let starts_run = p.boilerplate && !prev_boilerplate;
             prev_boilerplate = p.boilerplate;
             let wrap = p.boilerplate && !all_boilerplate;
-            let label = (wrap && starts_run).then(|| view! { <span class="boilerplate-label">"Boilerplate: "</span> });
+            let label = (wrap && starts_run).then(|| view! { <span class="boilerplate-label">"Boilerplate"</span> });
             view! { <span class=if wrap { "boilerplate" } else { "piece" }>{label}{inner}</span> }
         })
         .collect_view();
     let label = all_boilerplate
-        .then(|| view! { <span class="boilerplate-label">"Page boilerplate, not part of the article: "</span> });
+        .then(|| view! { <span class="boilerplate-label">"Page boilerplate"</span> });
     view! { <p class=if all_boilerplate { "boilerplate-para" } else { "" }>{label}{parts}</p> }
 }
 
