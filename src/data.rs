@@ -33,7 +33,7 @@ struct Ids(Vec<(&'static str, usize)>);
 impl Ids {
     fn new(ids: impl Iterator<Item = &'static str>) -> Ids {
         let mut v: Vec<(&'static str, usize)> = ids.enumerate().map(|(i, id)| (id, i)).collect();
-        v.sort_unstable();
+        counterclaim_corpus::sort::sort(&mut v);
         v.dedup_by(|b, a| a.0 == b.0);
         Ids(v)
     }
@@ -68,7 +68,7 @@ pub fn lookup() -> &'static Lookup {
             }
         }
         for list in &mut doc_claims {
-            list.sort_unstable_by_key(|&i| c.claims.get(i).map(|x| (x.start, x.end, i)));
+            counterclaim_corpus::sort::sort_by_key(list, |&i| c.claims.get(i).map(|x| (x.start, x.end, i)));
         }
         let mut event_claims: Vec<Vec<usize>> =
             c.events.iter().map(|e| e.claims.iter().filter_map(|id| claims.get(id)).collect()).collect();

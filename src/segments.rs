@@ -46,7 +46,7 @@ pub fn pieces(para: Span, marks: &[Mark], boilerplate: &[Span], priority: Option
             cuts.extend([s, e]);
         }
     }
-    cuts.sort_unstable();
+    counterclaim_corpus::sort::sort(&mut cuts);
     cuts.dedup();
 
     let mut out: Vec<Piece> = Vec::new();

@@ -10,6 +10,7 @@ const DIST = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'dist');
 
 function* files(dir) {
   for (const name of readdirSync(dir)) {
+    if (name.startsWith('.')) continue; // trunk's transient .stage/
     const p = join(dir, name);
     if (statSync(p).isDirectory()) yield* files(p); else yield p;
   }

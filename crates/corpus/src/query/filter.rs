@@ -100,7 +100,7 @@ pub fn is_valid_id(s: &str) -> bool {
 
 pub(crate) fn normalize_ids<'a>(values: impl Iterator<Item = &'a str>) -> Vec<String> {
     let mut v: Vec<String> = values.filter(|s| is_valid_id(s)).map(str::to_owned).collect();
-    v.sort();
+    crate::sort::sort(&mut v);
     v.dedup();
     v.truncate(MAX_VALUES);
     v
@@ -108,7 +108,7 @@ pub(crate) fn normalize_ids<'a>(values: impl Iterator<Item = &'a str>) -> Vec<St
 
 pub(crate) fn normalize_enum<T: Ord + Copy>(values: &[T]) -> Vec<T> {
     let mut v = values.to_vec();
-    v.sort();
+    crate::sort::sort(&mut v);
     v.dedup();
     v.truncate(MAX_VALUES);
     v

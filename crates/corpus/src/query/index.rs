@@ -119,7 +119,7 @@ pub(crate) struct FacetTable {
 impl FacetTable {
     fn from_map<K: AsRef<str> + Ord>(n: usize, map: HashMap<K, (String, Vec<u32>)>) -> FacetTable {
         let mut values: Vec<(K, (String, Vec<u32>))> = map.into_iter().collect();
-        values.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        crate::sort::sort_by(&mut values, |a, b| a.0.cmp(&b.0));
         let mut t = FacetTable { keys: vec![], labels: vec![], postings: Default::default(), rank: vec![], sorted: true };
         for (k, (label, list)) in values {
             t.keys.push(k.as_ref().into());
@@ -129,7 +129,7 @@ impl FacetTable {
         t.postings.shrink();
         let folded: Vec<String> = t.labels.iter().map(|l| super::fold::fold(l)).collect();
         let mut by_label: Vec<usize> = (0..t.keys.len()).collect();
-        by_label.sort_by(|&a, &b| folded[a].cmp(&folded[b]).then_with(|| t.keys[a].cmp(&t.keys[b])));
+        crate::sort::sort_by(&mut by_label, |&a, &b| folded[a].cmp(&folded[b]).then_with(|| t.keys[a].cmp(&t.keys[b])));
         t.rank = vec![0; t.keys.len()];
         for (r, &i) in by_label.iter().enumerate() {
             t.rank[i] = r as u32;
@@ -205,9 +205,9 @@ impl FacetTable {
             listed = keep;
         }
         if self.sorted {
-            listed.sort_unstable_by_key(order);
+            crate::sort::sort_by_key(&mut listed, order);
         } else {
-            listed.sort_unstable_by_key(|v| self.rank[v.0]);
+            crate::sort::sort_by_key(&mut listed, |v| self.rank[v.0]);
         }
         let mut out: Vec<FacetValue> = listed
             .into_iter()
@@ -436,7 +436,7 @@ impl Index {
         // Slots: events in result order (date, then corpus order, undated
         // last). All event sets are over slots, so results come out sorted.
         let mut order: Vec<u32> = (0..n as u32).collect();
-        order.sort_by_key(|&e| match days[e as usize] {
+        crate::sort::sort_by_key(&mut order, |&e| match days[e as usize] {
             Some((s, t)) => (0, s, t, e),
             None => (1, 0, 0, e),
         });
@@ -455,12 +455,12 @@ impl Index {
             let e = slot as u32;
             let mut claims: Vec<usize> = ev.claims.iter().filter_map(|c| claim_by_id.get(c.as_str()).copied()).collect();
             claims.extend(claims_by_event.get(ev.id.as_str()).into_iter().flatten().copied());
-            claims.sort_unstable();
+            crate::sort::sort(&mut claims);
             claims.dedup();
 
             let mut actor_ids: Vec<&str> = ev.actors.iter().map(String::as_str).collect();
             actor_ids.extend(claims.iter().filter_map(|&c| corpus.claims[c].speaker.as_deref()));
-            actor_ids.sort_unstable();
+            crate::sort::sort(&mut actor_ids);
             actor_ids.dedup();
             let mut event_sides = [false; 6];
             for a in &actor_ids {
@@ -490,7 +490,7 @@ impl Index {
 
             let mut doc_ids: Vec<&str> = ev.documents.iter().map(String::as_str).collect();
             doc_ids.extend(claims.iter().map(|&c| corpus.claims[c].document.as_str()));
-            doc_ids.sort_unstable();
+            crate::sort::sort(&mut doc_ids);
             doc_ids.dedup();
             for d in &doc_ids {
                 add(&mut documents, d, e);
@@ -521,15 +521,15 @@ impl Index {
             .enumerate()
             .filter_map(|(slot, &e)| days[e as usize].map(|(_, t)| (t, slot as u32)))
             .collect();
-        by_end.sort_unstable();
+        crate::sort::sort(&mut by_end);
 
         let mut word_list: Vec<(String, Vec<u32>)> = words.into_iter().collect();
-        word_list.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        crate::sort::sort_by(&mut word_list, |a, b| a.0.cmp(&b.0));
         let text = TextIndex::new(n, word_list);
 
         let mut event_ids: Vec<(Box<str>, u32)> =
             corpus.events.iter().enumerate().map(|(i, ev)| (ev.id.as_str().into(), i as u32)).collect();
-        event_ids.sort();
+        crate::sort::sort(&mut event_ids);
         event_ids.dedup_by(|b, a| a.0 == b.0);
 
         let summary = Summary {
