@@ -1,0 +1,595 @@
+//! Synthetic wire copy for tests, benchmarks and demos.
+//!
+//! [`synth_articles`] writes plausible news articles about the war in
+//! northern Mali from the actors, people and places of a gazetteer and a set
+//! of templates in the style of agency copy: front matter, a dateline, an
+//! attributed lead, quotes, a denial from the other side with conflicting
+//! numbers, a caveat ("could not be independently verified"), background
+//! paragraphs and sometimes pasted web boilerplate. The output is fully
+//! determined by `(gazetteer, n, seed)`: a tiny built-in PRNG (SplitMix64)
+//! drives every choice, so no `rand` dependency is needed.
+//!
+//! The generator reads the gazetteer through [`Cast`], a flat view with only
+//! what the templates need; a gazetteer without some sides, people or places
+//! still yields articles (generic descriptions stand in).
+
+use crate::gazetteer::Gazetteer;
+use crate::model::Side;
+
+/// Generate `n` synthetic articles: `(file name, text)` pairs, file names
+/// `synth_00000.txt`, … in order. Deterministic for a given `seed`.
+pub fn synth_articles(gaz: &Gazetteer, n: usize, seed: u64) -> Vec<(String, String)> {
+    let cast = Cast::from_gazetteer(gaz);
+    let mut rng = Rng::new(seed);
+    (0..n)
+        .map(|i| {
+            let name = format!("synth_{i:05}.txt");
+            let text = Article::new(&cast, &mut rng).render();
+            (name, text)
+        })
+        .collect()
+}
+
+/// The parts of a gazetteer the templates use.
+#[derive(Debug, Clone, Default)]
+pub struct Cast {
+    pub actors: Vec<CastActor>,
+    pub people: Vec<CastPerson>,
+    pub places: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct CastActor {
+    pub id: String,
+    pub name: String,
+    /// Short forms used after the first mention ("the CSP").
+    pub aliases: Vec<String>,
+    pub side: Side,
+}
+
+#[derive(Debug, Clone)]
+pub struct CastPerson {
+    pub name: String,
+    /// Actor id the person speaks for.
+    pub actor: String,
+    /// "spokesman", "leader", …
+    pub role: String,
+}
+
+impl Cast {
+    pub fn from_gazetteer(gaz: &Gazetteer) -> Cast {
+        Cast {
+            actors: gaz
+                .actors
+                .iter()
+                .filter(|a| !a.name.trim().is_empty())
+                .map(|a| CastActor { id: a.id.clone(), name: a.name.clone(), aliases: a.aliases.clone(), side: a.side })
+                .collect(),
+            people: gaz
+                .people
+                .iter()
+                .filter(|p| !p.name.trim().is_empty())
+                .map(|p| CastPerson { name: p.name.clone(), actor: p.actor.clone(), role: p.role.clone() })
+                .collect(),
+            places: gaz.places.iter().map(|p| p.name.clone()).filter(|n| !n.trim().is_empty()).collect(),
+        }
+    }
+
+    fn actors_of(&self, side: Side) -> Vec<&CastActor> {
+        self.actors.iter().filter(|a| a.side == side).collect()
+    }
+
+    fn person_for(&self, actor: &str) -> Vec<&CastPerson> {
+        self.people.iter().filter(|p| p.actor == actor).collect()
+    }
+}
+
+/// SplitMix64: tiny, fast, good enough for picking templates.
+#[derive(Debug, Clone)]
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Rng {
+        Rng(seed ^ 0x5DEE_CE66_D1CE_4E5B)
+    }
+
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// Uniform in `0..n` (`0` when `n == 0`).
+    pub fn below(&mut self, n: usize) -> usize {
+        if n == 0 {
+            0
+        } else {
+            (self.next_u64() % n as u64) as usize
+        }
+    }
+
+    /// Uniform in `lo..=hi`.
+    pub fn range(&mut self, lo: u32, hi: u32) -> u32 {
+        lo + self.below((hi - lo) as usize + 1) as u32
+    }
+
+    /// True with probability `percent`/100.
+    pub fn chance(&mut self, percent: u32) -> bool {
+        self.below(100) < percent as usize
+    }
+
+    pub fn pick<'a, T: ?Sized>(&mut self, items: &[&'a T]) -> &'a T {
+        items[self.below(items.len())]
+    }
+
+    pub fn pick_opt<'a, T>(&mut self, items: &[&'a T]) -> Option<&'a T> {
+        if items.is_empty() {
+            None
+        } else {
+            Some(items[self.below(items.len())])
+        }
+    }
+}
+
+// ---------------------------------------------------------------- calendar
+
+/// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).
+fn days_from_civil(y: i32, m: u32, d: u32) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y } as i64;
+    let era = if y >= 0 { y } else { y - 399 } / 400;
+    let yoe = y - era * 400;
+    let m = m as i64;
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d as i64 - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+fn civil_from_days(z: i64) -> (i32, u32, u32) {
+    let z = z + 719_468;
+    let era = if z >= 0 { z } else { z - 146_096 } / 146_097;
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    ((if m <= 2 { y + 1 } else { y }) as i32, m, d)
+}
+
+const WEEKDAYS: [&str; 7] = ["Thursday", "Friday", "Saturday", "Sunday", "Monday", "Tuesday", "Wednesday"];
+const MONTHS: [&str; 12] =
+    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS_WIRE: [&str; 12] = ["Jan", "Feb", "March", "April", "May", "June", "July", "Aug", "Sept", "Oct", "Nov", "Dec"];
+
+#[derive(Debug, Clone, Copy)]
+struct Day(i64);
+
+impl Day {
+    fn civil(self) -> (i32, u32, u32) {
+        civil_from_days(self.0)
+    }
+    fn iso(self) -> String {
+        let (y, m, d) = self.civil();
+        format!("{y:04}-{m:02}-{d:02}")
+    }
+    fn weekday(self) -> &'static str {
+        WEEKDAYS[self.0.rem_euclid(7) as usize]
+    }
+    /// "October 5"
+    fn month_day(self) -> String {
+        let (_, m, d) = self.civil();
+        format!("{} {d}", MONTHS[m as usize - 1])
+    }
+    /// "Oct 5" as in a wire dateline.
+    fn wire(self) -> String {
+        let (_, m, d) = self.civil();
+        format!("{} {d}", MONTHS_WIRE[m as usize - 1])
+    }
+}
+
+// ---------------------------------------------------------------- templates
+
+const OUTLETS: &[&str] = &["Sahel Wire", "Desert Dispatch", "West Africa Monitor", "Niger Bend Press"];
+const DATELINES: &[&str] = &["BAMAKO", "GAO", "NIAMEY", "DAKAR", "ALGIERS", "TIMBUKTU"];
+const NUMBER_WORDS: [&str; 11] = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+
+/// What happened, in the ACLED-like kinds the engine recognises.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Scenario {
+    Clash,
+    Attack,
+    DroneStrike,
+    Seizure,
+    Recapture,
+    RoadsideBomb,
+    Massacre,
+    Withdrawal,
+}
+
+const SCENARIOS: [Scenario; 8] = [
+    Scenario::Clash,
+    Scenario::Attack,
+    Scenario::DroneStrike,
+    Scenario::Seizure,
+    Scenario::Recapture,
+    Scenario::RoadsideBomb,
+    Scenario::Massacre,
+    Scenario::Withdrawal,
+];
+
+/// A party as written in the text: full name on first mention, short form later.
+#[derive(Debug, Clone)]
+struct Party {
+    full: String,
+    short: String,
+    /// A named spokesperson ("Mohamed Ramadane, a spokesman for the CSP").
+    person: Option<(String, String)>,
+}
+
+impl Party {
+    fn from_actor(cast: &Cast, a: &CastActor, rng: &mut Rng) -> Party {
+        let short = a
+            .aliases
+            .iter()
+            .filter(|s| !s.trim().is_empty())
+            .min_by_key(|s| s.chars().count())
+            .cloned()
+            .unwrap_or_else(|| a.name.clone());
+        let short = if short.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()) {
+            format!("the {short}")
+        } else {
+            short
+        };
+        let people = cast.person_for(&a.id);
+        let person = rng.pick_opt(&people).map(|p| {
+            let role = if p.role.trim().is_empty() { "spokesman".to_string() } else { p.role.clone() };
+            (p.name.clone(), role)
+        });
+        Party { full: a.name.clone(), short, person }
+    }
+
+    fn generic(full: &str, short: &str) -> Party {
+        Party { full: full.into(), short: short.into(), person: None }
+    }
+}
+
+fn party(cast: &Cast, side: Side, rng: &mut Rng, fallback: (&str, &str)) -> Party {
+    let actors = cast.actors_of(side);
+    match rng.pick_opt(&actors) {
+        Some(a) => Party::from_actor(cast, a, rng),
+        None => Party::generic(fallback.0, fallback.1),
+    }
+}
+
+fn cap(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+fn count_words(n: u32) -> String {
+    NUMBER_WORDS.get(n as usize).map(|s| s.to_string()).unwrap_or_else(|| n.to_string())
+}
+
+struct Article {
+    outlet: &'static str,
+    published: Day,
+    event_day: Day,
+    place: String,
+    near: String,
+    scenario: Scenario,
+    state: Party,
+    rebel: Party,
+    jihadist: Party,
+    intl: Party,
+    observer: Party,
+    rng: Rng,
+}
+
+impl Article {
+    fn new(cast: &Cast, rng: &mut Rng) -> Article {
+        // 2023-08-01 .. 2024-12-31
+        let first = days_from_civil(2023, 8, 1);
+        let last = days_from_civil(2024, 12, 31);
+        let event_day = Day(first + rng.below((last - first) as usize) as i64);
+        let published = Day(event_day.0 + rng.range(0, 2) as i64);
+        let places: Vec<&str> = cast.places.iter().map(String::as_str).collect();
+        let place = rng.pick_opt(&places).unwrap_or("Kidal").to_string();
+        let near = rng.pick_opt(&places).filter(|p| *p != place).unwrap_or("Gao").to_string();
+        let scenario = SCENARIOS[rng.below(SCENARIOS.len())];
+        let state = party(cast, Side::State, rng, ("the Malian Armed Forces (FAMa)", "the army"));
+        let rebel = party(cast, Side::Rebels, rng, ("the Permanent Strategic Framework (CSP)", "the CSP"));
+        let jihadist = party(cast, Side::Jihadists, rng, ("the Support Group for Islam and Muslims (GSIM)", "the GSIM"));
+        let intl = party(cast, Side::International, rng, ("the UN mission in Mali (Minusma)", "Minusma"));
+        let observer = party(cast, Side::Observers, rng, ("Human Rights Watch", "Human Rights Watch"));
+        let outlet = OUTLETS[rng.below(OUTLETS.len())];
+        let rng = Rng::new(rng.next_u64());
+        Article { outlet, published, event_day, place, near, scenario, state, rebel, jihadist, intl, observer, rng }
+    }
+
+    /// "on Thursday" when the event is within the week before publication,
+    /// else "on October 5".
+    fn when(&self) -> String {
+        let gap = self.published.0 - self.event_day.0;
+        if gap == 0 && self.rng.0 % 3 == 0 {
+            format!("on {} ({})", self.event_day.weekday(), self.event_day.month_day())
+        } else if gap <= 6 {
+            format!("on {}", self.event_day.weekday())
+        } else {
+            format!("on {}", self.event_day.month_day())
+        }
+    }
+
+    fn render(mut self) -> String {
+        let mut out = String::new();
+        let (y, _, _) = self.published.civil();
+        let headline = self.headline();
+        out.push_str("---\n");
+        out.push_str(&format!("title: {headline}\n"));
+        out.push_str(&format!("outlet: {} (synthetic)\n", self.outlet));
+        out.push_str(&format!("published: {}\n", self.published.iso()));
+        out.push_str("---\n");
+        out.push_str(&headline);
+        out.push_str("\n\n");
+        let dateline = DATELINES[self.rng.below(DATELINES.len())];
+        let lead = self.lead();
+        if self.rng.chance(70) {
+            out.push_str(&format!("{dateline}, {} ({}) - {lead}\n\n", self.published.wire(), self.outlet));
+        } else {
+            let _ = y;
+            out.push_str(&format!("{lead}\n\n"));
+        }
+        for p in self.body() {
+            out.push_str(&p);
+            out.push_str("\n\n");
+        }
+        out.push_str(&self.caveat());
+        out.push_str("\n\n");
+        out.push_str(&self.background());
+        out.push_str("\n\n");
+        if self.rng.chance(35) {
+            out.push_str(&self.boilerplate());
+            out.push_str("\n\n");
+        }
+        out.push_str(&format!("(Reporting by the {} desk; editing by the night team)\n", self.outlet));
+        out
+    }
+
+    fn headline(&mut self) -> String {
+        let p = &self.place;
+        match self.scenario {
+            Scenario::Clash => format!("Mali army and rebels clash near {p}, both sides claim the upper hand"),
+            Scenario::Attack => format!("Jihadists attack army camp in {p}"),
+            Scenario::DroneStrike => format!("Drone strike on {p}: army says terrorists hit, rebels say civilians killed"),
+            Scenario::Seizure => format!("Rebels say they seized army base at {p}"),
+            Scenario::Recapture => format!("Malian army says it has retaken {p}"),
+            Scenario::RoadsideBomb => format!("Army convoy hits explosive device near {p}"),
+            Scenario::Massacre => format!("Civilians killed in village near {p}, witnesses say"),
+            Scenario::Withdrawal => format!("UN peacekeepers leave {p} camp early"),
+        }
+    }
+
+    fn speaker(&mut self, who: &Party) -> String {
+        match &who.person {
+            Some((name, role)) if self.rng.chance(60) => format!("{name}, a {role} for {}", who.short),
+            _ => who.short.clone(),
+        }
+    }
+
+    fn lead(&mut self) -> String {
+        let when = self.when();
+        let (place, near) = (self.place.clone(), self.near.clone());
+        let km = self.rng.range(5, 120);
+        let killed = self.rng.range(3, 60);
+        let (state, rebel, jihadist, intl) = (self.state.full.clone(), self.rebel.full.clone(), self.jihadist.full.clone(), self.intl.full.clone());
+        match self.scenario {
+            Scenario::Clash => format!(
+                "{} said {when} its forces had clashed with fighters of {rebel} about {km} kilometres from {place}, killing {killed} \"terrorists\" and destroying several pick-ups.",
+                cap(&state)
+            ),
+            Scenario::Attack => format!(
+                "Fighters of {jihadist} attacked a military camp in {place} {when}, killing at least {killed} soldiers, {} said in a statement.",
+                self.rebel_or_local()
+            ),
+            Scenario::DroneStrike => format!(
+                "A drone strike hit a market near {place} {when}, killing {killed} people, {rebel} said, while {state} said it had targeted \"a terrorist gathering\"."
+            ),
+            Scenario::Seizure => format!(
+                "{} said {when} it had seized control of the army base in {place}, some {km} km from {near}, after several hours of fighting.",
+                cap(&rebel)
+            ),
+            Scenario::Recapture => format!(
+                "{} announced {when} that its units had retaken {place} and entered the town after the rebels withdrew towards {near}.",
+                cap(&state)
+            ),
+            Scenario::RoadsideBomb => format!(
+                "An army convoy travelling from {near} to {place} struck an improvised explosive device {when}, killing {} soldiers, a military source said.",
+                count_words(self.rng.range(2, 9))
+            ),
+            Scenario::Massacre => format!(
+                "At least {killed} civilians were killed in a village near {place} {when}, local officials said, accusing soldiers and Russian mercenaries of executing men in the market."
+            ),
+            Scenario::Withdrawal => format!(
+                "{} said {when} it had completed its withdrawal from its camp in {place}, handing the base to the Malian authorities ahead of the December 31 deadline.",
+                cap(&intl)
+            ),
+        }
+    }
+
+    fn rebel_or_local(&mut self) -> String {
+        if self.rng.chance(50) {
+            "a local elected official".into()
+        } else {
+            "security sources".into()
+        }
+    }
+
+    fn body(&mut self) -> Vec<String> {
+        let mut paras = Vec::new();
+        let place = self.place.clone();
+        let own_losses = self.rng.range(0, 6);
+        let enemy_losses = self.rng.range(10, 80);
+        let state_sp = self.speaker(&self.state.clone());
+        let rebel_sp = self.speaker(&self.rebel.clone());
+        let jihad_sp = self.speaker(&self.jihadist.clone());
+        let intl_sp = self.speaker(&self.intl.clone());
+        let obs_sp = self.observer.full.clone();
+        let when = self.when();
+        match self.scenario {
+            Scenario::Clash | Scenario::Recapture => {
+                paras.push(format!(
+                    "\"Our forces have inflicted very heavy losses on the enemy and lost {} men,\" {state_sp} said in a statement read on state television.",
+                    count_words(own_losses)
+                ));
+                paras.push(format!(
+                    "{} denied the account. \"The army is lying. It was repelled and lost {enemy_losses} soldiers and {} vehicles,\" {rebel_sp} told reporters, adding that the rebels still held their positions around {place}.",
+                    cap(&self.rebel.short),
+                    self.rng.range(3, 20)
+                ));
+                if self.rng.chance(50) {
+                    paras.push(format!(
+                        "A resident of {place} reached by telephone said fighting had lasted several hours and that he had seen army planes overhead."
+                    ));
+                }
+            }
+            Scenario::Attack => {
+                paras.push(format!(
+                    "{} claimed responsibility for the attack in a message on its propaganda channels, saying its fighters had killed {enemy_losses} soldiers and seized weapons.",
+                    cap(&self.jihadist.short)
+                ));
+                paras.push(format!(
+                    "The army said it had repelled the attack {when}. \"The situation is under control and {} terrorists were neutralised,\" {state_sp} said, putting its own losses at {} dead.",
+                    self.rng.range(5, 40),
+                    count_words(own_losses)
+                ));
+                let _ = jihad_sp;
+            }
+            Scenario::DroneStrike => {
+                paras.push(format!(
+                    "\"Among the dead are {} children and {} women. There were no fighters at the market,\" {rebel_sp} said.",
+                    count_words(self.rng.range(2, 9)),
+                    count_words(self.rng.range(1, 6))
+                ));
+                paras.push(format!(
+                    "{} rejected the accusation. The strike \"hit only terrorists\" and \"no civilian was affected,\" {state_sp} said on social networks.",
+                    cap(&self.state.short)
+                ));
+            }
+            Scenario::Seizure => {
+                paras.push(format!(
+                    "\"We now control the camp and have captured {} vehicles and large quantities of ammunition,\" {rebel_sp} said.",
+                    self.rng.range(4, 30)
+                ));
+                paras.push(format!(
+                    "The army denied losing the base. \"These are lies. Our units carried out a tactical withdrawal and remain in {place},\" {state_sp} said."
+                ));
+            }
+            Scenario::RoadsideBomb => {
+                paras.push(format!(
+                    "{} said in a statement that {} of its fighters had planted the device, and put the toll at {enemy_losses} dead.",
+                    cap(&self.jihadist.short),
+                    count_words(self.rng.range(2, 6))
+                ));
+                paras.push(format!(
+                    "\"The convoy continued its mission,\" {state_sp} said, without giving a toll."
+                ));
+            }
+            Scenario::Massacre => {
+                paras.push(format!(
+                    "\"They gathered the men in the market and shot them. I counted {enemy_losses} bodies,\" a witness told {}, speaking on condition of anonymity.",
+                    self.outlet
+                ));
+                paras.push(format!(
+                    "{} denied any abuses. \"Our forces respect human rights. The operation in {place} targeted terrorists only,\" {state_sp} said.",
+                    cap(&self.state.short)
+                ));
+                paras.push(format!(
+                    "{obs_sp} called for an independent investigation, saying it had documented at least {} deaths.",
+                    self.rng.range(10, 60)
+                ));
+            }
+            Scenario::Withdrawal => {
+                paras.push(format!(
+                    "\"The departure took place in a degraded security environment,\" {intl_sp} said, adding that {} peacekeepers had left the camp.",
+                    self.rng.range(300, 1500)
+                ));
+                paras.push(format!(
+                    "{} accused the army of seizing the camp in breach of the 2015 peace agreement. \"The camps should return to our control,\" {rebel_sp} said.",
+                    cap(&self.rebel.short)
+                ));
+            }
+        }
+        paras
+    }
+
+    fn caveat(&mut self) -> String {
+        const CAVEATS: &[&str] = &[
+            "The claims could not be independently verified. Access to the area is restricted and telephone networks are often cut.",
+            "Neither side's account could be verified independently in this remote region.",
+            "No independent toll could be established, and the claims of all the protagonists are difficult to verify.",
+        ];
+        CAVEATS[self.rng.below(CAVEATS.len())].to_string()
+    }
+
+    fn background(&mut self) -> String {
+        const BACKGROUND: &[&str] = &[
+            "Northern Mali has seen renewed hostilities since August 2023 between the army and the mainly Tuareg separatist groups, which signed a peace agreement with the state in 2015.",
+            "The junta, which seized power in 2020, pushed the UN mission out of the country and has made the restoration of territorial sovereignty its mantra.",
+            "Jihadist groups affiliated with Al-Qaeda and the Islamic State continue to attack army positions in the north and centre of the country.",
+        ];
+        let a = BACKGROUND[self.rng.below(BACKGROUND.len())];
+        let b = BACKGROUND[self.rng.below(BACKGROUND.len())];
+        if a == b {
+            a.to_string()
+        } else {
+            format!("{a} {b}")
+        }
+    }
+
+    fn boilerplate(&mut self) -> String {
+        const BOILERPLATE: &[&str] = &[
+            "Read also | Mali: the long road to Kidal",
+            "Sign up for our newsletter\n\nLEAVE A REPLY\n\nPlease enter your comment!\nPlease enter your name here",
+            "Take international news with you everywhere! Download the app",
+        ];
+        BOILERPLATE[self.rng.below(BOILERPLATE.len())].to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn calendar_round_trips_and_knows_weekdays() {
+        for z in [-1000i64, 0, 19_000, 19_635, 20_000] {
+            let (y, m, d) = civil_from_days(z);
+            assert_eq!(days_from_civil(y, m, d), z);
+        }
+        // 2023-10-05 was a Thursday, 2023-11-12 a Sunday.
+        assert_eq!(Day(days_from_civil(2023, 10, 5)).weekday(), "Thursday");
+        assert_eq!(Day(days_from_civil(2023, 11, 12)).weekday(), "Sunday");
+        assert_eq!(Day(days_from_civil(2024, 2, 29)).iso(), "2024-02-29");
+    }
+
+    #[test]
+    fn rng_is_deterministic_and_bounded() {
+        let mut a = Rng::new(7);
+        let mut b = Rng::new(7);
+        let xs: Vec<u64> = (0..100).map(|_| a.next_u64()).collect();
+        let ys: Vec<u64> = (0..100).map(|_| b.next_u64()).collect();
+        assert_eq!(xs, ys);
+        assert_ne!(Rng::new(8).next_u64(), xs[0]);
+        let mut r = Rng::new(1);
+        assert_eq!(r.below(0), 0);
+        for _ in 0..1000 {
+            let v = r.range(3, 5);
+            assert!((3..=5).contains(&v));
+        }
+    }
+}
