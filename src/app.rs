@@ -18,9 +18,9 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Shell() -> impl IntoView {
     let query = use_query_map();
-    let open_doc = move || query.read().get("doc");
+    let open_doc = move || query.read().get("article");
     view! {
-        <header class="site-header">
+        <header class="site-header" data-app-ready="">
             <h1><a href="?">"Counterclaim"</a></h1>
             <p class="tagline">"Who claimed what, when and where — the parties' accounts side by side."</p>
         </header>
@@ -42,7 +42,7 @@ fn ArticleList() -> impl IntoView {
             <ul class="article-list" data-testid="article-list">
                 {docs.iter().map(|d| view! {
                     <li>
-                        <A href=format!("?doc={}", d.id)>{d.title.clone()}</A>
+                        <A href=format!("?view=articles&article={}", d.id)>{d.title.clone()}</A>
                         <span class="meta">{format!("{} sentences", d.sentences.len())}</span>
                     </li>
                 }).collect_view()}
@@ -58,7 +58,7 @@ fn Reader(doc_id: String) -> impl IntoView {
     };
     view! {
         <article class="reader" data-testid="reader">
-            <p><A href="?">"← All articles"</A></p>
+            <p><A href="?view=articles">"← All articles"</A></p>
             <h2>{doc.title.clone()}</h2>
             {doc.paragraphs.iter().map(|p| view! {
                 <p>{counterclaim_corpus::text::slice_cp(&doc.text, p.start, p.end).to_string()}</p>
