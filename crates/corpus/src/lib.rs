@@ -10,6 +10,10 @@ pub mod sentences;
 pub mod text;
 
 #[cfg(feature = "parse")]
+pub mod boilerplate;
+#[cfg(feature = "parse")]
+pub mod frontmatter;
+#[cfg(feature = "parse")]
 pub mod load;
 
 pub use model::*;

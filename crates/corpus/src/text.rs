@@ -46,6 +46,76 @@ impl CpIndex {
     }
 }
 
+/// Fold one character to a single lower-case ASCII byte, so that a folded
+/// text has exactly one byte per code point of the original (byte offset ==
+/// code-point offset). Latin letters lose their accents, typographic quotes
+/// and dashes become their ASCII forms, whitespace becomes a space and any
+/// other non-ASCII character becomes `~`.
+pub fn fold_char(c: char) -> u8 {
+    if c.is_ascii() {
+        let b = c as u8;
+        return if b == b'\t' || b == b'\r' { b' ' } else { b.to_ascii_lowercase() };
+    }
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'ā' => b'a',
+        'ç' | 'Ç' | 'č' | 'ć' => b'c',
+        'è' | 'é' | 'ê' | 'ë' | 'È' | 'É' | 'Ê' | 'Ë' | 'ē' | 'ě' => b'e',
+        'ì' | 'í' | 'î' | 'ï' | 'Ì' | 'Í' | 'Î' | 'Ï' | 'ī' => b'i',
+        'ñ' | 'Ñ' | 'ń' => b'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'ō' => b'o',
+        'ù' | 'ú' | 'û' | 'ü' | 'Ù' | 'Ú' | 'Û' | 'Ü' | 'ū' => b'u',
+        'ý' | 'ÿ' | 'Ý' => b'y',
+        'š' | 'Š' | 'ś' => b's',
+        'ž' | 'Ž' | 'ź' | 'ż' => b'z',
+        'œ' | 'Œ' | 'æ' | 'Æ' => b'e',
+        'ß' => b's',
+        '“' | '”' | '„' | '«' | '»' | '″' => b'"',
+        '‘' | '’' | '‚' | '′' | '‹' | '›' => b'\'',
+        '–' | '—' | '‐' | '‑' | '‒' | '−' => b'-',
+        '…' => b'.',
+        c if c.is_whitespace() => b' ',
+        _ => b'~',
+    }
+}
+
+/// A document's text decoded once: the characters, and their ASCII fold
+/// (one byte per code point, see [`fold_char`]). Every scanner of the parser
+/// works on this so that the text is folded exactly once.
+pub struct Folded {
+    pub chars: Vec<char>,
+    pub folded: Vec<u8>,
+}
+
+impl Folded {
+    pub fn new(text: &str) -> Self {
+        let chars: Vec<char> = text.chars().collect();
+        let folded = chars.iter().map(|&c| fold_char(c)).collect();
+        Folded { chars, folded }
+    }
+
+    pub fn len(&self) -> usize {
+        self.chars.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.chars.is_empty()
+    }
+
+    /// The folded text of `[start, end)` as a `&str` (always ASCII).
+    pub fn fs(&self, start: usize, end: usize) -> &str {
+        let end = end.min(self.folded.len());
+        let start = start.min(end);
+        std::str::from_utf8(&self.folded[start..end]).unwrap_or("")
+    }
+
+    /// The original text of `[start, end)`.
+    pub fn original(&self, start: usize, end: usize) -> String {
+        let end = end.min(self.chars.len());
+        let start = start.min(end);
+        self.chars[start..end].iter().collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -68,5 +138,12 @@ mod tests {
             assert_eq!(idx.cp(b) as usize, t[..b].chars().count());
         }
         assert_eq!(idx.cp(t.len()), 5);
+    }
+
+    #[test]
+    fn folds_one_byte_per_code_point() {
+        let f = Folded::new("Anéfis “Goïta” — ÉTÉ");
+        assert_eq!(f.folded.len(), f.chars.len());
+        assert_eq!(f.fs(0, f.len()), "anefis \"goita\" - ete");
     }
 }

@@ -1,0 +1,229 @@
+//! Recognising web boilerplate pasted with an article — comment forms,
+//! share/subscribe/download prompts, "Read also |" and "See also" teasers,
+//! navigation breadcrumbs, page timestamps, agency credit lines ("With AFP"),
+//! author bios and "Related articles" / "Recent Posts" lists — and headings.
+//!
+//! Rules are general (no article-specific strings): a paragraph is
+//! boilerplate when it starts with a teaser/navigation cue, contains a
+//! comment-form or subscription prompt, is a breadcrumb (`Home` glued to the
+//! next word, or `›`/`»`/`>`/`/` separated short segments), a bare timestamp or
+//! a credit line. At the end of the article, a *tail* is boilerplate as a
+//! whole when it contains at least one such paragraph and otherwise consists
+//! only of short unpunctuated lines (names, "Source") and author bios.
+//!
+//! Boilerplate stays in the text and is listed in `Document::boilerplate`;
+//! the extraction skips it. Headings (short lines without final punctuation)
+//! are not boilerplate but are not mined for claims either.
+
+use crate::model::Span;
+use crate::text::Folded;
+
+/// What a paragraph is, for the extraction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParaKind {
+    /// Article prose: mined for claims and events.
+    Body,
+    /// A headline or section heading: kept, not mined.
+    Heading,
+    /// Web boilerplate: kept, marked, not mined.
+    Boilerplate,
+}
+
+/// Paragraph openings that mark a teaser or a navigation block.
+const STARTS: &[&str] = &[
+    "see also", "read also", "also read", "read more", "read next", "related:", "related articles", "related posts",
+    "related stories", "related content", "recent posts", "recent articles", "most read", "most popular", "more on this",
+    "you may also like", "you might also like", "recommended", "trending", "tags:", "tagged:", "share this", "share on",
+    "share:", "follow us", "sign up", "subscribe", "i subscribe", "advertisement", "sponsored", "reuse this content",
+    "leave a reply", "leave a comment", "post a comment", "comments", "cookie", "click here", "log in", "listen to this",
+    "the summary of the week", "newsletter", "photo:", "image:", "caption:", "copyright", "all rights reserved",
+    "with afp", "with reuters", "with ap", "(with afp", "(with reuters", "reporting by", "editing by", "writing by",
+    "additional reporting", "source:", "source", "getty images", "download the", "previous article", "next article",
+];
+
+/// Phrases that make a (short) paragraph a prompt wherever they occur.
+const CONTAINS: &[&str] = &[
+    "please enter your", "your email address will not be published", "required fields are marked", "save my name",
+    "leave a reply", "reuse this content", "all rights reserved", "download the", "sign up for", "subscribe to our",
+    "our newsletter", "share this article", "follow us on", "click here", "cookie policy", "privacy policy",
+    "terms of use", "invites you to", "you have read", "to continue reading", "subscribers only",
+];
+
+/// Words that make a sentence an author bio ("X is a journalist …").
+const BIO_NOUNS: &[&str] = &[
+    "journalist", "blogger", "writer", "reporter", "correspondent", "editor", "influencer", "author", "columnist",
+    "contributor", "freelance",
+];
+
+/// Classify every paragraph.
+pub fn classify(f: &Folded, paragraphs: &[Span]) -> Vec<ParaKind> {
+    let mut kinds: Vec<ParaKind> = paragraphs
+        .iter()
+        .map(|p| {
+            if is_boilerplate_paragraph(f, *p) {
+                ParaKind::Boilerplate
+            } else if is_heading(f, *p) {
+                ParaKind::Heading
+            } else {
+                ParaKind::Body
+            }
+        })
+        .collect();
+    // The tail: walk back over boilerplate, short unpunctuated lines and bios.
+    let mut i = paragraphs.len();
+    let mut strong = false;
+    let mut first = paragraphs.len();
+    while i > 0 {
+        let p = paragraphs[i - 1];
+        let k = kinds[i - 1];
+        let ok = k == ParaKind::Boilerplate || (k == ParaKind::Heading && word_count(f, p) <= 25) || is_bio(f, p);
+        if !ok {
+            break;
+        }
+        strong |= k == ParaKind::Boilerplate;
+        i -= 1;
+        first = i;
+    }
+    if strong {
+        for k in &mut kinds[first..] {
+            *k = ParaKind::Boilerplate;
+        }
+    }
+    kinds
+}
+
+fn word_count(f: &Folded, p: Span) -> usize {
+    f.fs(p.start as usize, p.end as usize).split_whitespace().count()
+}
+
+/// Ends with sentence punctuation (possibly followed by closing quotes/brackets).
+pub fn ends_like_sentence(f: &Folded, p: Span) -> bool {
+    let s = f.fs(p.start as usize, p.end as usize).trim_end();
+    let s = s.trim_end_matches(['"', '\'', ')', ']', ' ']);
+    s.ends_with(['.', '!', '?', ':', ';'])
+}
+
+/// A short line without final punctuation: a headline or a section heading.
+pub fn is_heading(f: &Folded, p: Span) -> bool {
+    let n = word_count(f, p);
+    n > 0 && n <= 30 && !ends_like_sentence(f, p)
+}
+
+fn is_bio(f: &Folded, p: Span) -> bool {
+    let s = f.fs(p.start as usize, p.end as usize);
+    let n = word_count(f, p);
+    if n > 60 {
+        return false;
+    }
+    let Some(is_at) = s.find(" is a ").or_else(|| s.find(" is an ")) else { return false };
+    is_at < 60 && BIO_NOUNS.iter().any(|w| s.contains(w))
+}
+
+fn is_boilerplate_paragraph(f: &Folded, p: Span) -> bool {
+    let (a, b) = (p.start as usize, p.end as usize);
+    let raw = f.fs(a, b);
+    let s = raw.trim();
+    let lead = raw.len() - raw.trim_start().len();
+    let words = s.split_whitespace().count();
+    for st in STARTS {
+        if let Some(rest) = s.strip_prefix(st) {
+            // The cue must end at a word boundary, except glued teasers such as
+            // "See alsoJihadist …" where the next word starts in upper case.
+            let next = rest.as_bytes().first().copied();
+            let glued = next.is_some_and(|c| c.is_ascii_alphabetic())
+                && f.chars.get(a + lead + st.len()).is_some_and(|c| c.is_uppercase());
+            let boundary = next.is_none_or(|c| !c.is_ascii_alphanumeric());
+            if (boundary || glued) && (words <= 40 || st.starts_with("see") || st.starts_with("read")) {
+                // Single-word cues ("source", "comments", "subscribe") only as short lines.
+                let single = !st.contains(' ');
+                if !single || words <= 6 {
+                    return true;
+                }
+            }
+        }
+    }
+    if words <= 40 && CONTAINS.iter().any(|c| s.contains(c)) {
+        return true;
+    }
+    is_breadcrumb(f, p) || is_timestamp_line(s)
+}
+
+/// `HomeNews…` (Home glued to the next capitalised word) or short segments
+/// separated by `›`, `»`, `>` or ` / `.
+fn is_breadcrumb(f: &Folded, p: Span) -> bool {
+    let a = p.start as usize;
+    let chars = &f.chars[a..(p.end as usize).min(f.chars.len())];
+    if chars.len() > 4 && chars[..4].iter().collect::<String>() == "Home" && chars[4].is_uppercase() {
+        return true;
+    }
+    let s: String = chars.iter().collect();
+    for sep in ['›', '»', '>', '/'] {
+        let parts: Vec<&str> = s.split(sep).map(str::trim).collect();
+        if parts.len() >= 3 && parts.iter().all(|x| !x.is_empty() && x.split_whitespace().count() <= 4) {
+            return true;
+        }
+    }
+    false
+}
+
+const CALENDAR_WORDS: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+    "april", "may", "june", "july", "august", "september", "october", "november", "december", "am", "pm", "gmt",
+    "utc", "updated", "published", "on", "at",
+];
+
+/// A page timestamp: only calendar words and numbers, including a year.
+fn is_timestamp_line(s: &str) -> bool {
+    let mut has_year = false;
+    let mut tokens = 0;
+    for t in s.split(|c: char| !c.is_ascii_alphanumeric()).filter(|t| !t.is_empty()) {
+        tokens += 1;
+        if t.bytes().all(|c| c.is_ascii_digit()) {
+            if t.len() == 4 && (t.starts_with("19") || t.starts_with("20")) {
+                has_year = true;
+            }
+            continue;
+        }
+        if !CALENDAR_WORDS.contains(&t) {
+            return false;
+        }
+    }
+    has_year && tokens >= 2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sentences::paragraphs;
+
+    fn kinds(t: &str) -> Vec<ParaKind> {
+        let f = Folded::new(t);
+        classify(&f, &paragraphs(t))
+    }
+
+    use ParaKind::*;
+
+    #[test]
+    fn teasers_breadcrumbs_timestamps() {
+        let t = "Tuesday, September 24, 2024 - 2:56 am\nHomeWorld NewsMali army moves\nMali army moves\nThe army said it moved.\nRead also | Mali: something else\nSee alsoAnother teaser here\nThe rebels said they fought.";
+        assert_eq!(kinds(t), vec![Boilerplate, Boilerplate, Heading, Body, Boilerplate, Boilerplate, Body]);
+    }
+
+    #[test]
+    fn comment_form_tail_with_bio() {
+        let t = "The army said it moved.\nShare this article\nSource\nJane Doe\nJane Doe is a freelance journalist covering the Sahel.\nLEAVE A REPLY\nPlease enter your comment!\nRecent Posts";
+        assert_eq!(kinds(t), vec![Body, Boilerplate, Boilerplate, Boilerplate, Boilerplate, Boilerplate, Boilerplate, Boilerplate]);
+    }
+
+    #[test]
+    fn subscription_tail_and_credit() {
+        let t = "The head of the junta said the state would regain control.\nWith AFP\nThe summary of the weekSome Outlet invites you to look back on the news\nI subscribe\nTake news everywhere! Download the Some Outlet app";
+        assert_eq!(kinds(t), vec![Body, Boilerplate, Boilerplate, Boilerplate, Boilerplate]);
+    }
+
+    #[test]
+    fn body_and_mid_headings_untouched() {
+        let t = "The army said it moved.\nA snub to Wagner\nSources said the fighting continued.\nHome of independence insurgencies\nThe rebels denied it.";
+        assert_eq!(kinds(t), vec![Body, Heading, Body, Heading, Body]);
+    }
+}
