@@ -13,7 +13,7 @@
 //! what the templates need; a gazetteer without some sides, people or places
 //! still yields articles (generic descriptions stand in).
 
-use crate::gazetteer::Gazetteer;
+use crate::gazetteer::{Gazetteer, PlaceKind};
 use crate::model::Side;
 
 /// Generate `n` synthetic articles: `(file name, text)` pairs, file names
@@ -69,9 +69,18 @@ impl Cast {
                 .people
                 .iter()
                 .filter(|p| !p.name.trim().is_empty())
-                .map(|p| CastPerson { name: p.name.clone(), actor: p.actor.clone(), role: p.role.clone() })
+                .map(|p| CastPerson { name: p.name.clone(), actor: p.actor.clone(), role: p.role.clone().unwrap_or_default() })
                 .collect(),
-            places: gaz.places.iter().map(|p| p.name.clone()).filter(|n| !n.trim().is_empty()).collect(),
+            places: {
+                // Events happen in towns; regions and countries only if there is nothing else.
+                let named = || gaz.places.iter().filter(|p| !p.name.trim().is_empty());
+                let towns: Vec<String> = named().filter(|p| p.kind == PlaceKind::Town).map(|p| p.name.clone()).collect();
+                if towns.is_empty() {
+                    named().map(|p| p.name.clone()).collect()
+                } else {
+                    towns
+                }
+            },
         }
     }
 
@@ -124,7 +133,7 @@ impl Rng {
         items[self.below(items.len())]
     }
 
-    pub fn pick_opt<'a, T>(&mut self, items: &[&'a T]) -> Option<&'a T> {
+    pub fn pick_opt<'a, T: ?Sized>(&mut self, items: &[&'a T]) -> Option<&'a T> {
         if items.is_empty() {
             None
         } else {
@@ -231,24 +240,23 @@ struct Party {
 
 impl Party {
     fn from_actor(cast: &Cast, a: &CastActor, rng: &mut Rng) -> Party {
-        let short = a
-            .aliases
-            .iter()
-            .filter(|s| !s.trim().is_empty())
-            .min_by_key(|s| s.chars().count())
-            .cloned()
-            .unwrap_or_else(|| a.name.clone());
-        let short = if short.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()) {
-            format!("the {short}")
-        } else {
-            short
+        let aliases: Vec<&String> = a.aliases.iter().filter(|s| !s.trim().is_empty()).collect();
+        let acronym = aliases.iter().find(|s| is_acronym(s)).map(|s| s.to_string());
+        let short = match &acronym {
+            Some(x) => format!("the {x}"),
+            None => with_article(aliases.iter().min_by_key(|s| s.chars().count()).map(|s| s.as_str()).unwrap_or(&a.name)),
+        };
+        // First mention as in agency copy: "the Permanent Strategic Framework (CSP)".
+        let full = match &acronym {
+            Some(x) if !a.name.contains(x.as_str()) => format!("{} ({x})", with_article(&a.name)),
+            _ => with_article(&a.name),
         };
         let people = cast.person_for(&a.id);
         let person = rng.pick_opt(&people).map(|p| {
             let role = if p.role.trim().is_empty() { "spokesman".to_string() } else { p.role.clone() };
             (p.name.clone(), role)
         });
-        Party { full: a.name.clone(), short, person }
+        Party { full, short, person }
     }
 
     fn generic(full: &str, short: &str) -> Party {
@@ -264,11 +272,55 @@ fn party(cast: &Cast, side: Side, rng: &mut Rng, fallback: (&str, &str)) -> Part
     }
 }
 
+/// Escape a TOML basic string's content.
+fn toml_escape(s: &str) -> String {
+    s.replace('\\', "\\\\").replace('"', "\\\"")
+}
+
+/// "CSP", "GSIM", "FAMa": mostly capitals, no spaces.
+fn is_acronym(s: &str) -> bool {
+    let upper = s.chars().filter(|c| c.is_uppercase()).count();
+    !s.contains(' ') && upper >= 2 && upper * 2 >= s.chars().filter(|c| c.is_alphabetic()).count()
+}
+
+/// "the Malian Armed Forces", "Minusma", "the Malian army": organisations of
+/// several words take "the"; single names do not.
+fn with_article(name: &str) -> String {
+    let lower = name.to_lowercase();
+    if lower.starts_with("the ") {
+        format!("the {}", &name[4..])
+    } else if is_acronym(name) {
+        format!("the {name}")
+    } else if name.contains(' ') {
+        format!("the {name}")
+    } else {
+        name.to_string()
+    }
+}
+
+/// "a" or "an" before a word.
+fn article(word: &str) -> &'static str {
+    if word.starts_with(['a', 'e', 'i', 'o', 'u', 'A', 'E', 'I', 'O', 'U']) {
+        "an"
+    } else {
+        "a"
+    }
+}
+
 fn cap(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
         Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
         None => String::new(),
+    }
+}
+
+/// "no men", "one man", "three men", "12 men".
+fn men(n: u32) -> String {
+    if n == 1 {
+        "one man".into()
+    } else {
+        format!("{} men", count_words(n))
     }
 }
 
@@ -300,7 +352,8 @@ impl Article {
         let published = Day(event_day.0 + rng.range(0, 2) as i64);
         let places: Vec<&str> = cast.places.iter().map(String::as_str).collect();
         let place = rng.pick_opt(&places).unwrap_or("Kidal").to_string();
-        let near = rng.pick_opt(&places).filter(|p| *p != place).unwrap_or("Gao").to_string();
+        let others: Vec<&str> = places.iter().copied().filter(|p| *p != place).collect();
+        let near = rng.pick_opt(&others).unwrap_or(if place == "Gao" { "Kidal" } else { "Gao" }).to_string();
         let scenario = SCENARIOS[rng.below(SCENARIOS.len())];
         let state = party(cast, Side::State, rng, ("the Malian Armed Forces (FAMa)", "the army"));
         let rebel = party(cast, Side::Rebels, rng, ("the Permanent Strategic Framework (CSP)", "the CSP"));
@@ -327,13 +380,12 @@ impl Article {
 
     fn render(mut self) -> String {
         let mut out = String::new();
-        let (y, _, _) = self.published.civil();
         let headline = self.headline();
-        out.push_str("---\n");
-        out.push_str(&format!("title: {headline}\n"));
-        out.push_str(&format!("outlet: {} (synthetic)\n", self.outlet));
-        out.push_str(&format!("published: {}\n", self.published.iso()));
-        out.push_str("---\n");
+        out.push_str("+++\n");
+        out.push_str(&format!("title = \"{}\"\n", toml_escape(&headline)));
+        out.push_str(&format!("outlet = \"{} (synthetic)\"\n", toml_escape(self.outlet)));
+        out.push_str(&format!("published = {}\n", self.published.iso()));
+        out.push_str("+++\n");
         out.push_str(&headline);
         out.push_str("\n\n");
         let dateline = DATELINES[self.rng.below(DATELINES.len())];
@@ -341,7 +393,6 @@ impl Article {
         if self.rng.chance(70) {
             out.push_str(&format!("{dateline}, {} ({}) - {lead}\n\n", self.published.wire(), self.outlet));
         } else {
-            let _ = y;
             out.push_str(&format!("{lead}\n\n"));
         }
         for p in self.body() {
@@ -374,10 +425,19 @@ impl Article {
         }
     }
 
-    fn speaker(&mut self, who: &Party) -> String {
+    /// A quote attributed to a party: to its named spokesperson (with an
+    /// appositive) or to the party itself. `quote` has no final punctuation.
+    fn quoted(&mut self, quote: &str, who: &Party, verb: &str, extra: &str) -> String {
         match &who.person {
-            Some((name, role)) if self.rng.chance(60) => format!("{name}, a {role} for {}", who.short),
-            _ => who.short.clone(),
+            Some((name, role)) if self.rng.chance(60) => {
+                let role = if role.contains(" of ") || role.starts_with("the ") {
+                    role.clone()
+                } else {
+                    format!("{} {role} for {}", article(role), who.short)
+                };
+                format!("\"{quote},\" {verb} {name}, {role}{extra}.")
+            }
+            _ => format!("\"{quote},\" {} {verb}{extra}.", who.short),
         }
     }
 
@@ -393,7 +453,7 @@ impl Article {
                 cap(&state)
             ),
             Scenario::Attack => format!(
-                "Fighters of {jihadist} attacked a military camp in {place} {when}, killing at least {killed} soldiers, {} said in a statement.",
+                "Fighters of {jihadist} attacked a military camp in {place} {when}, killing at least {killed} soldiers, {} said.",
                 self.rebel_or_local()
             ),
             Scenario::DroneStrike => format!(
@@ -434,22 +494,18 @@ impl Article {
         let place = self.place.clone();
         let own_losses = self.rng.range(0, 6);
         let enemy_losses = self.rng.range(10, 80);
-        let state_sp = self.speaker(&self.state.clone());
-        let rebel_sp = self.speaker(&self.rebel.clone());
-        let jihad_sp = self.speaker(&self.jihadist.clone());
-        let intl_sp = self.speaker(&self.intl.clone());
-        let obs_sp = self.observer.full.clone();
+        let (state, rebel, jihadist, intl) = (self.state.clone(), self.rebel.clone(), self.jihadist.clone(), self.intl.clone());
         let when = self.when();
         match self.scenario {
             Scenario::Clash | Scenario::Recapture => {
+                let q = format!("Our forces have inflicted very heavy losses on the enemy and lost {}", men(own_losses));
+                paras.push(self.quoted(&q, &state, "said", " in a statement read on state television"));
+                let vehicles = self.rng.range(3, 20);
+                let q = format!("The army is lying. It was repelled and lost {enemy_losses} soldiers and {vehicles} vehicles");
+                let denial = self.quoted(&q, &rebel, "said", "");
                 paras.push(format!(
-                    "\"Our forces have inflicted very heavy losses on the enemy and lost {} men,\" {state_sp} said in a statement read on state television.",
-                    count_words(own_losses)
-                ));
-                paras.push(format!(
-                    "{} denied the account. \"The army is lying. It was repelled and lost {enemy_losses} soldiers and {} vehicles,\" {rebel_sp} told reporters, adding that the rebels still held their positions around {place}.",
-                    cap(&self.rebel.short),
-                    self.rng.range(3, 20)
+                    "{} denied the account, saying the rebels still held their positions around {place}. {denial}",
+                    cap(&rebel.short)
                 ));
                 if self.rng.chance(50) {
                     paras.push(format!(
@@ -460,67 +516,66 @@ impl Article {
             Scenario::Attack => {
                 paras.push(format!(
                     "{} claimed responsibility for the attack in a message on its propaganda channels, saying its fighters had killed {enemy_losses} soldiers and seized weapons.",
-                    cap(&self.jihadist.short)
+                    cap(&jihadist.short)
                 ));
+                let q = format!("The situation is under control and {} terrorists were neutralised", self.rng.range(5, 40));
+                let quote = self.quoted(&q, &state, "said", "");
                 paras.push(format!(
-                    "The army said it had repelled the attack {when}. \"The situation is under control and {} terrorists were neutralised,\" {state_sp} said, putting its own losses at {} dead.",
-                    self.rng.range(5, 40),
+                    "The army said it had repelled the attack {when} and put its own losses at {} dead. {quote}",
                     count_words(own_losses)
                 ));
-                let _ = jihad_sp;
             }
             Scenario::DroneStrike => {
-                paras.push(format!(
-                    "\"Among the dead are {} children and {} women. There were no fighters at the market,\" {rebel_sp} said.",
+                let q = format!(
+                    "Among the dead are {} children and {} women. There were no fighters at the market",
                     count_words(self.rng.range(2, 9)),
-                    count_words(self.rng.range(1, 6))
-                ));
+                    count_words(self.rng.range(2, 6))
+                );
+                paras.push(self.quoted(&q, &rebel, "said", ""));
                 paras.push(format!(
-                    "{} rejected the accusation. The strike \"hit only terrorists\" and \"no civilian was affected,\" {state_sp} said on social networks.",
-                    cap(&self.state.short)
+                    "{} rejected the accusation, saying the strike \"hit only terrorists\" and that \"no civilian was affected\".",
+                    cap(&state.short)
                 ));
             }
             Scenario::Seizure => {
-                paras.push(format!(
-                    "\"We now control the camp and have captured {} vehicles and large quantities of ammunition,\" {rebel_sp} said.",
-                    self.rng.range(4, 30)
-                ));
-                paras.push(format!(
-                    "The army denied losing the base. \"These are lies. Our units carried out a tactical withdrawal and remain in {place},\" {state_sp} said."
-                ));
+                let q = format!("We now control the camp and have captured {} vehicles and large quantities of ammunition", self.rng.range(4, 30));
+                paras.push(self.quoted(&q, &rebel, "said", ""));
+                let q = format!("These are lies. Our units carried out a tactical withdrawal and remain in {place}");
+                let quote = self.quoted(&q, &state, "said", "");
+                paras.push(format!("The army denied losing the base. {quote}"));
             }
             Scenario::RoadsideBomb => {
                 paras.push(format!(
                     "{} said in a statement that {} of its fighters had planted the device, and put the toll at {enemy_losses} dead.",
-                    cap(&self.jihadist.short),
+                    cap(&jihadist.short),
                     count_words(self.rng.range(2, 6))
                 ));
-                paras.push(format!(
-                    "\"The convoy continued its mission,\" {state_sp} said, without giving a toll."
-                ));
+                paras.push(self.quoted("The convoy continued its mission", &state, "said", ", without giving a toll"));
             }
             Scenario::Massacre => {
                 paras.push(format!(
                     "\"They gathered the men in the market and shot them. I counted {enemy_losses} bodies,\" a witness told {}, speaking on condition of anonymity.",
                     self.outlet
                 ));
+                let q = format!("Our forces respect human rights. The operation in {place} targeted terrorists only");
+                let quote = self.quoted(&q, &state, "said", "");
+                paras.push(format!("{} denied any abuses. {quote}", cap(&state.short)));
                 paras.push(format!(
-                    "{} denied any abuses. \"Our forces respect human rights. The operation in {place} targeted terrorists only,\" {state_sp} said.",
-                    cap(&self.state.short)
-                ));
-                paras.push(format!(
-                    "{obs_sp} called for an independent investigation, saying it had documented at least {} deaths.",
+                    "{} called for an independent investigation, saying it had documented at least {} deaths.",
+                    cap(&self.observer.full),
                     self.rng.range(10, 60)
                 ));
             }
             Scenario::Withdrawal => {
-                paras.push(format!(
-                    "\"The departure took place in a degraded security environment,\" {intl_sp} said, adding that {} peacekeepers had left the camp.",
+                let q = format!(
+                    "The departure took place in a degraded security environment, and {} peacekeepers have left the camp",
                     self.rng.range(300, 1500)
-                ));
+                );
+                paras.push(self.quoted(&q, &intl, "said", ""));
+                let accusation = self.quoted("The camps should return to our control", &rebel, "said", "");
                 paras.push(format!(
-                    "{} accused the army of seizing the camp in breach of the 2015 peace agreement. \"The camps should return to our control,\" {rebel_sp} said.",
-                    cap(&self.rebel.short)
+                    "{} accused the army of seizing the camp in breach of the 2015 peace agreement. {accusation}",
+                    cap(&rebel.short)
                 ));
             }
         }
