@@ -5,6 +5,7 @@
 //! targets (build script, CLI, tests) and for `wasm32-unknown-unknown` (the app
 //! only uses [`decode`] and the model types).
 
+pub mod dates;
 pub mod model;
 pub mod sentences;
 pub mod text;
@@ -14,7 +15,13 @@ pub mod boilerplate;
 #[cfg(feature = "parse")]
 pub mod frontmatter;
 #[cfg(feature = "parse")]
+pub mod gazetteer;
+#[cfg(feature = "parse")]
 pub mod load;
+#[cfg(feature = "parse")]
+pub mod numbers;
+#[cfg(feature = "parse")]
+pub mod tokens;
 
 pub use model::*;
 

@@ -1,0 +1,327 @@
+//! Resolution of recognised expressions to concrete date ranges, using the
+//! publication date, the narrative anchor and the year hint of a
+//! [`DateContext`].
+//!
+//! Conventions (documented choices):
+//! - Parts of a month: beginning = days 1–10, middle = 11–20, end = 21–last
+//!   day; precision `Month`.
+//! - Parts of a year: beginning = January–March, middle = May–August,
+//!   end = October–December; precision `Month` (a whole year is `Year`).
+//! - Parts of a week (Monday-first): beginning = Monday–Wednesday, end =
+//!   Thursday–Sunday; precision `Week`. "At the end of the week" without
+//!   "this"/"last" means the previous week's end when the reference is a
+//!   Monday–Wednesday.
+//! - Nights run from the named day to the next (precision `Day`).
+//! - "a few"/"several" units = 2 to 6 units.
+//! - "since X" runs from the start of X to the publication date (or anchor).
+//! - Missing years: the year (publication year −1, same, +1) that puts the
+//!   date closest to publication, future distances counting double; then the
+//!   year hint; a weekday given with the day-month picks among those the year
+//!   that matches it (nearest to the publication date or the hint).
+
+use super::calendar::Date;
+use super::grammar::{Dir, Expr, Form, Part, Rel, Unit};
+use super::{DateContext, Resolved};
+use crate::model::Precision;
+
+fn range(start: Date, end: Date, precision: Precision) -> Resolved {
+    Resolved { start, end, precision }
+}
+
+fn day(d: Date) -> Resolved {
+    range(d, d, Precision::Day)
+}
+
+fn reference(rel: Rel, ctx: &DateContext) -> Option<Date> {
+    match rel {
+        Rel::Pub => ctx.published.or(ctx.anchor),
+        Rel::Anchor => ctx.anchor.or(ctx.published),
+    }
+}
+
+/// Year for a day-month without one (see the module doc).
+pub(crate) fn pick_year(m: u8, d: u8, wd: Option<u8>, ctx: &DateContext) -> Option<i32> {
+    let matches_wd = |y: i32| match (wd, Date::new(y, m, d)) {
+        (Some(w), Some(date)) => date.weekday().index() == w,
+        (None, Some(_)) => true,
+        (_, None) => false,
+    };
+    if let Some(p) = ctx.published {
+        let score = |y: i32| {
+            Date::new(y, m, d).map(|date| {
+                let diff = p.days_until(date);
+                if diff > 0 {
+                    2 * diff
+                } else {
+                    -diff
+                }
+            })
+        };
+        let mut best: Option<(i64, i32)> = None;
+        let mut best_wd: Option<(i64, i32)> = None;
+        for y in [p.year - 1, p.year, p.year + 1] {
+            if let Some(s) = score(y) {
+                if best.is_none_or(|(b, _)| s < b) {
+                    best = Some((s, y));
+                }
+                if wd.is_some() && matches_wd(y) && best_wd.is_none_or(|(b, _)| s < b) {
+                    best_wd = Some((s, y));
+                }
+            }
+        }
+        if let Some((_, y)) = best_wd.or(best) {
+            return Some(y);
+        }
+        // 29 February outside a leap year near publication: fall through.
+    }
+    let hint = ctx.year_hint.or(ctx.anchor.map(|a| a.year))?;
+    if wd.is_none() {
+        return Some(hint);
+    }
+    // The matching year nearest the hint (earlier first on ties), within ±6.
+    for delta in 0..=6 {
+        for y in [hint - delta, hint + delta] {
+            if matches_wd(y) {
+                return Some(y);
+            }
+        }
+    }
+    Some(hint)
+}
+
+fn month_range(y: i32, m: u8, part: Part, reference: Option<Date>) -> Option<Resolved> {
+    let first = Date::new(y, m, 1)?;
+    let last = first.month_end();
+    let (a, b) = match part {
+        Part::Whole => (first, last),
+        Part::Begin => (first, Date { day: 10, ..first }),
+        Part::Mid => (Date { day: 11, ..first }, Date { day: 20, ..first }),
+        Part::End => (Date { day: 21, ..first }, last),
+        Part::SoFar => (first, reference.filter(|r| *r >= first && *r <= last).unwrap_or(last)),
+        Part::Rest => (reference.filter(|r| *r >= first && *r < last).map_or(first, |r| r.add_days(1)), last),
+    };
+    Some(range(a, b, Precision::Month))
+}
+
+fn year_range(y: i32, part: Part, reference: Option<Date>) -> Option<Resolved> {
+    let first = Date::new(y, 1, 1)?;
+    let last = Date::new(y, 12, 31)?;
+    Some(match part {
+        Part::Whole => range(first, last, Precision::Year),
+        Part::Begin => range(first, Date::new(y, 3, 31)?, Precision::Month),
+        Part::Mid => range(Date::new(y, 5, 1)?, Date::new(y, 8, 31)?, Precision::Month),
+        Part::End => range(Date::new(y, 10, 1)?, last, Precision::Month),
+        Part::SoFar => range(first, reference.filter(|r| r.year == y).unwrap_or(last), Precision::Month),
+        Part::Rest => range(reference.filter(|r| r.year == y && *r < last).map_or(first, |r| r.add_days(1)), last, Precision::Month),
+    })
+}
+
+fn week_range(monday: Date, part: Part, reference: Date) -> Resolved {
+    let sunday = monday.add_days(6);
+    let (a, b) = match part {
+        Part::Whole => (monday, sunday),
+        Part::Begin => (monday, monday.add_days(2)),
+        Part::Mid => (monday.add_days(2), monday.add_days(4)),
+        Part::End => (monday.add_days(3), sunday),
+        Part::SoFar => (monday, if reference >= monday && reference <= sunday { reference } else { sunday }),
+        Part::Rest => (if reference >= monday && reference < sunday { reference.add_days(1) } else { monday }, sunday),
+    };
+    range(a, b, Precision::Week)
+}
+
+/// A bare weekday. Against the publication date the news convention holds
+/// (the most recent such day, possibly the publication day itself); against
+/// the narrative anchor alone, the nearest such day. "last" is strictly
+/// before, "next"/future tense strictly after, "this" the nearest.
+fn resolve_weekday(wd: u8, dir: Dir, ctx: &DateContext) -> Option<Date> {
+    let (r, from_pub) = match (ctx.published, ctx.anchor) {
+        (Some(p), _) => (p, true),
+        (None, Some(a)) => (a, false),
+        (None, None) => return None,
+    };
+    let back = (r.weekday().index() as i64 - wd as i64).rem_euclid(7);
+    let fwd = (7 - back) % 7;
+    let offset = match dir {
+        Dir::Auto if from_pub => -back,
+        Dir::Auto | Dir::Nearest => {
+            if back <= 3 {
+                -back
+            } else {
+                fwd
+            }
+        }
+        Dir::Past => {
+            if back == 0 {
+                -7
+            } else {
+                -back
+            }
+        }
+        Dir::Future => {
+            if fwd == 0 {
+                7
+            } else {
+                fwd
+            }
+        }
+    };
+    Some(r.add_days(offset))
+}
+
+fn day_range_years(
+    (d1, m1, d2, m2): (u8, u8, u8, u8),
+    y: Option<i32>,
+    wd: Option<u8>,
+    ctx: &DateContext,
+) -> Option<(Date, Date)> {
+    let wraps = (m2, d2) < (m1, d1);
+    match y {
+        // An explicit year belongs to the end ("30 December to 2 January 2024").
+        Some(y) => {
+            let y1 = if wraps { y - 1 } else { y };
+            Some((Date::new(y1, m1, d1)?, Date::new(y, m2, d2)?))
+        }
+        None => {
+            let y1 = pick_year(m1, d1, wd, ctx)?;
+            let y2 = if wraps { y1 + 1 } else { y1 };
+            Some((Date::new(y1, m1, d1)?, Date::new(y2, m2, d2)?))
+        }
+    }
+}
+
+pub(crate) fn resolve(x: &Expr, ctx: &DateContext) -> Option<Resolved> {
+    match *x {
+        Expr::Iso { y, m, d } => Date::new(y, m, d).map(day),
+        Expr::Day { d, m, y, wd } => {
+            let y = match y {
+                Some(y) => y,
+                None => pick_year(m, d, wd, ctx)?,
+            };
+            Date::new(y, m, d).map(day)
+        }
+        Expr::DayRange { d1, m1, d2, m2, y, wd } => {
+            let (a, b) = day_range_years((d1, m1, d2, m2), y, wd, ctx)?;
+            (a <= b).then(|| range(a, b, Precision::Day))
+        }
+        Expr::Month { m, y, part } => {
+            let mid = match part {
+                Part::Begin => 5,
+                Part::End => 25,
+                _ => 15,
+            };
+            let y = match y {
+                Some(y) => y,
+                None => pick_year(m, mid, None, ctx)?,
+            };
+            month_range(y, m, part, ctx.published.or(ctx.anchor))
+        }
+        Expr::Year { y, part } => year_range(y, part, ctx.published.or(ctx.anchor)),
+        Expr::Weekday { wd, dir } => resolve_weekday(wd, dir, ctx).map(day),
+        Expr::Shift { rel, n, unit, part } => {
+            let r = reference(rel, ctx)?;
+            match unit {
+                Unit::Day => Some(day(r.add_days(n))),
+                Unit::Week => Some(week_range(r.week_start().add_days(7 * n), part, r)),
+                Unit::Month => {
+                    let first = r.add_months_first(n.clamp(-1200, 1200) as i32);
+                    month_range(first.year, first.month, part, Some(r))
+                }
+                Unit::Year => year_range(r.year.saturating_add(n.clamp(-1000, 1000) as i32), part, Some(r)),
+            }
+        }
+        Expr::Offset { rel, n, unit } => {
+            let r = reference(rel, ctx)?;
+            match unit {
+                Unit::Day => Some(day(r.add_days(n))),
+                Unit::Week => {
+                    let d = r.add_days(7 * n);
+                    Some(range(d, d, Precision::Week))
+                }
+                Unit::Month => {
+                    let first = r.add_months_first(n.clamp(-1200, 1200) as i32);
+                    month_range(first.year, first.month, Part::Whole, None)
+                }
+                Unit::Year => year_range(r.year.saturating_add(n.clamp(-1000, 1000) as i32), Part::Whole, None),
+            }
+        }
+        Expr::ImplicitWeekEnd { rel } => {
+            let r = reference(rel, ctx)?;
+            let monday = r.week_start();
+            let monday = if r.weekday().index() <= 2 { monday.add_days(-7) } else { monday };
+            Some(week_range(monday, Part::End, r))
+        }
+        Expr::Span { rel, from, to, unit } => {
+            let r = reference(rel, ctx)?;
+            let k = match unit {
+                Unit::Day => 1,
+                Unit::Week => 7,
+                Unit::Month => 30,
+                Unit::Year => 365,
+            };
+            let precision = match unit {
+                Unit::Day if to - from <= 1 => Precision::Day,
+                Unit::Day => Precision::Week,
+                Unit::Week | Unit::Month => Precision::Month,
+                Unit::Year => Precision::Year,
+            };
+            Some(range(r.add_days(from * k), r.add_days(to * k), precision))
+        }
+        Expr::Weekend { rel, offset, recent } => {
+            let r = reference(rel, ctx)?;
+            let sat = if recent {
+                let back = (r.weekday().index() as i64 - 5).rem_euclid(7);
+                r.add_days(-back)
+            } else {
+                r.week_start().add_days(7 * offset + 5)
+            };
+            Some(range(sat, sat.add_days(1), Precision::Day))
+        }
+    }
+}
+
+/// Gives a year-less left side of a range the year of the right side (one
+/// less if that would put it after the right side).
+fn fill_year(a: Expr, right: &Resolved, ctx: &DateContext) -> Option<Resolved> {
+    let with_year = |y: i32| match a {
+        Expr::Day { d, m, y: None, wd } => Some(Expr::Day { d, m, y: Some(y), wd }),
+        Expr::DayRange { d1, m1, d2, m2, y: None, wd } => Some(Expr::DayRange { d1, m1, d2, m2, y: Some(y), wd }),
+        Expr::Month { m, y: None, part } => Some(Expr::Month { m, y: Some(y), part }),
+        _ => None,
+    };
+    match with_year(right.start.year) {
+        Some(x) => {
+            let r = resolve(&x, ctx)?;
+            if r.start > right.start {
+                resolve(&with_year(right.start.year - 1)?, ctx)
+            } else {
+                Some(r)
+            }
+        }
+        None => resolve(&a, ctx),
+    }
+}
+
+pub(crate) fn resolve_form(f: &Form, ctx: &DateContext) -> Option<Resolved> {
+    match f {
+        Form::One(x) => resolve(x, ctx),
+        Form::Range(a, b) => {
+            let rb = resolve(b, ctx)?;
+            let ra = fill_year(*a, &rb, ctx)?;
+            (ra.start <= rb.end).then(|| range(ra.start, rb.end.max(ra.end), ra.precision.max(rb.precision)))
+        }
+        Form::Since(x) => {
+            let r = resolve(x, ctx)?;
+            match ctx.published.or(ctx.anchor) {
+                Some(p) if p >= r.start => Some(range(r.start, p, r.precision)),
+                _ => Some(r),
+            }
+        }
+        Form::Night(x) => {
+            let r = resolve(x, ctx)?;
+            match x {
+                Expr::DayRange { .. } => Some(r),
+                _ => Some(range(r.start, r.start.add_days(1), Precision::Day)),
+            }
+        }
+    }
+}

@@ -1,0 +1,594 @@
+//! The gazetteer: the actors, people and places the engine recognises,
+//! read from an editor-maintained TOML file (`seeds/gazetteer.toml`, whose
+//! header documents the format), validated, and compiled into a [`Matcher`]
+//! that finds their names in article text.
+//!
+//! Validation rejects, with the line of the offending entry: duplicate or
+//! malformed ids, empty names, a person whose `actor` is unknown, latitudes
+//! and longitudes out of range, names with punctuation that no text could
+//! match, and two different entities whose names fold to the same key
+//! (e.g. "Anéfis" for a place and "anefis" for an actor).
+
+mod fold;
+mod matcher;
+
+use std::collections::HashMap;
+use std::fmt;
+use std::path::Path;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::load::LoadError;
+use crate::model::{Actor, Place, Side};
+
+pub use fold::fold;
+pub use matcher::{Matcher, Mention};
+
+/// Everything the engine knows by name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Gazetteer {
+    pub actors: Vec<ActorEntry>,
+    pub people: Vec<PersonEntry>,
+    pub places: Vec<PlaceEntry>,
+}
+
+/// An armed group, government, organisation or group of people that can make
+/// claims or take part in events.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActorEntry {
+    pub id: String,
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub side: Side,
+}
+
+/// A named person, who speaks for an actor.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PersonEntry {
+    pub name: String,
+    pub aliases: Vec<String>,
+    /// Id of the actor this person speaks for.
+    pub actor: String,
+    pub role: Option<String>,
+}
+
+/// A town, region or country with a representative point.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlaceEntry {
+    pub id: String,
+    pub name: String,
+    pub aliases: Vec<String>,
+    /// WGS84 decimal degrees.
+    pub lat: f64,
+    pub lon: f64,
+    pub kind: PlaceKind,
+    /// Administrative region, as a label ("Kidal").
+    pub region: Option<String>,
+}
+
+/// What a place is; the engine prefers towns over regions and countries
+/// when locating an event.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PlaceKind {
+    #[default]
+    Town,
+    Region,
+    Country,
+}
+
+/// What a [`Mention`] refers to: an index into [`Gazetteer::actors`],
+/// [`Gazetteer::people`] or [`Gazetteer::places`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Entity {
+    Actor(usize),
+    Person(usize),
+    Place(usize),
+}
+
+/// A gazetteer file that cannot be used; `line` is 1-based when known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GazetteerError {
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+impl fmt::Display for GazetteerError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(l) => write!(f, "line {l}: {}", self.message),
+            None => f.write_str(&self.message),
+        }
+    }
+}
+
+impl std::error::Error for GazetteerError {}
+
+// The file as written, with positions kept for error messages.
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFile {
+    #[serde(default)]
+    actors: Vec<RawActor>,
+    #[serde(default)]
+    people: Vec<RawPerson>,
+    #[serde(default)]
+    places: Vec<RawPlace>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawActor {
+    id: Spanned<String>,
+    name: Spanned<String>,
+    #[serde(default)]
+    aliases: Vec<Spanned<String>>,
+    side: Side,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPerson {
+    name: Spanned<String>,
+    #[serde(default)]
+    aliases: Vec<Spanned<String>>,
+    actor: Spanned<String>,
+    #[serde(default)]
+    role: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPlace {
+    id: Spanned<String>,
+    name: Spanned<String>,
+    #[serde(default)]
+    aliases: Vec<Spanned<String>>,
+    lat: Spanned<f64>,
+    lon: Spanned<f64>,
+    #[serde(default)]
+    kind: PlaceKind,
+    #[serde(default)]
+    region: Option<String>,
+}
+
+/// 1-based line of byte offset `at` in `text`.
+fn line_of(text: &str, at: usize) -> usize {
+    let at = at.min(text.len());
+    text.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1
+}
+
+/// Builds errors pointing into the file.
+struct Errors<'a> {
+    text: &'a str,
+}
+
+impl Errors<'_> {
+    fn at<T>(&self, spanned: &Spanned<T>, message: String) -> GazetteerError {
+        GazetteerError { line: Some(line_of(self.text, spanned.span().start)), message }
+    }
+}
+
+fn check_id(e: &Errors, id: &Spanned<String>, what: &str) -> Result<(), GazetteerError> {
+    let s = id.get_ref();
+    if s.is_empty() {
+        return Err(e.at(id, format!("{what} has an empty id")));
+    }
+    if !s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-') {
+        return Err(e.at(id, format!("{what} id {s:?} must use only a-z, 0-9, '_' and '-'")));
+    }
+    Ok(())
+}
+
+fn check_name(e: &Errors, name: &Spanned<String>, what: &str) -> Result<(), GazetteerError> {
+    if name.get_ref().trim().is_empty() {
+        return Err(e.at(name, format!("{what} has an empty name")));
+    }
+    Ok(())
+}
+
+fn check_coord(e: &Errors, v: &Spanned<f64>, what: &str, axis: &str, limit: f64) -> Result<(), GazetteerError> {
+    let x = *v.get_ref();
+    if !x.is_finite() || x.abs() > limit {
+        return Err(e.at(v, format!("{what}: {axis} {x} is outside -{limit}..{limit}")));
+    }
+    Ok(())
+}
+
+fn strings(v: &[Spanned<String>]) -> Vec<String> {
+    v.iter().map(|s| s.get_ref().clone()).collect()
+}
+
+impl Gazetteer {
+    /// Parse and validate a gazetteer file's text.
+    pub fn parse(text: &str) -> Result<Gazetteer, GazetteerError> {
+        let raw: RawFile = toml::from_str(text).map_err(|err| GazetteerError {
+            line: err.span().map(|s| line_of(text, s.start)),
+            message: err.message().trim().to_string(),
+        })?;
+        let e = Errors { text };
+
+        let mut actor_ids: HashMap<&str, usize> = HashMap::new();
+        for (i, a) in raw.actors.iter().enumerate() {
+            let what = format!("actor {:?}", a.id.get_ref());
+            check_id(&e, &a.id, "actor")?;
+            check_name(&e, &a.name, &what)?;
+            if actor_ids.insert(a.id.get_ref(), i).is_some() {
+                return Err(e.at(&a.id, format!("duplicate actor id {:?}", a.id.get_ref())));
+            }
+        }
+        for p in &raw.people {
+            let what = format!("person {:?}", p.name.get_ref());
+            check_name(&e, &p.name, "person")?;
+            if !actor_ids.contains_key(p.actor.get_ref().as_str()) {
+                return Err(e.at(&p.actor, format!("{what}: unknown actor {:?}", p.actor.get_ref())));
+            }
+        }
+        let mut place_ids: HashMap<&str, usize> = HashMap::new();
+        for (i, p) in raw.places.iter().enumerate() {
+            let what = format!("place {:?}", p.id.get_ref());
+            check_id(&e, &p.id, "place")?;
+            check_name(&e, &p.name, &what)?;
+            check_coord(&e, &p.lat, &what, "latitude", 90.0)?;
+            check_coord(&e, &p.lon, &what, "longitude", 180.0)?;
+            if place_ids.insert(p.id.get_ref(), i).is_some() {
+                return Err(e.at(&p.id, format!("duplicate place id {:?}", p.id.get_ref())));
+            }
+        }
+
+        // Every name and alias must be matchable and name one entity only.
+        let mut names: Vec<(Entity, String, &Spanned<String>)> = Vec::new();
+        for (i, a) in raw.actors.iter().enumerate() {
+            let label = format!("actor {:?}", a.id.get_ref());
+            names.extend(std::iter::once(&a.name).chain(&a.aliases).map(|n| (Entity::Actor(i), label.clone(), n)));
+        }
+        for (i, p) in raw.people.iter().enumerate() {
+            let label = format!("person {:?}", p.name.get_ref());
+            names.extend(std::iter::once(&p.name).chain(&p.aliases).map(|n| (Entity::Person(i), label.clone(), n)));
+        }
+        for (i, p) in raw.places.iter().enumerate() {
+            let label = format!("place {:?}", p.id.get_ref());
+            names.extend(std::iter::once(&p.name).chain(&p.aliases).map(|n| (Entity::Place(i), label.clone(), n)));
+        }
+        let mut seen: HashMap<Vec<char>, usize> = HashMap::new();
+        for (k, (entity, label, name)) in names.iter().enumerate() {
+            let (key, _) = fold::name_key(name.get_ref())
+                .map_err(|m| e.at(name, format!("{label}: name {:?}: {m}", name.get_ref())))?;
+            if key.is_empty() {
+                return Err(e.at(name, format!("{label}: name {:?} has no letters or digits", name.get_ref())));
+            }
+            if let Some(&first) = seen.get(&key) {
+                let (other, other_label, other_name) = &names[first];
+                if other != entity {
+                    return Err(e.at(
+                        name,
+                        format!(
+                            "{label}: name {:?} matches the same text as {:?} of {other_label} (line {}); \
+                             a name must belong to one entity only",
+                            name.get_ref(),
+                            other_name.get_ref(),
+                            line_of(text, other_name.span().start)
+                        ),
+                    ));
+                }
+            } else {
+                seen.insert(key, k);
+            }
+        }
+
+        Ok(Gazetteer {
+            actors: raw
+                .actors
+                .iter()
+                .map(|a| ActorEntry {
+                    id: a.id.get_ref().clone(),
+                    name: a.name.get_ref().trim().to_string(),
+                    aliases: strings(&a.aliases),
+                    side: a.side,
+                })
+                .collect(),
+            people: raw
+                .people
+                .iter()
+                .map(|p| PersonEntry {
+                    name: p.name.get_ref().trim().to_string(),
+                    aliases: strings(&p.aliases),
+                    actor: p.actor.get_ref().clone(),
+                    role: p.role.clone(),
+                })
+                .collect(),
+            places: raw
+                .places
+                .iter()
+                .map(|p| PlaceEntry {
+                    id: p.id.get_ref().clone(),
+                    name: p.name.get_ref().trim().to_string(),
+                    aliases: strings(&p.aliases),
+                    lat: *p.lat.get_ref(),
+                    lon: *p.lon.get_ref(),
+                    kind: p.kind,
+                    region: p.region.clone(),
+                })
+                .collect(),
+        })
+    }
+
+    /// Read and validate a gazetteer file; errors name the file and line.
+    pub fn load(path: &Path) -> Result<Gazetteer, LoadError> {
+        let err = |line, message| LoadError { path: path.to_path_buf(), line, message };
+        let bytes = std::fs::read(path).map_err(|e| err(None, format!("cannot read gazetteer: {e}")))?;
+        let text = std::str::from_utf8(&bytes).map_err(|e| {
+            err(Some(line_of_bytes(&bytes, e.valid_up_to())), format!("not valid UTF-8 (byte {})", e.valid_up_to()))
+        })?;
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        Gazetteer::parse(text).map_err(|e| err(e.line, e.message))
+    }
+
+    /// Compile every name and alias into a matcher.
+    pub fn matcher(&self) -> Matcher {
+        let mut m = Matcher::new();
+        let mut add = |entity: Entity, name: &str, aliases: &[String]| {
+            for n in std::iter::once(name).chain(aliases.iter().map(String::as_str)) {
+                // Validated by `parse`; a hand-built gazetteer's unusable
+                // names are skipped rather than matched wrongly.
+                if let Ok((key, tokens)) = fold::name_key(n) {
+                    if !key.is_empty() {
+                        m.insert(&key, acronym(&tokens), entity);
+                    }
+                }
+            }
+        };
+        for (i, a) in self.actors.iter().enumerate() {
+            add(Entity::Actor(i), &a.name, &a.aliases);
+        }
+        for (i, p) in self.people.iter().enumerate() {
+            add(Entity::Person(i), &p.name, &p.aliases);
+        }
+        for (i, p) in self.places.iter().enumerate() {
+            add(Entity::Place(i), &p.name, &p.aliases);
+        }
+        m
+    }
+
+    /// The model's actor and place lists (people are not exported: they
+    /// speak for their actor).
+    pub fn to_model(&self) -> (Vec<Actor>, Vec<Place>) {
+        let actors = self
+            .actors
+            .iter()
+            .map(|a| Actor { id: a.id.clone(), name: a.name.clone(), aliases: a.aliases.clone(), side: a.side })
+            .collect();
+        let places = self
+            .places
+            .iter()
+            .map(|p| Place { id: p.id.clone(), name: p.name.clone(), aliases: p.aliases.clone(), lat: p.lat, lon: p.lon })
+            .collect();
+        (actors, places)
+    }
+
+    /// Index of the actor with this id.
+    pub fn actor_index(&self, id: &str) -> Option<usize> {
+        self.actors.iter().position(|a| a.id == id)
+    }
+
+    /// Index of the place with this id.
+    pub fn place_index(&self, id: &str) -> Option<usize> {
+        self.places.iter().position(|p| p.id == id)
+    }
+
+    /// The actor an entity stands for: itself for an actor, the actor a
+    /// person speaks for, `None` for a place.
+    pub fn actor_of(&self, entity: Entity) -> Option<usize> {
+        match entity {
+            Entity::Actor(i) => (i < self.actors.len()).then_some(i),
+            Entity::Person(i) => self.people.get(i).and_then(|p| self.actor_index(&p.actor)),
+            Entity::Place(_) => None,
+        }
+    }
+
+    /// The canonical name of an entity ("" for an index out of range).
+    pub fn name_of(&self, entity: Entity) -> &str {
+        match entity {
+            Entity::Actor(i) => self.actors.get(i).map(|a| a.name.as_str()),
+            Entity::Person(i) => self.people.get(i).map(|p| p.name.as_str()),
+            Entity::Place(i) => self.places.get(i).map(|p| p.name.as_str()),
+        }
+        .unwrap_or("")
+    }
+}
+
+fn line_of_bytes(bytes: &[u8], at: usize) -> usize {
+    bytes[..at.min(bytes.len())].iter().filter(|&&b| b == b'\n').count() + 1
+}
+
+/// For a short all-capital acronym (1–3 letters, all upper-case: `IS`,
+/// `UN`, `U.N.`), the exact characters the text must have.
+fn acronym(tokens: &fold::Tokens) -> Option<Vec<char>> {
+    let raw: Vec<char> = tokens.tokens.iter().flat_map(|t| tokens.raw(t).iter().copied()).collect();
+    let letters: Vec<char> = raw.iter().copied().filter(|c| c.is_alphabetic()).collect();
+    (!letters.is_empty() && letters.len() <= 3 && letters.iter().all(|c| c.is_uppercase())).then_some(raw)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::slice_cp;
+
+    const SMALL: &str = r#"
+[[actors]]
+id = "fama"
+name = "Malian Armed Forces"
+aliases = ["FAMa", "Forces armées maliennes", "Malian army", "the army"]
+side = "state"
+
+[[actors]]
+id = "islamic_state"
+name = "Islamic State"
+aliases = ["IS", "U.S.I."]
+side = "jihadists"
+
+[[actors]]
+id = "un"
+name = "United Nations"
+aliases = ["UN", "U.N."]
+side = "international"
+
+[[people]]
+name = "Assimi Goïta"
+aliases = ["Goïta", "Colonel Goïta", "Col. Goïta"]
+actor = "fama"
+
+[[places]]
+id = "tin-zaouatine"
+name = "Tin Zaouatine"
+aliases = ["Tinzaouaten"]
+lat = 19.96
+lon = 2.93
+
+[[places]]
+id = "kidal"
+name = "Kidal"
+lat = 18.44
+lon = 1.41
+
+[[places]]
+id = "kidal-region"
+name = "Kidal region"
+kind = "region"
+lat = 19.5
+lon = 1.4
+"#;
+
+    fn found(g: &Gazetteer, text: &str) -> Vec<(String, String)> {
+        g.matcher()
+            .find(text)
+            .into_iter()
+            .map(|m| (slice_cp(text, m.start, m.end).to_string(), g.name_of(m.entity).to_string()))
+            .collect()
+    }
+
+    fn pairs(v: &[(&str, &str)]) -> Vec<(String, String)> {
+        v.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
+    }
+
+    #[test]
+    fn parses_entries_and_defaults() {
+        let g = Gazetteer::parse(SMALL).unwrap();
+        assert_eq!(g.actors.len(), 3);
+        assert_eq!(g.actors[1].side, Side::Jihadists);
+        assert_eq!(g.people[0].role, None);
+        assert_eq!(g.places[0].kind, PlaceKind::Town);
+        assert_eq!(g.places[2].kind, PlaceKind::Region);
+        assert_eq!(g.actor_of(Entity::Person(0)), Some(0));
+        assert_eq!(g.actor_of(Entity::Place(0)), None);
+        let (actors, places) = g.to_model();
+        assert_eq!(actors[0].id, "fama");
+        assert_eq!(places[1].lat, 18.44);
+    }
+
+    #[test]
+    fn matches_leftmost_longest_whole_words() {
+        let g = Gazetteer::parse(SMALL).unwrap();
+        assert_eq!(
+            found(&g, "In the Kidal region, Col. Goïta's army met Colonel Goïta."),
+            pairs(&[
+                ("Kidal region", "Kidal region"),
+                ("Col. Goïta", "Assimi Goïta"),
+                ("Colonel Goïta", "Assimi Goïta")
+            ])
+        );
+        // Not inside other words; possessives and case/diacritic variants match.
+        assert_eq!(found(&g, "Kidalese Kidal’s KIDAL goita"), pairs(&[("Kidal", "Kidal"), ("KIDAL", "Kidal"), ("goita", "Assimi Goïta")]));
+        // A period between words must be in the name: "Col Goïta" is not "Col. Goïta".
+        assert_eq!(found(&g, "Col Goïta"), pairs(&[("Goïta", "Assimi Goïta")]));
+    }
+
+    #[test]
+    fn joined_split_and_hyphenated_spellings_match() {
+        let g = Gazetteer::parse(SMALL).unwrap();
+        for text in ["Tin Zaouatine", "Tinzaouatine", "Tin-Zaouatine", "TIN ZAOUATINE", "Tin‑Zaouatine", "Tin\nZaouatine", "Tin Zaouaten"] {
+            let got = found(&g, text);
+            assert_eq!(got, pairs(&[(text, "Tin Zaouatine")]), "{text:?}");
+        }
+        assert!(found(&g, "Tin\n\nZaouatine").is_empty());
+        assert!(found(&g, "Tin (Zaouatine)").is_empty());
+    }
+
+    #[test]
+    fn short_acronyms_are_case_sensitive() {
+        let g = Gazetteer::parse(SMALL).unwrap();
+        assert_eq!(
+            found(&g, "It is the IS, not the UN, that is in the U.N. report; un convoi."),
+            pairs(&[("IS", "Islamic State"), ("UN", "United Nations"), ("U.N", "United Nations")])
+        );
+        assert!(found(&g, "Is it? iS").is_empty());
+        // Headlines in capitals: "IS" between capital words is not an acronym.
+        assert_eq!(found(&g, "WHY IS KIDAL BESIEGED"), pairs(&[("KIDAL", "Kidal")]));
+        assert_eq!(found(&g, "IS CLAIMS ATTACK"), pairs(&[("IS", "Islamic State")]));
+    }
+
+    #[test]
+    fn offsets_are_code_points() {
+        let g = Gazetteer::parse(SMALL).unwrap();
+        let text = "« Forces armées maliennes » — Œ ß Goïta’s and Tinzaouaten";
+        let ms = g.matcher().find(text);
+        let got: Vec<&str> = ms.iter().map(|m| slice_cp(text, m.start, m.end)).collect();
+        assert_eq!(got, ["Forces armées maliennes", "Goïta", "Tinzaouaten"]);
+        assert_eq!(ms[0].start, 2);
+    }
+
+    fn err(text: &str) -> GazetteerError {
+        Gazetteer::parse(text).unwrap_err()
+    }
+
+    #[test]
+    fn rejects_duplicate_ids_and_unknown_actors() {
+        let dup = format!("{SMALL}\n[[places]]\nid = \"kidal\"\nname = \"Kidal bis\"\nlat = 1.0\nlon = 1.0\n");
+        let e = err(&dup);
+        assert!(e.message.contains("duplicate place id \"kidal\""), "{e}");
+        assert_eq!(e.line, Some(SMALL.lines().count() + 3));
+
+        let e = err("[[actors]]\nid = \"a\"\nname = \"A\"\nside = \"state\"\n[[people]]\nname = \"P\"\nactor = \"nobody\"\n");
+        assert!(e.message.contains("unknown actor \"nobody\""), "{e}");
+        assert_eq!(e.line, Some(7));
+    }
+
+    #[test]
+    fn rejects_a_name_shared_by_two_entities() {
+        let text = "[[actors]]\nid = \"a\"\nname = \"Anéfis group\"\naliases = [\"Anefis\"]\nside = \"rebels\"\n\
+                    [[places]]\nid = \"anefis\"\nname = \"Anéfis\"\nlat = 18.05\nlon = 0.6\n";
+        let e = err(text);
+        assert_eq!(e.line, Some(8));
+        assert!(e.message.contains("place \"anefis\"") && e.message.contains("actor \"a\""), "{e}");
+        assert!(e.message.contains("(line 4)"), "{e}");
+    }
+
+    #[test]
+    fn rejects_bad_values_with_lines() {
+        let e = err("[[places]]\nid = \"x\"\nname = \"X\"\nlat = 91.0\nlon = 0.0\n");
+        assert_eq!(e.line, Some(4));
+        assert!(e.message.contains("latitude"), "{e}");
+        let e = err("[[places]]\nid = \"X y\"\nname = \"X\"\nlat = 1.0\nlon = 0.0\n");
+        assert!(e.message.contains("must use only"), "{e}");
+        let e = err("[[actors]]\nid = \"a\"\nname = \"  \"\nside = \"state\"\n");
+        assert!(e.message.contains("empty name"), "{e}");
+        let e = err("[[actors]]\nid = \"a\"\nname = \"A\"\naliases = [\"FAMa (army)\"]\nside = \"state\"\n");
+        assert_eq!(e.line, Some(4));
+        assert!(e.message.contains("cannot be matched across"), "{e}");
+        let e = err("[[actors]]\nid = \"a\"\nname = \"A\"\nside = \"army\"\n");
+        assert_eq!(e.line, Some(4), "{e}");
+        let e = err("[[actors]]\nid = \"a\"\nname = \"A\"\nside = \"state\"\ncolour = 1\n");
+        assert_eq!(e.line, Some(5), "{e}");
+        assert!(e.message.contains("colour"), "{e}");
+    }
+
+    #[test]
+    fn bad_toml_reports_its_line() {
+        let e = err("[[actors]]\nid = \"a\"\nname = \"A\n");
+        assert_eq!(e.line, Some(3), "{e}");
+        let e = err("[[actors]]\nid = \"a\"\n\n\nname = = 1\n");
+        assert_eq!(e.line, Some(5), "{e}");
+    }
+}

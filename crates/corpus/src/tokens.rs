@@ -1,0 +1,121 @@
+//! Word tokens over a [`Folded`] text. A token is a run of ASCII letters and
+//! digits in the fold, with internal hyphens between letters (`pick-ups`),
+//! thousands separators and decimals inside numbers (`6,500`, `1.5`) and
+//! internal apostrophes (`haven't`). Offsets are code points (the fold has one
+//! byte per code point), so tokens are two integers and matching a word is a
+//! byte-slice comparison — no allocation per token.
+
+use crate::text::Folded;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tok {
+    pub start: u32,
+    pub end: u32,
+}
+
+/// All tokens of `[start, end)`, appended to `out`.
+pub fn tokenize(f: &Folded, start: usize, end: usize, out: &mut Vec<Tok>) {
+    let b = &f.folded;
+    let end = end.min(b.len());
+    let mut i = start;
+    while i < end {
+        if !b[i].is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let s = i;
+        while i < end {
+            let c = b[i];
+            if c.is_ascii_alphanumeric() {
+                i += 1;
+                continue;
+            }
+            let next = b.get(i + 1).copied().filter(|_| i + 1 < end);
+            let prev = b[i - 1];
+            let joins = match c {
+                b'-' => matches!(f.chars[i], '-' | '‐' | '‑') && prev.is_ascii_alphabetic() && next.is_some_and(|n| n.is_ascii_alphanumeric()),
+                b'\'' => prev.is_ascii_alphabetic() && next.is_some_and(|n| n.is_ascii_alphabetic()) && f.chars[i] != '‘',
+                b',' | b'.' => prev.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit()),
+                _ => false,
+            };
+            if joins {
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        out.push(Tok { start: s as u32, end: i as u32 });
+    }
+}
+
+/// Token helpers bound to one folded text.
+#[derive(Clone, Copy)]
+pub struct Words<'a> {
+    pub f: &'a Folded,
+    pub toks: &'a [Tok],
+}
+
+impl<'a> Words<'a> {
+    /// The folded word at token `i` ("" when out of range).
+    pub fn w(&self, i: usize) -> &'a str {
+        match self.toks.get(i) {
+            Some(t) => self.f.fs(t.start as usize, t.end as usize),
+            None => "",
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.toks.is_empty()
+    }
+
+    /// The folded text between tokens `i` and `i + 1` (punctuation, spaces).
+    pub fn gap_after(&self, i: usize) -> &'a str {
+        match (self.toks.get(i), self.toks.get(i + 1)) {
+            (Some(a), Some(b)) => self.f.fs(a.end as usize, b.start as usize),
+            _ => "",
+        }
+    }
+
+    /// Whether the original text of token `i` starts with an upper-case letter.
+    pub fn capitalised(&self, i: usize) -> bool {
+        self.toks.get(i).and_then(|t| self.f.chars.get(t.start as usize)).is_some_and(|c| c.is_uppercase())
+    }
+
+    /// Whether the phrase (space-separated folded words) starts at token `i`.
+    pub fn phrase_at(&self, i: usize, phrase: &str) -> bool {
+        let mut k = i;
+        for part in phrase.split(' ') {
+            if self.w(k) != part {
+                return false;
+            }
+            k += 1;
+        }
+        true
+    }
+
+    /// Number of words of a phrase.
+    pub fn phrase_len(phrase: &str) -> usize {
+        phrase.split(' ').count()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_keep_numbers_and_hyphenated_words() {
+        let f = Folded::new("Some 6,500 pick-ups (haven’t) left 1.5 km—Anéfis.");
+        let mut t = Vec::new();
+        tokenize(&f, 0, f.len(), &mut t);
+        let w = Words { f: &f, toks: &t };
+        let words: Vec<&str> = (0..w.len()).map(|i| w.w(i)).collect();
+        assert_eq!(words, vec!["some", "6,500", "pick-ups", "haven't", "left", "1.5", "km", "anefis"]);
+        assert!(w.capitalised(7));
+        assert!(w.phrase_at(4, "left 1.5 km"));
+    }
+}
