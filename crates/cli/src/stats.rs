@@ -102,7 +102,7 @@ pub fn compute(c: &Corpus) -> Stats {
 fn top(counts: BTreeMap<&str, usize>) -> Vec<(String, usize)> {
     let mut v: Vec<(String, usize)> = counts.into_iter().map(|(k, n)| (k.to_string(), n)).collect();
     // Most first; ties by name (the map already sorted them by name).
-    v.sort_by(|a, b| b.1.cmp(&a.1));
+    v.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
     v.truncate(TOP);
     v
 }

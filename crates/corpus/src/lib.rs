@@ -21,6 +21,8 @@ pub mod load;
 #[cfg(feature = "parse")]
 pub mod numbers;
 #[cfg(feature = "parse")]
+pub mod synth;
+#[cfg(feature = "parse")]
 pub mod tokens;
 
 pub use model::*;
