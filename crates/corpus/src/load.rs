@@ -1,12 +1,32 @@
-//! Reading a corpus folder from disk (native only): every `*.txt` file is an
-//! article. A file that cannot be read or parsed is an error naming the file
+//! Reading a corpus (native only): every `*.txt` file of a folder is an
+//! article; `gazetteer.toml` in the same folder names the actors, people and
+//! places. A file that cannot be read or parsed is an error naming the file
 //! and line — never silently dropped.
+//!
+//! Entry points:
+//! - [`load_dir`]: read a folder and parse it (the build script, the CLI);
+//! - [`parse_corpus`]: the same from in-memory files (benchmarks, fuzzing, tests);
+//! - [`check_dir`]: every problem of a folder at once, errors and warnings;
+//! - [`parse_article`] (re-exported from [`crate::pipeline`]): one article.
+//!
+//! Errors: unreadable folder or file, non-UTF-8 or empty article, malformed
+//! front matter (bad line, unclosed block, duplicate key, bad date, non-http(s)
+//! `url`), missing or invalid gazetteer. Warnings (the corpus still loads):
+//! unknown front-matter keys (ignored), dates that cannot be resolved,
+//! claims whose speaker is neither identified nor tied to a side, articles
+//! without a published date.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use crate::gazetteer::Gazetteer;
+use crate::mentions::Lexicon;
 use crate::model::*;
-use crate::sentences;
+pub use crate::pipeline::{parse_article, Article, ArticleError, Options, Warning};
+use crate::pipeline::assemble;
+
+/// The gazetteer's file name inside a corpus folder.
+pub const GAZETTEER_FILE: &str = "gazetteer.toml";
 
 #[derive(Debug)]
 pub struct LoadError {
@@ -27,6 +47,52 @@ impl fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One problem found by [`check_dir`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// File path as given (relative to the corpus folder for articles).
+    pub path: String,
+    pub line: Option<usize>,
+    pub severity: Severity,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let sev = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        match self.line {
+            Some(l) => write!(f, "{}:{}: {sev}: {}", self.path, l, self.message),
+            None => write!(f, "{}: {sev}: {}", self.path, self.message),
+        }
+    }
+}
+
+/// Everything [`check_dir`] found; `corpus` is `Some` when there is no error.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CheckReport {
+    pub corpus: Option<Corpus>,
+    pub problems: Vec<Problem>,
+}
+
+impl CheckReport {
+    pub fn errors(&self) -> usize {
+        self.problems.iter().filter(|p| p.severity == Severity::Error).count()
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.problems.iter().filter(|p| p.severity == Severity::Warning).count()
+    }
+}
+
 /// Article files of a corpus folder, sorted by name.
 pub fn article_paths(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
     let err = |message: String| LoadError { path: dir.to_path_buf(), line: None, message };
@@ -42,72 +108,197 @@ pub fn article_paths(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
     Ok(paths)
 }
 
-/// Load and parse every article of `dir` into a corpus.
-pub fn load_dir(dir: &Path) -> Result<Corpus, LoadError> {
-    let mut documents = Vec::new();
-    for path in article_paths(dir)? {
-        let bytes = std::fs::read(&path)
-            .map_err(|e| LoadError { path: path.clone(), line: None, message: format!("cannot read: {e}") })?;
-        let rel = path.strip_prefix(dir).unwrap_or(&path).to_string_lossy().into_owned();
-        documents.push(parse_document(&rel, &bytes).map_err(|(line, message)| LoadError { path: path.clone(), line, message })?);
-    }
-    Ok(Corpus { version: FORMAT_VERSION, documents, ..Corpus::default() })
+fn rel(dir: &Path, path: &Path) -> String {
+    path.strip_prefix(dir).unwrap_or(path).to_string_lossy().into_owned()
 }
 
-/// Parse one article. Errors carry an optional 1-based line number.
-pub fn parse_document(rel_path: &str, bytes: &[u8]) -> Result<Document, (Option<usize>, String)> {
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        let line = bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
-        (Some(line), format!("not valid UTF-8 (byte {})", e.valid_up_to()))
-    })?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text).replace("\r\n", "\n");
-    if text.trim().is_empty() {
-        return Err((None, "empty article".into()));
-    }
-    let id = Path::new(rel_path).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    let paragraphs = sentences::paragraphs(&text);
-    let sentences = sentences::sentences(&text, &paragraphs);
-    let title = infer_title(&text);
-    Ok(Document {
-        id,
-        path: rel_path.to_string(),
-        title,
-        outlet: None,
-        published: None,
-        published_source: PublishedSource::Unknown,
-        url: None,
-        language: "en".into(),
-        text,
-        paragraphs,
-        sentences,
-        boilerplate: Vec::new(),
+fn read_files(dir: &Path) -> Result<Vec<(String, Vec<u8>)>, LoadError> {
+    article_paths(dir)?
+        .into_iter()
+        .map(|path| {
+            let bytes = std::fs::read(&path).map_err(|e| LoadError { path: path.clone(), line: None, message: format!("cannot read: {e}") })?;
+            Ok((rel(dir, &path), bytes))
+        })
+        .collect()
+}
+
+/// Load and parse every article of `dir` with `dir/gazetteer.toml`.
+pub fn load_dir(dir: &Path) -> Result<Corpus, LoadError> {
+    let gazetteer = Gazetteer::load(&dir.join(GAZETTEER_FILE))?;
+    let files = read_files(dir)?;
+    parse_corpus(&files, &gazetteer).map_err(|mut e| {
+        e.path = dir.join(&e.path);
+        e
     })
 }
 
-/// The first line, cut at a sentence end or 90 characters.
-fn infer_title(text: &str) -> String {
-    let first = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("");
-    let sentence_end = first.find(". ").map(|i| i + 1).unwrap_or(first.len());
-    let s = &first[..sentence_end];
-    if s.chars().count() <= 90 {
-        s.to_string()
-    } else {
-        let cut: String = s.chars().take(88).collect();
-        let cut = cut.rsplit_once(' ').map(|(a, _)| a).unwrap_or(&cut);
-        format!("{cut}…")
+/// Parse in-memory articles `(relative path, bytes)` into a corpus. Articles
+/// are taken in path order, so the output does not depend on the input order.
+/// The error's `path` is the relative path of the failing article.
+pub fn parse_corpus(files: &[(String, Vec<u8>)], gazetteer: &Gazetteer) -> Result<Corpus, LoadError> {
+    let lex = Lexicon::new(gazetteer.clone());
+    let mut order: Vec<usize> = (0..files.len()).collect();
+    order.sort_by(|&a, &b| files[a].0.cmp(&files[b].0));
+    let mut articles = Vec::with_capacity(files.len());
+    for &i in &order {
+        let (path, bytes) = &files[i];
+        let a = parse_article(path, bytes, &lex, Options::default())
+            .map_err(|e| LoadError { path: PathBuf::from(path), line: e.line, message: e.message })?;
+        articles.push(a);
     }
+    reparse_ambiguous(&mut articles, files, &order, &lex);
+    check_unique_ids(&articles)?;
+    Ok(assemble(articles, &lex))
+}
+
+/// Articles whose year-less dates fit several years are parsed again with
+/// the corpus's usual year (the median publication year of the others).
+fn reparse_ambiguous(articles: &mut [Article], files: &[(String, Vec<u8>)], order: &[usize], lex: &Lexicon) {
+    let mut years: Vec<i32> = articles.iter().filter_map(|a| a.document.published.as_deref()).filter_map(|p| p.get(..4)?.parse().ok()).collect();
+    if years.is_empty() || !articles.iter().any(|a| a.needs_reference_year) {
+        return;
+    }
+    years.sort();
+    let reference = Some(years[years.len() / 2]);
+    for (slot, &i) in articles.iter_mut().zip(order) {
+        if slot.needs_reference_year {
+            if let Ok(a) = parse_article(&files[i].0, &files[i].1, lex, Options { reference_year: reference }) {
+                *slot = a;
+            }
+        }
+    }
+}
+
+fn check_unique_ids(articles: &[Article]) -> Result<(), LoadError> {
+    let mut ids: Vec<(&str, &str)> = articles.iter().map(|a| (a.document.id.as_str(), a.document.path.as_str())).collect();
+    ids.sort();
+    for w in ids.windows(2) {
+        if w[0].0 == w[1].0 {
+            return Err(LoadError { path: PathBuf::from(w[1].1), line: None, message: format!("document id `{}` also used by {}", w[0].0, w[0].1) });
+        }
+    }
+    Ok(())
+}
+
+/// Check a corpus folder: every error and warning, and the corpus when
+/// there is no error.
+pub fn check_dir(dir: &Path) -> CheckReport {
+    let mut problems = Vec::new();
+    let gaz_path = dir.join(GAZETTEER_FILE);
+    let gazetteer = match Gazetteer::load(&gaz_path) {
+        Ok(g) => Some(g),
+        Err(e) => {
+            problems.push(Problem { path: gaz_path.to_string_lossy().into_owned(), line: e.line, severity: Severity::Error, message: e.message });
+            None
+        }
+    };
+    let paths = match article_paths(dir) {
+        Ok(p) => p,
+        Err(e) => {
+            problems.push(Problem { path: dir.to_string_lossy().into_owned(), line: None, severity: Severity::Error, message: e.message });
+            return CheckReport { corpus: None, problems };
+        }
+    };
+    // Without a usable gazetteer the articles are still checked (no entities).
+    let lex = Lexicon::new(gazetteer.clone().unwrap_or(Gazetteer { actors: Vec::new(), people: Vec::new(), places: Vec::new() }));
+    let mut files = Vec::new();
+    for path in paths {
+        let name = rel(dir, &path);
+        match std::fs::read(&path) {
+            Ok(bytes) => files.push((name, bytes)),
+            Err(e) => problems.push(Problem { path: name, line: None, severity: Severity::Error, message: format!("cannot read: {e}") }),
+        }
+    }
+    let mut articles = Vec::new();
+    let mut ok_files = Vec::new();
+    for (name, bytes) in &files {
+        match parse_article(name, bytes, &lex, Options::default()) {
+            Ok(a) => {
+                ok_files.push((name.clone(), bytes.clone()));
+                articles.push(a);
+            }
+            Err(e) => problems.push(Problem { path: name.clone(), line: e.line, severity: Severity::Error, message: e.message }),
+        }
+    }
+    let order: Vec<usize> = (0..ok_files.len()).collect();
+    reparse_ambiguous(&mut articles, &ok_files, &order, &lex);
+    for a in &articles {
+        for w in &a.warnings {
+            problems.push(Problem { path: a.document.path.clone(), line: w.line, severity: Severity::Warning, message: w.message.clone() });
+        }
+    }
+    if let Err(e) = check_unique_ids(&articles) {
+        problems.push(Problem { path: e.path.to_string_lossy().into_owned(), line: None, severity: Severity::Error, message: e.message });
+    }
+    let corpus = (gazetteer.is_some() && !problems.iter().any(|p| p.severity == Severity::Error)).then(|| assemble(articles, &lex));
+    CheckReport { corpus, problems }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn gaz() -> Gazetteer {
+        Gazetteer::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds/gazetteer.toml")).unwrap()
+    }
+
     #[test]
-    fn rejects_empty_and_non_utf8() {
-        assert!(parse_document("a.txt", b"  \n ").unwrap_err().1.contains("empty"));
-        let (line, msg) = parse_document("a.txt", b"ok\nbad \xff here").unwrap_err();
-        assert_eq!(line, Some(2));
-        assert!(msg.contains("UTF-8"));
+    fn rejects_empty_and_non_utf8_with_lines() {
+        let g = gaz();
+        let e = parse_corpus(&[("a.txt".into(), b"  \n ".to_vec())], &g).unwrap_err();
+        assert!(e.message.contains("empty"), "{e}");
+        let e = parse_corpus(&[("b.txt".into(), b"ok\nbad \xff here".to_vec())], &g).unwrap_err();
+        assert_eq!((e.line, e.path.to_str()), (Some(2), Some("b.txt")));
+        assert!(e.message.contains("UTF-8"));
+        let e = parse_corpus(&[("c.txt".into(), b"+++\ntitle = \"x\"\nurl = \"javascript:alert(1)\"\n+++\nBody.".to_vec())], &g).unwrap_err();
+        assert_eq!(e.line, Some(3));
+        assert!(e.to_string().starts_with("c.txt:3:"), "{e}");
+    }
+
+    #[test]
+    fn front_matter_fills_the_document() {
+        let t = "+++\ntitle = \"Kidal\"\noutlet = \"AP\"\npublished = 2023-11-14\nurl = \"https://example.org/k\"\nlanguage = \"en\"\n+++\nMali's army said Tuesday it had taken control of Kidal.\n";
+        let c = parse_corpus(&[("k.txt".into(), t.as_bytes().to_vec())], &gaz()).unwrap();
+        let d = &c.documents[0];
+        assert_eq!((d.title.as_str(), d.outlet.as_deref(), d.published.as_deref()), ("Kidal", Some("AP"), Some("2023-11-14")));
+        assert_eq!(d.published_source, PublishedSource::FrontMatter);
+        assert_eq!(d.url.as_deref(), Some("https://example.org/k"));
+        assert!(d.text.starts_with("Mali's army"));
+    }
+
+    #[test]
+    fn output_does_not_depend_on_file_order() {
+        let g = gaz();
+        let a = ("a.txt".to_string(), b"The army said on Sunday, November 12, 2023 it clashed with rebels near Kidal.".to_vec());
+        let b = ("b.txt".to_string(), b"Rebels said they repelled the army near Kidal on Sunday, November 12, 2023.".to_vec());
+        let x = parse_corpus(&[a.clone(), b.clone()], &g).unwrap();
+        let y = parse_corpus(&[b, a], &g).unwrap();
+        assert_eq!(crate::encode(&x).unwrap(), crate::encode(&y).unwrap());
+    }
+
+    #[test]
+    fn check_dir_reports_problems_with_lines() {
+        let dir = std::env::temp_dir().join(format!("cc-check-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds/gazetteer.toml"), dir.join(GAZETTEER_FILE)).unwrap();
+        std::fs::write(dir.join("good.txt"), "+++\nauthor = \"X\"\n+++\nThe army said it reached Kidal.\n").unwrap();
+        std::fs::write(dir.join("bad.txt"), "+++\nurl = \"ftp://x\"\n+++\nText.\n").unwrap();
+        let r = check_dir(&dir);
+        assert!(r.corpus.is_none());
+        let bad = r.problems.iter().find(|p| p.path == "bad.txt").expect("bad.txt reported");
+        assert_eq!((bad.line, bad.severity), (Some(2), Severity::Error));
+        let unknown = r.problems.iter().find(|p| p.path == "good.txt" && p.message.contains("author")).expect("unknown key reported");
+        assert_eq!((unknown.line, unknown.severity), (Some(2), Severity::Warning));
+        assert!(r.problems.iter().any(|p| p.path == "good.txt" && p.message.contains("published")));
+        std::fs::remove_file(dir.join("bad.txt")).unwrap();
+        let r = check_dir(&dir);
+        assert_eq!(r.errors(), 0, "{:?}", r.problems);
+        assert_eq!(r.corpus.map(|c| c.documents.len()), Some(1));
+        std::fs::write(dir.join(GAZETTEER_FILE), "[[actors]]\nid = 3\n").unwrap();
+        let r = check_dir(&dir);
+        assert!(r.problems.iter().any(|p| p.path.ends_with(GAZETTEER_FILE) && p.severity == Severity::Error));
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]
@@ -119,6 +310,8 @@ mod tests {
             assert!(!d.title.is_empty());
             assert!(d.sentences.len() > 5, "{} has {} sentences", d.id, d.sentences.len());
         }
+        assert!(!corpus.claims.is_empty());
+        assert!(!corpus.events.is_empty());
         let bytes = crate::encode(&corpus).unwrap();
         assert_eq!(crate::decode(&bytes).unwrap(), corpus);
     }

@@ -78,6 +78,11 @@ pub fn fold_char(c: char) -> u8 {
     }
 }
 
+/// The ASCII fold of a whole string (see [`fold_char`]).
+pub fn fold_string(s: &str) -> String {
+    s.chars().map(|c| fold_char(c) as char).collect()
+}
+
 /// A document's text decoded once: the characters, and their ASCII fold
 /// (one byte per code point, see [`fold_char`]). Every scanner of the parser
 /// works on this so that the text is folded exactly once.

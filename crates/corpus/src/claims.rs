@@ -1,0 +1,757 @@
+//! Attributed claims: who asserts or denies what.
+//!
+//! A claim is found at a *cue*: a reporting verb outside quotation marks
+//! (`said`, `claimed`, `indicated`, `denied`, `replied`, `told AFP`,
+//! `highlighted`, `denounced`, `assured`, `comments` …) or `according to X`.
+//! The speaker is read from the cue's position:
+//!
+//! - inverted, after a quote or a comma: `“…,” replied Attaye Ag Mohamed, a
+//!   leader of the CMA` — the speaker follows the verb;
+//! - post-posed: `…, the army said on Sunday.` / `“…,” he reported.` — the
+//!   speaker is the noun phrase between the comma and the verb;
+//! - pre-posed: `The Malian army indicated … that …`, `She claimed to have …`
+//!   — the nearest subject before the verb (not one inside a prepositional
+//!   phrase such as `faced with the FAMa`);
+//! - `according to a CSP press release` — the phrase after the cue;
+//! - an opening quote never closed followed by a short attribution sentence
+//!   (`“It was a painful defeat. … A Malian officer slips in.`).
+//!
+//! Speakers: a gazetteer actor or person (speaker = the actor id), a pronoun
+//! resolved to the last speaker of the paragraph or the subject of the
+//! previous sentence, or an anonymous phrase (`a security official`, `two
+//! security officials`, `several sources`, `a rebel commander`): then
+//! `speaker` is `None`, `speaker_text` the words, and the side is the one of
+//! the gazetteer entry inside the phrase (`Malian military source` → state,
+//! `rebel commander` → rebels, `local elected official` → local), if any.
+//!
+//! Span (documented choice): the claim covers the whole sentence holding the
+//! cue, except that (a) a quotation with its attribution starts at the
+//! opening quote, (b) an unclosed quotation starts at its opening quote in an
+//! earlier sentence, and (c) when one sentence holds two attributions to
+//! different speakers, the first claim ends where the second begins.
+//!
+//! Stance is `Deny` for denial verbs (`denied`, `rejected`, `refuted` …) or
+//! denial wording in the attributed content (`I deny`, `did not`, `never`,
+//! `false`); otherwise `Assert`.
+
+use crate::mentions::{ents_in, Ent, Lexicon};
+use crate::model::{Side, Stance};
+use crate::text::Folded;
+use crate::tokens::{Tok, Words};
+
+/// A sentence as the extraction sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sent {
+    pub start: u32,
+    pub end: u32,
+    /// Token range `[t0, t1)` into the document's tokens.
+    pub t0: usize,
+    pub t1: usize,
+    /// Paragraph index.
+    pub para: usize,
+    /// Mined for claims and events (not boilerplate, not a heading).
+    pub body: bool,
+}
+
+/// A claim before ids, dates and events are attached.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawClaim {
+    pub start: u32,
+    pub end: u32,
+    /// The sentence holding the attribution.
+    pub sent: usize,
+    pub speaker: Option<usize>,
+    pub speaker_text: String,
+    pub side: Option<Side>,
+    pub verb: String,
+    pub stance: Stance,
+    /// The attributed content (for outcomes, figures and dates).
+    pub content: (u32, u32),
+}
+
+const REPORT_VERBS: &[&str] = &[
+    "said", "says", "say", "claimed", "claims", "claim", "indicated", "indicates", "reported", "reports", "denied",
+    "denies", "deny", "replied", "replies", "told", "tells", "highlighted", "highlights", "denounced", "denounces",
+    "admitted", "admits", "insisted", "insists", "assured", "assures", "announced", "announces", "stated", "confirmed",
+    "confirms", "accused", "accuses", "warned", "warns", "added", "adds", "explained", "explains", "estimated",
+    "estimates", "comments", "commented", "noted", "asserted", "asserts", "affirmed", "affirms", "declared",
+    "declares", "maintained", "maintains", "argued", "argues", "acknowledged", "acknowledges", "rejected", "rejects",
+    "refuted", "refutes", "dismissed", "believe", "believes", "stressed", "stresses", "emphasized", "emphasised",
+    "specified", "specifies", "slips", "slipped", "recounted", "testified", "wrote", "writes", "tweeted", "alleged",
+    "alleges", "boasted", "countered", "retorted", "assert", "affirm", "admit", "insist", "announce", "confirm",
+    "accuse", "denounce", "estimate", "report",
+];
+/// Participles continuing a cue ("…, claiming to have …"): a cue only when
+/// the sentence has no other.
+const PARTICIPLES: &[&str] = &[
+    "claiming", "saying", "adding", "stressing", "insisting", "denying", "assuring", "explaining", "indicating",
+    "accusing", "specifying", "asserting", "affirming", "announcing", "warning", "noting",
+];
+const DENY_VERBS: &[&str] = &[
+    "denied", "denies", "deny", "denying", "rejected", "rejects", "refuted", "refutes", "dismissed", "dismisses",
+    "disputed", "disputes", "contested", "contests",
+];
+/// Denial wording inside the attributed content.
+const DENY_CONTENT: &[&str] = &[
+    "i deny", "we deny", "categorically deny", "deny the", "denies the", "is false", "are false", "is untrue",
+    "fake news", "never entered", "did not enter", "have not entered", "has not entered", "not true", "baseless",
+    "did not", "never",
+];
+/// Words before a cue word that make it a noun ("the claim") or passive.
+const NOT_VERB_BEFORE: &[&str] = &[
+    "the", "a", "an", "its", "their", "his", "her", "these", "those", "this", "such", "of", "our", "my", "your", "no",
+    "any", "every", "latest", "new", "was", "were", "is", "are", "been", "be", "being", "to", "whose", "first",
+];
+const PRONOUNS: &[&str] = &["he", "she", "it", "they"];
+/// Heads of anonymous speaker phrases.
+const HEADS: &[&str] = &[
+    "official", "officials", "source", "sources", "commander", "commanders", "officer", "officers", "leader", "leaders",
+    "spokesman", "spokeswoman", "spokesperson", "resident", "residents", "witness", "witnesses", "diplomat",
+    "diplomats", "analyst", "analysts", "expert", "experts", "observer", "observers", "member", "members", "camps",
+    "executive", "executives", "soldier", "soldiers", "fighter", "fighters", "doctor", "doctors", "representative",
+    "representatives", "notable", "notables", "inhabitant", "inhabitants", "elected", "worker", "workers", "chief",
+];
+/// Determiners opening an anonymous phrase.
+const ANON_DETS: &[&str] = &[
+    "a", "an", "one", "two", "three", "four", "five", "several", "another", "some", "many", "other", "various",
+    "numerous", "both", "multiple", "few", "consistent", "concordant", "different", "the",
+];
+const PREPOSITIONS: &[&str] = &[
+    "with", "by", "of", "from", "against", "to", "on", "in", "for", "towards", "toward", "at", "into", "between",
+    "among", "over", "under", "near", "around", "after", "before", "via", "including", "like", "than", "within",
+    "about", "behind", "without", "whose", "and",
+];
+const SKIP_BEFORE_NP: &[&str] = &["the", "its", "their", "his", "her", "a", "an", "this", "these", "those", "our"];
+
+/// Inputs of the claim finder for one document.
+pub struct Ctx<'a> {
+    pub f: &'a Folded,
+    pub w: Words<'a>,
+    pub ents: &'a [Ent],
+    pub lex: &'a Lexicon,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct Speaker {
+    actor: Option<usize>,
+    text: String,
+    side: Option<Side>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum CandKind {
+    Pronoun,
+    Entity(Option<usize>, bool),
+    Anon(Option<Side>, Option<usize>),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Cand {
+    t0: usize,
+    t1: usize,
+    kind: CandKind,
+    prep: bool,
+}
+
+/// Where a cue sits relative to its speaker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Form {
+    Inverted,
+    PostPosed,
+    PrePosed,
+    According,
+}
+
+impl<'a> Ctx<'a> {
+    fn tok(&self, i: usize) -> Tok {
+        self.w.toks[i]
+    }
+
+    /// Index of the first token starting at or after code point `cp`.
+    fn tok_at(&self, cp: u32) -> usize {
+        self.w.toks.partition_point(|t| t.start < cp)
+    }
+
+    fn text(&self, t0: usize, t1: usize) -> String {
+        if t1 <= t0 {
+            return String::new();
+        }
+        let (a, b) = (self.tok(t0).start as usize, self.tok(t1 - 1).end as usize);
+        let mut s = self.f.original(a, b);
+        // Balance a trailing parenthesis: "… Crisis Group (ICG"
+        if s.matches('(').count() > s.matches(')').count() && self.f.chars.get(b) == Some(&')') {
+            s.push(')');
+        }
+        s
+    }
+
+    fn side_of_actor(&self, a: Option<usize>) -> Option<Side> {
+        a.and_then(|i| self.lex.actors.get(i)).map(|x| x.side)
+    }
+
+    /// Speaker candidates among tokens `[t0, t1)`.
+    fn candidates(&self, t0: usize, t1: usize) -> Vec<Cand> {
+        let mut out: Vec<Cand> = Vec::new();
+        if t1 <= t0 {
+            return out;
+        }
+        let (a, b) = (self.tok(t0).start, self.tok(t1 - 1).end);
+        let ents = ents_in(self.ents, a, b);
+        let mut i = t0;
+        let mut e = 0;
+        while i < t1 {
+            let word = self.w.w(i);
+            // An anonymous phrase whose head is here?
+            if HEADS.contains(&word) && !self.w.capitalised(i) || (HEADS.contains(&word) && i == t0) {
+                if let Some((s, side, actor)) = self.anon_np(i, t0, ents) {
+                    // drop candidates the phrase covers
+                    out.retain(|c| c.t1 <= s);
+                    out.push(Cand { t0: s, t1: i + 1, kind: CandKind::Anon(side, actor), prep: self.prep_before(s, t0) });
+                    i += 1;
+                    continue;
+                }
+            }
+            while e < ents.len() && self.tok_at(ents[e].start) < i {
+                e += 1;
+            }
+            if e < ents.len() && self.tok_at(ents[e].start) == i && ents[e].place.is_none() {
+                let en = ents[e];
+                let end = self.tok_at(en.end).max(i + 1);
+                out.push(Cand { t0: i, t1: end, kind: CandKind::Entity(en.actor, en.person), prep: self.prep_before(i, t0) });
+                i = end;
+                continue;
+            }
+            if PRONOUNS.contains(&word) && !self.inside_quote_token(i) {
+                out.push(Cand { t0: i, t1: i + 1, kind: CandKind::Pronoun, prep: self.prep_before(i, t0) });
+            }
+            i += 1;
+        }
+        out
+    }
+
+    fn inside_quote_token(&self, _i: usize) -> bool {
+        false
+    }
+
+    /// Whether the phrase starting at token `s` sits in a prepositional phrase.
+    fn prep_before(&self, s: usize, floor: usize) -> bool {
+        let mut k = s;
+        while k > floor {
+            k -= 1;
+            let word = self.w.w(k);
+            if !self.w.gap_after(k).trim().is_empty() {
+                return false;
+            }
+            if SKIP_BEFORE_NP.contains(&word) {
+                continue;
+            }
+            return PREPOSITIONS.contains(&word) || word == "faced";
+        }
+        false
+    }
+
+    /// An anonymous phrase ending at head token `h`: (start token, side, actor inside).
+    fn anon_np(&self, h: usize, floor: usize, ents: &[Ent]) -> Option<(usize, Option<Side>, Option<usize>)> {
+        let mut s = h;
+        let mut det = false;
+        while s > floor && h - s < 5 {
+            let k = s - 1;
+            if !self.w.gap_after(k).trim().is_empty() {
+                break;
+            }
+            let word = self.w.w(k);
+            if ANON_DETS.contains(&word) {
+                s = k;
+                det = true;
+                break;
+            }
+            if PREPOSITIONS.contains(&word) || PRONOUNS.contains(&word) || REPORT_VERBS.contains(&word) || !word.bytes().all(|c| c.is_ascii_alphabetic() || c == b'-') {
+                break;
+            }
+            s = k;
+        }
+        let plural = self.w.w(h).ends_with('s');
+        if !det && !(plural && s < h) {
+            return None;
+        }
+        // A gazetteer entity inside the phrase gives the side. A named
+        // organisation (not a person noun alias) makes it a named speaker.
+        let (a, b) = (self.tok(s).start, self.tok(h).end);
+        let mut actor = None;
+        for e in ents.iter().filter(|e| e.start >= a && e.end <= b && e.actor.is_some()) {
+            actor = e.actor;
+            // "the CSP rebels": the definite phrase names the CSP
+            let ends_at_head = self.tok_at(e.end) > h;
+            if !ends_at_head && self.w.w(s) == "the" {
+                return None;
+            }
+        }
+        if self.w.w(s) == "the" && actor.is_none() {
+            return None;
+        }
+        let mut side = self.side_of_actor(actor);
+        if side.is_none() {
+            side = side_from_words((s..=h).map(|k| self.w.w(k)));
+        }
+        Some((s, side, actor))
+    }
+
+    fn speaker_of(&self, c: &Cand) -> Speaker {
+        let text = self.text(c.t0, c.t1);
+        match c.kind {
+            CandKind::Entity(actor, _) => Speaker { actor, text, side: self.side_of_actor(actor) },
+            CandKind::Anon(side, _) => Speaker { actor: None, text, side },
+            CandKind::Pronoun => Speaker { actor: None, text, side: None },
+        }
+    }
+}
+
+/// Side words in an anonymous phrase without a gazetteer entry.
+fn side_from_words<'a>(words: impl Iterator<Item = &'a str>) -> Option<Side> {
+    let mut found = None;
+    for w in words {
+        let s = match w {
+            "rebel" | "rebels" | "separatist" | "separatists" | "tuareg" | "azawad" | "cma" | "csp" => Some(Side::Rebels),
+            "jihadist" | "jihadists" | "islamist" | "jnim" | "gsim" => Some(Side::Jihadists),
+            "military" | "army" | "security" | "malian" | "government" | "junta" | "gendarmerie" | "police" | "defence"
+            | "defense" | "ministry" => Some(Side::State),
+            "un" | "minusma" | "diplomatic" | "western" | "french" | "algerian" | "international" | "humanitarian" => {
+                Some(Side::International)
+            }
+            "local" | "elected" | "resident" | "residents" | "witness" | "witnesses" | "villager" | "notable"
+            | "notables" | "mayor" | "community" | "hospital" | "medical" | "inhabitant" | "inhabitants" => Some(Side::Local),
+            "analyst" | "analysts" | "expert" | "experts" | "researcher" | "ngo" => Some(Side::Observers),
+            _ => None,
+        };
+        // rebels and jihadists words win over generic ones ("rebel commander")
+        match (found, s) {
+            (_, None) => {}
+            (None, x) => found = x,
+            (Some(Side::State), Some(x)) | (Some(Side::Local), Some(x)) if matches!(x, Side::Rebels | Side::Jihadists) => found = Some(x),
+            _ => {}
+        }
+    }
+    found
+}
+
+/// Quotation regions `[open, close]` (code points) in `[start, end)`; an
+/// unclosed quotation extends to `end`.
+fn quote_regions(chars: &[char], start: usize, end: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut i = start;
+    while i < end {
+        let c = chars[i];
+        let opener = match c {
+            '“' | '«' | '„' => chars.get(i + 1).is_some_and(|n| !n.is_whitespace() && !matches!(n, ',' | '.' | ';')),
+            '"' => (i == start || chars[i - 1].is_whitespace() || matches!(chars[i - 1], '(' | '[' | '—' | '–' | ':'))
+                && chars.get(i + 1).is_some_and(|n| !n.is_whitespace()),
+            _ => false,
+        };
+        if opener {
+            let close = (i + 1..end).find(|&j| match chars[j] {
+                '”' | '»' => true,
+                '"' => true,
+                '“' => chars.get(j + 1).is_none_or(|n| n.is_whitespace() || matches!(n, ',' | '.' | ';')),
+                _ => false,
+            });
+            let e = close.unwrap_or(end);
+            out.push((i, e));
+            i = e + 1;
+            continue;
+        }
+        i += 1;
+    }
+    out
+}
+
+fn in_regions(regions: &[(usize, usize)], cp: usize) -> bool {
+    regions.iter().any(|&(a, b)| cp > a && cp < b)
+}
+
+/// Pronoun and subject memory across sentences.
+#[derive(Default)]
+struct Memory {
+    last_speaker: Option<(usize, Speaker)>,
+    prev_subject: Option<Speaker>,
+}
+
+/// Find the claims of one document. `sents` must be in text order.
+pub fn extract(ctx: &Ctx, sents: &[Sent]) -> Vec<RawClaim> {
+    let mut out: Vec<RawClaim> = Vec::new();
+    let mut mem = Memory::default();
+    for (si, s) in sents.iter().enumerate() {
+        if !s.body {
+            continue;
+        }
+        let before = out.len();
+        sentence_claims(ctx, sents, si, &mut mem, &mut out);
+        if out.len() > before {
+            if let Some(c) = out.last() {
+                let sp = Speaker { actor: c.speaker, text: c.speaker_text.clone(), side: c.side };
+                mem.last_speaker = Some((s.para, sp));
+            }
+        }
+        mem.prev_subject = subject_of(ctx, s);
+    }
+    out
+}
+
+/// The grammatical subject of a sentence, approximately: the first actor or
+/// anonymous phrase not inside a prepositional phrase.
+fn subject_of(ctx: &Ctx, s: &Sent) -> Option<Speaker> {
+    ctx.candidates(s.t0, s.t1)
+        .iter()
+        .find(|c| !c.prep && !matches!(c.kind, CandKind::Pronoun) && !matches!(c.kind, CandKind::Entity(None, _)))
+        .map(|c| ctx.speaker_of(c))
+}
+
+struct Cue {
+    k: usize,
+    /// Tokens of the cue ("according to" = 2, "told AFP" = 2).
+    len: usize,
+    form: Form,
+    secondary: bool,
+}
+
+fn sentence_claims(ctx: &Ctx, sents: &[Sent], si: usize, mem: &mut Memory, out: &mut Vec<RawClaim>) {
+    let s = sents[si];
+    let chars = &ctx.f.chars;
+    let regions = quote_regions(chars, s.start as usize, s.end as usize);
+    let w = &ctx.w;
+    // 1. cues
+    let mut cues: Vec<Cue> = Vec::new();
+    for k in s.t0..s.t1 {
+        let word = w.w(k);
+        let tk = ctx.tok(k);
+        if in_regions(&regions, tk.start as usize) {
+            continue;
+        }
+        if word == "according" && w.w(k + 1) == "to" && k + 2 < s.t1 {
+            cues.push(Cue { k, len: 2, form: Form::According, secondary: false });
+            continue;
+        }
+        let primary = REPORT_VERBS.contains(&word);
+        let secondary = PARTICIPLES.contains(&word);
+        if !primary && !secondary {
+            continue;
+        }
+        if k > s.t0 && NOT_VERB_BEFORE.contains(&w.w(k - 1)) && w.gap_after(k - 1).trim().is_empty() {
+            continue;
+        }
+        // "slips in"
+        let len = if (word == "told" && w.capitalised(k + 1) && k + 1 < s.t1) || (word.starts_with("slip") && w.w(k + 1) == "in") { 2 } else { 1 };
+        cues.push(Cue { k, len, form: Form::PrePosed, secondary });
+    }
+    if cues.iter().any(|c| !c.secondary) {
+        cues.retain(|c| !c.secondary);
+    }
+    // 2. one claim per cue, skipping cues whose speaker repeats the previous one
+    let mut found: Vec<RawClaim> = Vec::new();
+    for cue in cues.iter_mut() {
+        let Some(claim) = claim_at(ctx, sents, si, cue, &regions, mem) else { continue };
+        if let Some(prev) = found.last() {
+            let same = prev.speaker_text == claim.speaker_text || (prev.speaker.is_some() && prev.speaker == claim.speaker);
+            if same || claim.start <= prev.start {
+                continue;
+            }
+        }
+        found.push(claim);
+    }
+    // 3. split the sentence between successive claims
+    for i in 1..found.len() {
+        let next_start = found[i].start;
+        let prev = &mut found[i - 1];
+        if prev.end > next_start {
+            let mut e = next_start as usize;
+            while e > prev.start as usize && chars[e - 1].is_whitespace() {
+                e -= 1;
+            }
+            prev.end = e as u32;
+            prev.content.1 = prev.content.1.min(e as u32);
+        }
+    }
+    out.extend(found);
+    // 4. an unclosed quotation attributed by a short sentence
+    if out.last().is_none_or(|c| c.sent != si) {
+        if let Some(c) = unclosed_quote_claim(ctx, sents, si, mem) {
+            out.push(c);
+        }
+    }
+}
+
+/// The token after the last comma or closing quote before token `k` (within
+/// 8 tokens), and whether a quotation closes there.
+fn clause_start(ctx: &Ctx, s: &Sent, k: usize) -> Option<(usize, bool)> {
+    let mut j = k;
+    while j > s.t0 && k - j < 9 {
+        let gap = ctx.w.gap_after(j - 1);
+        if gap.contains(',') || gap.contains('"') || gap.contains(':') || gap.contains('-') {
+            let quote = gap.contains('"');
+            return Some((j, quote));
+        }
+        j -= 1;
+    }
+    None
+}
+
+fn claim_at(ctx: &Ctx, sents: &[Sent], si: usize, cue: &mut Cue, regions: &[(usize, usize)], mem: &Memory) -> Option<RawClaim> {
+    let s = sents[si];
+    let w = &ctx.w;
+    let k = cue.k;
+    let verb = ctx.text(k, k + cue.len);
+    let after = k + cue.len;
+    let (mut start, mut content);
+    let speaker: Speaker;
+    match cue.form {
+        Form::According => {
+            // "according to X" up to the next comma / end
+            let mut e = after;
+            while e < s.t1 && e - after < 10 {
+                e += 1;
+                if !w.gap_after(e - 1).trim().is_empty() && w.gap_after(e - 1).contains([',', '.', ';', ':', '(']) {
+                    break;
+                }
+            }
+            let cands = ctx.candidates(after, e);
+            let actor_c = cands.iter().find(|c| matches!(c.kind, CandKind::Entity(Some(_), _) | CandKind::Anon(..)));
+            let text = ctx.text(after, e);
+            speaker = match actor_c {
+                Some(c) => {
+                    let mut sp = ctx.speaker_of(c);
+                    if let CandKind::Anon(side, _) = c.kind {
+                        sp = Speaker { actor: None, text: text.clone(), side };
+                    } else {
+                        sp.text = text.clone();
+                    }
+                    sp
+                }
+                None => Speaker { actor: None, side: side_from_words((after..e).map(|i| w.w(i))), text },
+            };
+            start = s.start;
+            content = if k == s.t0 { (ctx.tok(e.min(s.t1 - 1)).start, s.end) } else { (s.start, ctx.tok(k).start) };
+        }
+        _ => {
+            let cl = clause_start(ctx, &s, k);
+            let post_cands = ctx.candidates(after, (after + 12).min(s.t1));
+            let inverted_speaker = post_cands.first().filter(|c| c.t0 <= after + 1).copied().or_else(|| {
+                // an unknown capitalised name right after the verb: "says Jean Dupont, …"
+                (w.capitalised(after) && after < s.t1).then(|| {
+                    post_cands.iter().find(|c| matches!(c.kind, CandKind::Entity(Some(_), _))).copied().map(|c| Cand { t0: after, ..c })
+                })?
+            });
+            match cl {
+                Some((b, quote)) if b == k && inverted_speaker.is_some() => {
+                    // inverted: “…,” replied X, a leader of …
+                    cue.form = Form::Inverted;
+                    let c = inverted_speaker?;
+                    let mut e = c.t1.max(after);
+                    // extend over an apposition up to the clause end
+                    let mut j = e;
+                    while j < s.t1 && j - e < 12 {
+                        if w.gap_after(j).contains(['.', ';']) && j + 1 < s.t1 {
+                            break;
+                        }
+                        j += 1;
+                    }
+                    let mut sp = ctx.speaker_of(&c);
+                    if c.t0 == after && j > e && matches!(c.kind, CandKind::Entity(..)) {
+                        // keep the apposition only for a named person
+                        let name_only = ctx.text(c.t0, c.t1);
+                        sp.text = if ctx.text(c.t0, e) == name_only && !matches!(c.kind, CandKind::Entity(_, true)) { name_only } else { ctx.text(c.t0, j.min(s.t1)).trim_end_matches('.').to_string() };
+                    }
+                    e = j;
+                    let _ = e;
+                    if matches!(c.kind, CandKind::Pronoun) {
+                        sp = resolve_pronoun(ctx, s, None, mem)?;
+                    }
+                    speaker = sp;
+                    let boundary = ctx.tok(b).start;
+                    start = content_start(ctx, &s, boundary, quote, regions);
+                    content = (start, boundary);
+                }
+                Some((b, quote)) if b < k && b > s.t0 => {
+                    // post-posed: …, the army said / “…,” he reported
+                    let cands = ctx.candidates(b, k);
+                    let c = cands.iter().find(|c| !c.prep).copied();
+                    let boundary = ctx.tok(b).start;
+                    start = content_start(ctx, &s, boundary, quote, regions);
+                    content = (start, boundary);
+                    match c {
+                        Some(c) if matches!(c.kind, CandKind::Pronoun) => {
+                            let quoted = regions.iter().any(|&(a, _)| a as u32 >= start && (a as u32) < boundary);
+                            let own = (!quoted).then(|| subject_at(ctx, ctx.tok_at(start), b)).flatten();
+                            speaker = match own {
+                                Some(sp) => sp,
+                                None => resolve_pronoun(ctx, s, None, mem)?,
+                            };
+                        }
+                        Some(c) => speaker = ctx.speaker_of(&c),
+                        None => {
+                            // short unknown subject ("both camps", "Each")
+                            if k - b > 4 {
+                                return pre_posed(ctx, sents, si, k, verb, mem);
+                            }
+                            let text = ctx.text(b, k);
+                            speaker = Speaker { actor: None, side: side_from_words((b..k).map(|i| w.w(i))), text };
+                        }
+                    }
+                }
+                _ => return pre_posed(ctx, sents, si, k, verb, mem),
+            }
+        }
+    }
+    if speaker.text.is_empty() {
+        return None;
+    }
+    let word = w.w(k);
+    let stance = stance_of(ctx, word, content);
+    let _ = &mut start;
+    let _ = &mut content;
+    Some(RawClaim {
+        start,
+        end: s.end,
+        sent: si,
+        speaker: speaker.actor,
+        speaker_text: speaker.text,
+        side: speaker.side,
+        verb,
+        stance,
+        content,
+    })
+}
+
+/// Where the attributed content starts: the opening quote of a quotation
+/// closing at `boundary`, the start of the last clause after an internal
+/// full stop, or the sentence start.
+fn content_start(ctx: &Ctx, s: &Sent, boundary: u32, quote: bool, regions: &[(usize, usize)]) -> u32 {
+    if let Some(&(a, _)) = regions.iter().find(|&&(a, b)| (a as u32) >= s.start && (b as u32) <= boundary + 1) {
+        return a as u32;
+    }
+    if quote {
+        // a closing quote without an opener: back to the last ". " in the sentence
+        let chars = &ctx.f.chars;
+        let mut i = boundary as usize;
+        while i > s.start as usize + 1 {
+            if chars[i - 1] == ' ' && matches!(chars[i - 2], '.' | '!' | '?') {
+                return i as u32;
+            }
+            i -= 1;
+        }
+    }
+    s.start
+}
+
+/// The subject at the very start of a clause ("The army, which …, she said").
+fn subject_at(ctx: &Ctx, t0: usize, t1: usize) -> Option<Speaker> {
+    let cands = ctx.candidates(t0, t1.min(t0 + 6));
+    let c = cands.first()?;
+    let lead_ok = (t0..c.t0).all(|k| SKIP_BEFORE_NP.contains(&ctx.w.w(k)));
+    (lead_ok && !matches!(c.kind, CandKind::Pronoun)).then(|| ctx.speaker_of(c))
+}
+
+fn resolve_pronoun(_ctx: &Ctx, s: Sent, _own: Option<Speaker>, mem: &Memory) -> Option<Speaker> {
+    if let Some((para, sp)) = &mem.last_speaker {
+        if *para == s.para {
+            return Some(sp.clone());
+        }
+    }
+    if let Some(sp) = &mem.prev_subject {
+        return Some(sp.clone());
+    }
+    mem.last_speaker.as_ref().map(|(_, sp)| sp.clone())
+}
+
+fn pre_posed(ctx: &Ctx, sents: &[Sent], si: usize, k: usize, verb: String, mem: &Memory) -> Option<RawClaim> {
+    let s = sents[si];
+    let w = &ctx.w;
+    let cands = ctx.candidates(s.t0, k);
+    // nearest candidate right before the cue, with no comma between
+    let near = cands.iter().rev().find(|c| c.t1 <= k && k - c.t1 <= 2 && (c.t1..k).all(|j| !w.gap_after(j - 1).contains(',')));
+    let chosen = near.copied().or_else(|| cands.iter().find(|c| !c.prep).copied());
+    let speaker = match chosen {
+        Some(c) if matches!(c.kind, CandKind::Pronoun) => resolve_pronoun(ctx, s, None, mem)?,
+        Some(c) => ctx.speaker_of(&c),
+        None => {
+            if k - s.t0 > 3 || k == s.t0 {
+                return None;
+            }
+            Speaker { actor: None, text: ctx.text(s.t0, k), side: side_from_words((s.t0..k).map(|i| w.w(i))) }
+        }
+    };
+    // "Each says", "both camps said": a subject without actor is fine; an
+    // actor-less pronoun is not.
+    let content = (ctx.tok(k).end, s.end);
+    let stance = stance_of(ctx, w.w(k), content);
+    Some(RawClaim {
+        start: s.start,
+        end: s.end,
+        sent: si,
+        speaker: speaker.actor,
+        speaker_text: speaker.text,
+        side: speaker.side,
+        verb,
+        stance,
+        content,
+    })
+}
+
+fn stance_of(ctx: &Ctx, cue_word: &str, content: (u32, u32)) -> Stance {
+    if DENY_VERBS.contains(&cue_word) {
+        return Stance::Deny;
+    }
+    let text = ctx.f.fs(content.0 as usize, content.1 as usize);
+    let denies = DENY_CONTENT.iter().any(|p| {
+        text.match_indices(p).any(|(i, _)| {
+            let before_ok = i == 0 || !text.as_bytes()[i - 1].is_ascii_alphanumeric();
+            let after = i + p.len();
+            before_ok && text.as_bytes().get(after).is_none_or(|c| !c.is_ascii_alphanumeric())
+        })
+    });
+    if denies {
+        Stance::Deny
+    } else {
+        Stance::Assert
+    }
+}
+
+/// `“It was a painful defeat. Since then, … A Malian officer slips in.`:
+/// a short sentence made of a speaker and a reporting verb, after sentences
+/// opened by a quotation mark that never closes.
+fn unclosed_quote_claim(ctx: &Ctx, sents: &[Sent], si: usize, mem: &Memory) -> Option<RawClaim> {
+    let s = sents[si];
+    let n = s.t1 - s.t0;
+    if !(2..=8).contains(&n) || si == 0 {
+        return None;
+    }
+    // the verb: the last or second-to-last token ("slips in", "he said")
+    let w = &ctx.w;
+    let k = (s.t0 + 1..s.t1).find(|&k| REPORT_VERBS.contains(&w.w(k)))?;
+    // find the opening quote in earlier sentences of the paragraph
+    let chars = &ctx.f.chars;
+    let mut j = si;
+    let mut open = None;
+    while j > 0 && sents[j - 1].para == s.para && si - j < 6 {
+        j -= 1;
+        let p = sents[j];
+        if matches!(chars.get(p.start as usize), Some('“' | '«' | '"')) {
+            open = Some(p.start);
+            break;
+        }
+    }
+    let open = open?;
+    let quoted = ctx.f.original(open as usize, s.start as usize);
+    if quoted.contains(['”', '»']) {
+        return None;
+    }
+    let cands = ctx.candidates(s.t0, k);
+    let c = cands.iter().find(|c| !c.prep)?;
+    let speaker = match c.kind {
+        CandKind::Pronoun => resolve_pronoun(ctx, s, None, mem)?,
+        _ => ctx.speaker_of(c),
+    };
+    let len = if w.w(k + 1) == "in" { 2 } else { 1 };
+    let verb = ctx.text(k, k + len);
+    let content = (open, s.start);
+    let stance = stance_of(ctx, w.w(k), content);
+    Some(RawClaim { start: open, end: s.end, sent: si, speaker: speaker.actor, speaker_text: speaker.text, side: speaker.side, verb, stance, content })
+}

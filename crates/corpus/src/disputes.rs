@@ -1,0 +1,234 @@
+//! Disputes: where the parties' accounts of one event conflict.
+//!
+//! Within an event, two sides are in dispute when
+//! 1. one side **denies** what another asserts (`FAMa says its convoy
+//!    progressed; CMA denies it: “I deny the entry …”`);
+//! 2. two belligerent sides (state, rebels, jihadists) each claim an outcome
+//!    in their own favour — outcomes are read with a lexicon: advance,
+//!    progress, dispersed, destroyed, broke through, repelled, took control
+//!    vs trapped, surrounded, stopped, blocked, shot down, routed — so both
+//!    cannot be right (`FAMa says it made progress; CSP says it trapped the
+//!    enemy`);
+//! 3. they give **different figures** for the same count (same unit, same
+//!    counted noun and outcome).
+//!
+//! One dispute per pair of sides and rule, naming every claim involved and
+//! one readable line.
+
+use crate::model::{Dispute, Number, Side, Stance};
+
+/// What the dispute finder needs of a claim.
+#[derive(Debug, Clone)]
+pub struct ClaimView<'a> {
+    pub id: &'a str,
+    pub side: Option<Side>,
+    pub stance: Stance,
+    /// Actor short label or the speaker's words.
+    pub label: String,
+    /// Folded attributed content (lower-case ASCII).
+    pub content: &'a str,
+    /// The original quote, for the denial excerpt.
+    pub quote: &'a str,
+    pub numbers: &'a [Number],
+}
+
+/// Outcome phrases (folded) and how a dispute line words them.
+const OUTCOMES: &[(&str, &str)] = &[
+    ("stopped the advance", "it stopped the enemy's advance"),
+    ("stopped the progress", "it stopped the enemy's advance"),
+    ("very significant progress", "it made very significant progress"),
+    ("progressed", "its forces progressed"),
+    ("progress", "it made progress"),
+    ("advanced", "its forces advanced"),
+    ("broke", "it broke through enemy lines"),
+    ("broken", "it broke through enemy lines"),
+    ("dispersed", "it dispersed the enemy"),
+    ("destroyed", "it destroyed enemy equipment"),
+    ("inflicted", "it inflicted losses"),
+    ("repelled", "it repelled the attack"),
+    ("repel", "it repelled the attack"),
+    ("took control", "it took control"),
+    ("taken control", "it took control"),
+    ("seized", "it seized ground"),
+    ("captured", "it captured ground"),
+    ("retook", "it retook ground"),
+    ("lured", "it trapped the enemy"),
+    ("trapped", "it trapped the enemy"),
+    ("trap", "it trapped the enemy"),
+    ("surrounded", "the enemy is surrounded"),
+    ("encircled", "the enemy is surrounded"),
+    ("blocked", "the enemy is blocked"),
+    ("stopped", "it stopped the enemy"),
+    ("shot down", "it shot down an aircraft"),
+    ("routed", "it routed the enemy"),
+    ("defeated", "it defeated the enemy"),
+    ("neutralized", "it neutralized enemy fighters"),
+    ("neutralised", "it neutralized enemy fighters"),
+    ("in disarray", "the enemy is in disarray"),
+    ("gained the advantage", "it gained the advantage"),
+];
+
+fn belligerent(s: Option<Side>) -> bool {
+    matches!(s, Some(Side::State | Side::Rebels | Side::Jihadists))
+}
+
+fn has_word(text: &str, phrase: &str) -> bool {
+    text.match_indices(phrase).any(|(i, _)| {
+        let b = text.as_bytes();
+        (i == 0 || !b[i - 1].is_ascii_alphanumeric()) && b.get(i + phrase.len()).is_none_or(|c| !c.is_ascii_alphanumeric())
+    })
+}
+
+/// The first outcome a claim asserts, as a dispute phrase.
+pub fn outcome(content: &str) -> Option<&'static str> {
+    OUTCOMES.iter().find(|(p, _)| has_word(content, p)).map(|(_, g)| *g)
+}
+
+fn excerpt(quote: &str) -> String {
+    let q = quote.trim();
+    // the quoted words when there are any
+    let inner = q.find(['“', '"', '«']).and_then(|a| {
+        let rest = &q[a + q[a..].chars().next().map_or(1, char::len_utf8)..];
+        rest.find(['”', '"', '»']).map(|b| &rest[..b])
+    });
+    let s = inner.unwrap_or(q);
+    let first = s.split_inclusive(['.', '!', '?']).next().unwrap_or(s).trim().trim_end_matches([',', '.']);
+    if first.chars().count() > 80 {
+        let cut: String = first.chars().take(78).collect();
+        format!("“{}…”", cut.rsplit_once(' ').map(|(a, _)| a).unwrap_or(&cut))
+    } else {
+        format!("“{first}”")
+    }
+}
+
+/// Key of a figure for comparison: unit, counted noun, outcome.
+fn figure_key(n: &Number) -> (String, String) {
+    let words: Vec<String> = n.about.split(' ').map(|w| w.to_ascii_lowercase()).collect();
+    let noun = words.iter().rev().find(|w| !matches!(w.as_str(), "killed" | "wounded" | "captured" | "destroyed" | "missing" | "kidnapped" | "arrested" | "displaced" | "seized" | "(total)")).cloned().unwrap_or_default();
+    let outcome = words.last().cloned().unwrap_or_default();
+    (format!("{}|{}", n.unit, noun), outcome)
+}
+
+fn fmt_value(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v}")
+    }
+}
+
+/// The disputes among the claims of one event (claims in text order).
+pub fn find(claims: &[ClaimView]) -> Vec<Dispute> {
+    let mut sides: Vec<Side> = claims.iter().filter_map(|c| c.side).collect();
+    sides.sort();
+    sides.dedup();
+    let mut out = Vec::new();
+    for (i, &a) in sides.iter().enumerate() {
+        for &b in &sides[i + 1..] {
+            let of = |s: Side| claims.iter().filter(move |c| c.side == Some(s));
+            // 1. denial
+            for (deny_side, other) in [(a, b), (b, a)] {
+                let denials: Vec<&ClaimView> = of(deny_side).filter(|c| c.stance == Stance::Deny).collect();
+                let asserted: Vec<&ClaimView> = of(other).filter(|c| c.stance == Stance::Assert).collect();
+                if denials.is_empty() || asserted.is_empty() {
+                    continue;
+                }
+                let main = asserted.iter().find(|c| outcome(c.content).is_some()).unwrap_or(&asserted[0]);
+                let what = outcome(main.content).unwrap_or("it happened");
+                let reason = format!("{} says {}; {} denies it: {}", main.label, what, denials[0].label, excerpt(denials[0].quote));
+                let mut ids: Vec<String> = asserted.iter().chain(denials.iter()).map(|c| c.id.to_string()).collect();
+                ids.sort();
+                out.push(Dispute { claims: ids, reason });
+            }
+            // 2. competing outcomes between belligerents
+            if belligerent(Some(a)) && belligerent(Some(b)) {
+                let wins = |s: Side| -> Vec<&ClaimView> { of(s).filter(|c| c.stance == Stance::Assert && outcome(c.content).is_some()).collect() };
+                let (wa, wb) = (wins(a), wins(b));
+                if !wa.is_empty() && !wb.is_empty() {
+                    let reason = format!(
+                        "{} says {}; {} says {}",
+                        wa[0].label,
+                        outcome(wa[0].content).unwrap_or_default(),
+                        wb[0].label,
+                        outcome(wb[0].content).unwrap_or_default()
+                    );
+                    let mut ids: Vec<String> = wa.iter().chain(wb.iter()).map(|c| c.id.to_string()).collect();
+                    ids.sort();
+                    ids.dedup();
+                    if !out.iter().any(|d: &Dispute| d.claims == ids) {
+                        out.push(Dispute { claims: ids, reason });
+                    }
+                }
+            }
+            // 3. different figures for the same count
+            'figures: for ca in of(a) {
+                for na in ca.numbers {
+                    for cb in of(b) {
+                        for nb in cb.numbers {
+                            if figure_key(na) == figure_key(nb) && na.value != nb.value && na.unit != "km" {
+                                let reason = format!(
+                                    "{} counts {} {}; {} counts {}",
+                                    ca.label,
+                                    fmt_value(na.value),
+                                    na.about,
+                                    cb.label,
+                                    fmt_value(nb.value)
+                                );
+                                let mut ids = vec![ca.id.to_string(), cb.id.to_string()];
+                                ids.sort();
+                                out.push(Dispute { claims: ids, reason });
+                                break 'figures;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn view<'a>(id: &'a str, side: Side, stance: Stance, label: &str, content: &'a str, numbers: &'a [Number]) -> ClaimView<'a> {
+        ClaimView { id, side: Some(side), stance, label: label.into(), content, quote: content, numbers }
+    }
+
+    #[test]
+    fn denial_against_assertion() {
+        let c = [
+            view("a#c1", Side::State, Stance::Assert, "FAMa", "a large convoy of its forces had progressed to the surroundings of anefis", &[]),
+            view("a#c2", Side::Rebels, Stance::Deny, "CMA", "i deny the entry of the convoy. they are instead surrounded", &[]),
+        ];
+        let d = find(&c);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(d[0].claims, vec!["a#c1", "a#c2"]);
+        assert!(d[0].reason.starts_with("FAMa says its forces progressed; CMA denies it"), "{}", d[0].reason);
+    }
+
+    #[test]
+    fn competing_outcomes_and_figures() {
+        let n1 = [Number { value: 47.0, unit: "people".into(), about: "Malian soldiers killed".into() }];
+        let n2 = [Number { value: 5.0, unit: "people".into(), about: "soldiers killed".into() }];
+        let c = [
+            view("a#c1", Side::State, Stance::Assert, "FAMa", "recorded very significant progress", &n2),
+            view("b#c1", Side::Rebels, Stance::Assert, "CSP", "it had trapped malian soldiers", &n1),
+            view("b#c2", Side::Local, Stance::Assert, "a resident", "heard gunfire", &[]),
+        ];
+        let d = find(&c);
+        assert_eq!(d.len(), 2, "{d:?}");
+        assert_eq!(d[0].reason, "FAMa says it made very significant progress; CSP says it trapped the enemy");
+        assert!(d[1].reason.contains("counts 5 soldiers killed; CSP counts 47"), "{}", d[1].reason);
+    }
+
+    #[test]
+    fn same_side_is_no_dispute() {
+        let c = [
+            view("a#c1", Side::State, Stance::Assert, "FAMa", "progressed", &[]),
+            view("a#c2", Side::State, Stance::Deny, "junta", "denied", &[]),
+        ];
+        assert!(find(&c).is_empty());
+    }
+}

@@ -1,0 +1,591 @@
+//! Orchestration: one article's bytes → a [`Document`] with its claims,
+//! event candidates and caveats ([`parse_article`]); all articles → a
+//! [`Corpus`] with events grouped across articles and their disputes
+//! ([`assemble`]).
+//!
+//! Per article the text is decoded and folded once; paragraphs are
+//! classified (body / heading / boilerplate), split into sentences and
+//! tokenised once; gazetteer mentions are found once over the whole text;
+//! dates are read sentence by sentence with the narrative anchor carried
+//! forward (the last resolved day of the reported period).
+//!
+//! Title: front matter; else a headline-like line (short, no final
+//! punctuation) among the first lines, followed by prose (seed 003's
+//! headline after its dateline and breadcrumb); else the first sentence,
+//! cut at 90 characters. Published: front matter; else a dateline (`text`);
+//! else the latest day the article mentions, year from weekday/day
+//! consistency or the corpus's usual year (`inferred`); else `unknown`.
+//! Outlet: front matter; else a press outlet named in the boilerplate
+//! (`France 24`) or in a wire dateline (`(AP) —`), agencies in a credit line
+//! (`With AFP`) only when nothing else is named.
+
+use crate::boilerplate::{self, ParaKind};
+use crate::claims::{self, RawClaim, Sent};
+use crate::dates::{self, Date, DateContext, MentionKind, Resolved};
+use crate::disputes::{self, ClaimView};
+use crate::events::{self, Candidate, Family};
+use crate::frontmatter;
+use crate::mentions::{ents_in, Ent, Lexicon};
+use crate::model::*;
+use crate::numbers;
+use crate::sentences;
+use crate::text::Folded;
+use crate::tokens::{tokenize, Tok, Words};
+
+/// Why an article cannot be parsed; `line` is 1-based in the file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArticleError {
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+/// Something worth reporting that does not stop the article from loading.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Warning {
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+/// Options for [`parse_article`].
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// The corpus's usual year, used when an article's year-less dates are
+    /// ambiguous (a weekday + day-month fits several years).
+    pub reference_year: Option<i32>,
+}
+
+/// One parsed article, before events are grouped across the corpus.
+#[derive(Debug, Clone)]
+pub struct Article {
+    pub document: Document,
+    /// Claims with ids; `event` is filled by [`assemble`].
+    pub claims: Vec<Claim>,
+    /// Event candidates (`doc` is 0 here; [`assemble`] renumbers; `claims`
+    /// index into this article's claims).
+    pub candidates: Vec<Candidate>,
+    /// Caveats with the sentence they come from.
+    pub caveats: Vec<(usize, Caveat)>,
+    pub warnings: Vec<Warning>,
+    /// Places and date of each claim's sentence, for attaching claims
+    /// without a candidate: (places, start, end).
+    claim_where: Vec<(Vec<usize>, Option<(Date, Date)>)>,
+    /// The year of year-less dates was ambiguous and no reference was given.
+    pub needs_reference_year: bool,
+}
+
+/// Verification caveats (folded phrases).
+const CAVEATS: &[&str] = &[
+    "difficult to verify",
+    "hard to verify",
+    "impossible to verify",
+    "could not be verified",
+    "cannot be verified",
+    "could not be independently",
+    "cannot be independently",
+    "can not be independently",
+    "not be independently",
+    "independently verif",
+    "independently confirm",
+    "established independently",
+    "verified independently",
+    "confirmed independently",
+    "verification of the facts impossible",
+    "any verification",
+    "verification impossible",
+    "could not be confirmed",
+    "cannot be confirmed",
+    "unverifiable",
+    "no independent",
+    "impossible to confirm",
+    "not possible to confirm",
+];
+
+/// Outlets recognised by their gazetteer actor id, and agencies.
+const OUTLETS: &[&str] = &["france-24", "le-monde", "rfi", "jeune-afrique", "al-jazeera", "bbc", "voa"];
+const AGENCIES: &[&str] = &["afp", "reuters", "ap"];
+
+fn line_of(bytes: &[u8], upto: usize) -> usize {
+    bytes[..upto.min(bytes.len())].iter().filter(|&&b| b == b'\n').count() + 1
+}
+
+/// Parse one article. `rel_path` names it (its stem is the document id).
+pub fn parse_article(rel_path: &str, bytes: &[u8], lex: &Lexicon, opts: Options) -> Result<Article, ArticleError> {
+    let raw = std::str::from_utf8(bytes).map_err(|e| ArticleError {
+        line: Some(line_of(bytes, e.valid_up_to())),
+        message: format!("not valid UTF-8 (byte {})", e.valid_up_to()),
+    })?;
+    let raw = raw.strip_prefix('\u{feff}').unwrap_or(raw);
+    let normalized;
+    let raw = if raw.contains('\r') {
+        normalized = raw.replace("\r\n", "\n").replace('\r', "\n");
+        normalized.as_str()
+    } else {
+        raw
+    };
+    let split = frontmatter::split(raw).map_err(|e| ArticleError { line: Some(e.line), message: e.message })?;
+    let mut warnings: Vec<Warning> = split.warnings.iter().map(|w| Warning { line: Some(w.line), message: w.message.clone() }).collect();
+    let text = split.body.to_string();
+    if text.trim().is_empty() {
+        return Err(ArticleError { line: None, message: "empty article (no text after the front matter)".into() });
+    }
+    let body_line0 = split.body_first_line;
+    let front = split.front;
+    let id = std::path::Path::new(rel_path).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+
+    // ── text layers, computed once ──
+    let f = Folded::new(&text);
+    let mut byte_of: Vec<usize> = Vec::with_capacity(f.len() + 1);
+    byte_of.extend(text.char_indices().map(|(b, _)| b));
+    byte_of.push(text.len());
+    let mut line_starts: Vec<u32> = vec![0];
+    for (i, &c) in f.chars.iter().enumerate() {
+        if c == '\n' {
+            line_starts.push(i as u32 + 1);
+        }
+    }
+    let file_line = |cp: u32| -> usize { line_starts.partition_point(|&s| s <= cp) + body_line0 };
+    let paragraphs = sentences::paragraphs(&text);
+    let kinds = boilerplate::classify(&f, &paragraphs);
+    let headline = if front.title.is_none() { headline(&f, &paragraphs, &kinds) } else { None };
+    let mut toks: Vec<Tok> = Vec::with_capacity(f.len() / 5);
+    tokenize(&f, 0, f.len(), &mut toks);
+    let mut spans: Vec<Span> = Vec::with_capacity(paragraphs.len() * 4);
+    let mut sents: Vec<Sent> = Vec::with_capacity(paragraphs.len() * 4);
+    for (pi, p) in paragraphs.iter().enumerate() {
+        let before = spans.len();
+        sentences::split_sentences(&f, *p, &mut spans);
+        for s in &spans[before..] {
+            let t0 = toks.partition_point(|t| t.start < s.start);
+            let t1 = toks.partition_point(|t| t.start < s.end);
+            sents.push(Sent { start: s.start, end: s.end, t0, t1, para: pi, body: kinds[pi] == ParaKind::Body && Some(pi) != headline });
+        }
+    }
+    let ents = lex.find(&text);
+    let words = Words { f: &f, toks: &toks };
+
+    // ── title, outlet, published ──
+    let title = match (&front.title, headline) {
+        (Some(t), _) => t.clone(),
+        (None, Some(pi)) => f.original(paragraphs[pi].start as usize, paragraphs[pi].end as usize),
+        (None, None) => short_title(&f, sents.iter().find(|s| s.body).or(sents.first())),
+    };
+    let outlet = front.outlet.clone().or_else(|| infer_outlet(&f, &paragraphs, &kinds, &ents, lex));
+    let year_hint = dates::infer_year(&text).or(opts.reference_year.and_then(|r| dates::infer_year_near(&text, r)));
+    let (published, published_source) = match &front.published {
+        Some(p) => (Date::parse_iso(p), PublishedSource::FrontMatter),
+        None => match dates::infer_published_with(&text, opts.reference_year) {
+            Some((d, src)) => (Some(d), src),
+            None => (None, PublishedSource::Unknown),
+        },
+    };
+    let needs_reference_year = published.is_none() && opts.reference_year.is_none() && !dates::year_candidates(&text).is_empty();
+    if published.is_none() {
+        warnings.push(Warning { line: None, message: "no published date: none in front matter, no dateline, no datable day in the text".into() });
+    }
+    let reliable = matches!(published_source, PublishedSource::FrontMatter | PublishedSource::Text).then_some(published).flatten();
+    let reference = published;
+    let is_old = |r: &Resolved| reference.is_some_and(|p| r.end.days_until(p) > 365);
+
+    // ── dates, sentence by sentence, with the narrative anchor ──
+    struct DateHit {
+        start: u32,
+        end: u32,
+        resolved: Option<Resolved>,
+    }
+    let mut hits: Vec<Vec<DateHit>> = Vec::with_capacity(sents.len());
+    let mut anchors: Vec<Option<Date>> = Vec::with_capacity(sents.len());
+    let mut anchor = published;
+    for s in &sents {
+        anchors.push(anchor);
+        if !s.body {
+            hits.push(Vec::new());
+            continue;
+        }
+        let st = &text[byte_of[s.start as usize]..byte_of[s.end as usize]];
+        let ctx = DateContext { published: reliable, anchor, year_hint: year_hint.or(reference.map(|d| d.year)) };
+        let ms = dates::find_dates(st, &ctx);
+        let mut hs = Vec::with_capacity(ms.len());
+        for m in ms {
+            if m.resolved.is_none() && m.kind != MentionKind::Year {
+                warnings.push(Warning { line: Some(file_line(s.start + m.start)), message: format!("date “{}” could not be resolved", m.text) });
+            }
+            if let Some(r) = &m.resolved {
+                let narrative = matches!(m.kind, MentionKind::Absolute | MentionKind::Weekday | MentionKind::Relative | MentionKind::Night);
+                if narrative && r.precision == Precision::Day && !is_old(r) {
+                    anchor = Some(r.start);
+                }
+            }
+            hs.push(DateHit { start: s.start + m.start, end: s.start + m.end, resolved: m.resolved });
+        }
+        hits.push(hs);
+    }
+
+    // ── claims ──
+    let cctx = claims::Ctx { f: &f, w: words, ents: &ents, lex };
+    let raw_claims: Vec<RawClaim> = claims::extract(&cctx, &sents);
+    let mut claims_out: Vec<Claim> = Vec::with_capacity(raw_claims.len());
+    let pick_date = |from: u32, to: u32, si: usize| -> Option<Resolved> {
+        hits[si].iter().filter(|h| h.start >= from && h.end <= to).filter_map(|h| h.resolved).find(|r| !is_old(r))
+    };
+    for (n, rc) in raw_claims.iter().enumerate() {
+        let (ta, tb) = (toks.partition_point(|t| t.start < rc.start), toks.partition_point(|t| t.start < rc.end));
+        let nums = numbers::find_numbers(&words, ta, tb);
+        // the date the claim is about: in its content, else its sentence(s), else the anchor
+        let first_sent = sents.partition_point(|s| s.end <= rc.start).min(rc.sent);
+        let date = pick_date(rc.content.0, rc.content.1, rc.sent)
+            .or_else(|| (first_sent..=rc.sent).find_map(|si| pick_date(rc.start, rc.end, si)))
+            .or_else(|| anchors[first_sent].map(|a| Resolved { start: a, end: a, precision: Precision::Day }));
+        if rc.speaker.is_none() && rc.side.is_none() {
+            warnings.push(Warning {
+                line: Some(file_line(rc.start)),
+                message: format!("claim without an identified speaker (“{}”)", rc.speaker_text),
+            });
+        }
+        claims_out.push(Claim {
+            id: format!("{id}#c{}", n + 1),
+            document: id.clone(),
+            start: rc.start,
+            end: rc.end,
+            quote: f.original(rc.start as usize, rc.end as usize),
+            speaker: rc.speaker.and_then(|a| lex.actors.get(a)).map(|a| a.id.clone()),
+            speaker_text: rc.speaker_text.clone(),
+            side: rc.side,
+            verb: rc.verb.clone(),
+            stance: rc.stance,
+            date: date.map(|r| r.to_range()),
+            event: None,
+            numbers: nums,
+        });
+    }
+
+    // ── event candidates and caveats ──
+    let mut candidates: Vec<Candidate> = Vec::new();
+    let mut caveats: Vec<(usize, Caveat)> = Vec::new();
+    let mut sent_places: Vec<Vec<usize>> = vec![Vec::new(); sents.len()];
+    let mut prev_places: Vec<usize> = Vec::new();
+    let mut prev_para = usize::MAX;
+    for (si, s) in sents.iter().enumerate() {
+        if !s.body {
+            continue;
+        }
+        let folded = f.fs(s.start as usize, s.end as usize);
+        if CAVEATS.iter().any(|c| folded.contains(c)) || (folded.starts_with("no ") && folded.contains("assessment")) {
+            caveats.push((si, Caveat { document: id.clone(), start: s.start, end: s.end, quote: f.original(s.start as usize, s.end as usize) }));
+        }
+        // places: towns and regions, nearest the trigger first
+        let trig = events::triggers(&words, s.t0, s.t1);
+        let tk = trig.as_ref().map(|t| toks[t.2].start).unwrap_or(s.start);
+        let mut own: Vec<(u32, usize)> = Vec::new();
+        let sent_ents = ents_in(&ents, s.start, s.end);
+        for e in sent_ents {
+            let Some(p) = e.place else { continue };
+            if !lex.locates(p) || metonymic(&words, &toks, e) {
+                continue;
+            }
+            own.push((e.start.abs_diff(tk), p));
+        }
+        own.sort();
+        let mut places: Vec<usize> = Vec::new();
+        for (_, p) in own {
+            if !places.contains(&p) {
+                places.push(p);
+            }
+        }
+        if places.is_empty() && (s.para == prev_para || anaphoric(&words, s.t0)) {
+            places = prev_places.clone();
+        }
+        sent_places[si] = places.clone();
+        prev_places = places.clone();
+        prev_para = s.para;
+        let Some((family, mut hints, tki)) = trig else { continue };
+        if folded.contains("camp") {
+            hints.push("camp");
+        }
+        let question = f.chars[..s.end as usize].iter().rev().find(|c| !matches!(c, '”' | '"' | '’' | ' ')).is_some_and(|c| *c == '?');
+        if events::hypothetical(&words, s.t0, s.t1, question) || places.is_empty() {
+            continue;
+        }
+        // date nearest the trigger, among those of the reported period
+        let recent: Vec<&DateHit> = hits[si].iter().filter(|h| h.resolved.is_some_and(|r| !is_old(&r))).collect();
+        let any_dates = hits[si].iter().any(|h| h.resolved.is_some());
+        let (range, strong) = match recent.iter().min_by_key(|h| h.start.abs_diff(toks[tki].start)) {
+            Some(h) => (h.resolved, true),
+            None if any_dates => continue, // background: only old dates
+            None => (anchors[si].map(|a| Resolved { start: a, end: a, precision: Precision::Day }), false),
+        };
+        let Some(range) = range else { continue };
+        let mut actors: Vec<usize> = Vec::new();
+        let mut near_actors: Vec<usize> = Vec::new();
+        let anchors_tok: Vec<usize> = (s.t0..s.t1).filter(|&k| k == tki || matches!(words.w(k), "convoy" | "convoys" | "column")).collect();
+        for e in sent_ents {
+            if let (Some(a), None) = (e.actor, e.place) {
+                if !actors.contains(&a) {
+                    actors.push(a);
+                }
+                let ek = toks.partition_point(|t| t.start < e.start);
+                let ee = toks.partition_point(|t| t.start < e.end);
+                if anchors_tok.iter().any(|&k| (ek <= k + 4 && ee + 4 >= k)) && !near_actors.contains(&a) {
+                    near_actors.push(a);
+                }
+            }
+        }
+        let mut cl: Vec<usize> = Vec::new();
+        for (ci, rc) in raw_claims.iter().enumerate() {
+            if rc.sent == si {
+                cl.push(ci);
+                if let Some(a) = rc.speaker {
+                    if !actors.contains(&a) {
+                        actors.push(a);
+                    }
+                }
+            }
+        }
+        candidates.push(Candidate {
+            doc: 0,
+            sent: si,
+            para: s.para,
+            family,
+            hints,
+            places,
+            actors,
+            near_actors,
+            start: range.start,
+            end: range.end,
+            precision: range.precision,
+            strong,
+            claims: cl,
+        });
+    }
+    let claim_where = raw_claims
+        .iter()
+        .zip(&claims_out)
+        .map(|(rc, c)| {
+            let d = c.date.as_ref().and_then(|d| Some((Date::parse_iso(&d.start)?, Date::parse_iso(&d.end)?)));
+            (sent_places[rc.sent].clone(), d)
+        })
+        .collect();
+
+    let document = Document {
+        id,
+        path: rel_path.to_string(),
+        title,
+        outlet,
+        published: published.map(|d| d.iso()),
+        published_source,
+        url: front.url.clone(),
+        language: front.language.clone().unwrap_or_else(|| "en".into()),
+        paragraphs: paragraphs.clone(),
+        sentences: spans,
+        boilerplate: paragraphs.iter().zip(&kinds).filter(|(_, k)| **k == ParaKind::Boilerplate).map(|(p, _)| *p).collect(),
+        text,
+    };
+    Ok(Article { document, claims: claims_out, candidates, caveats, warnings, claim_where, needs_reference_year })
+}
+
+/// A place used for its government ("received by Bamako", "an affront for Bamako").
+fn metonymic(words: &Words, toks: &[Tok], e: &Ent) -> bool {
+    let k = toks.partition_point(|t| t.start < e.start);
+    k > 0 && matches!(words.w(k - 1), "by" | "for") && words.gap_after(k - 1).trim().is_empty()
+}
+
+/// A sentence opening that refers back to the previous sentence's scene.
+fn anaphoric(words: &Words, t0: usize) -> bool {
+    ["at the time", "that day", "the same day", "there", "then", "at that time", "on that day", "the toll", "the attack"]
+        .iter()
+        .any(|p| words.phrase_at(t0, p))
+}
+
+/// A headline-like paragraph among the first lines, followed by prose.
+fn headline(f: &Folded, paragraphs: &[Span], kinds: &[ParaKind]) -> Option<usize> {
+    for (i, p) in paragraphs.iter().enumerate().take(5) {
+        match kinds[i] {
+            ParaKind::Boilerplate => continue,
+            ParaKind::Heading => {
+                let words = f.fs(p.start as usize, p.end as usize).split_whitespace().count();
+                let next_body = kinds.get(i + 1).is_some_and(|k| *k == ParaKind::Body);
+                if words >= 3 && next_body {
+                    return Some(i);
+                }
+            }
+            ParaKind::Body => return None,
+        }
+    }
+    None
+}
+
+/// A title made from the first sentence, cut at about 90 characters.
+fn short_title(f: &Folded, s: Option<&Sent>) -> String {
+    let Some(s) = s else { return String::new() };
+    let first = f.original(s.start as usize, s.end as usize);
+    let first = first.trim_end_matches(['.', ' ']);
+    if first.chars().count() <= 90 {
+        return first.to_string();
+    }
+    let cut: String = first.chars().take(88).collect();
+    let cut = cut.rsplit_once(' ').map(|(a, _)| a).unwrap_or(&cut);
+    format!("{}…", cut.trim_end_matches([',', ';', ':']))
+}
+
+fn infer_outlet(f: &Folded, paragraphs: &[Span], kinds: &[ParaKind], ents: &[Ent], lex: &Lexicon) -> Option<String> {
+    let name = |a: usize| lex.gazetteer.actors.get(a).map(|x| x.name.clone());
+    let id_of = |a: usize| lex.actors.get(a).map(|x| x.id.as_str()).unwrap_or("");
+    let mut agency: Option<usize> = None;
+    for (p, _) in paragraphs.iter().zip(kinds).filter(|(_, k)| **k == ParaKind::Boilerplate) {
+        for e in ents_in(ents, p.start, p.end) {
+            let Some(a) = e.actor else { continue };
+            if OUTLETS.contains(&id_of(a)) {
+                return name(a);
+            }
+            if AGENCIES.contains(&id_of(a)) && agency.is_none() {
+                agency = Some(a);
+            }
+        }
+    }
+    // a wire dateline: "BAMAKO, Mali (AP) —"
+    if let Some(p) = paragraphs.iter().zip(kinds).find(|(_, k)| **k == ParaKind::Body).map(|(p, _)| *p) {
+        let head = f.fs(p.start as usize, (p.start as usize + 80).min(p.end as usize));
+        if let Some(dash) = head.find(") -") {
+            for e in ents_in(ents, p.start, p.start + dash as u32) {
+                if let Some(a) = e.actor.filter(|&a| AGENCIES.contains(&id_of(a)) || OUTLETS.contains(&id_of(a))) {
+                    return name(a);
+                }
+            }
+        }
+    }
+    agency.and_then(name)
+}
+
+/// Group the articles' candidates into events across the corpus, attach
+/// claims and caveats, find disputes, assign ids. Deterministic.
+pub fn assemble(articles: Vec<Article>, lex: &Lexicon) -> Corpus {
+    let (actors, places) = lex.gazetteer.to_model();
+    let mut documents = Vec::with_capacity(articles.len());
+    let mut claims: Vec<Claim> = Vec::new();
+    let mut cands: Vec<Candidate> = Vec::new();
+    let mut claim_where: Vec<(Vec<usize>, Option<(Date, Date)>, usize)> = Vec::new();
+    let mut caveats: Vec<(usize, usize, Caveat)> = Vec::new(); // (doc, sentence, caveat)
+    for (di, a) in articles.into_iter().enumerate() {
+        let offset = claims.len();
+        for mut c in a.candidates {
+            c.doc = di;
+            for x in &mut c.claims {
+                *x += offset;
+            }
+            cands.push(c);
+        }
+        claim_where.extend(a.claim_where.into_iter().map(|(p, d)| (p, d, di)));
+        claims.extend(a.claims);
+        caveats.extend(a.caveats.into_iter().map(|(s, c)| (di, s, c)));
+        documents.push(a.document);
+    }
+    let related = |x: usize, y: usize| lex.related(x, y);
+    let mut groups = events::group(&cands, &related);
+    // claims whose sentence made no event: attach by place and date
+    let mut claim_group: Vec<Option<usize>> = vec![None; claims.len()];
+    for (gi, g) in groups.iter().enumerate() {
+        for &m in &g.members {
+            for &ci in &cands[m].claims {
+                claim_group[ci] = Some(gi);
+            }
+        }
+    }
+    for ci in 0..claims.len() {
+        if claim_group[ci].is_some() {
+            continue;
+        }
+        let (places, Some((s, e)), _) = &claim_where[ci] else { continue };
+        let found = groups.iter().position(|g| {
+            g.start <= e.add_days(1) && g.end >= s.add_days(-1) && places.iter().any(|&p| g.places.iter().any(|&q| lex.related(p, q)))
+        });
+        if let Some(gi) = found {
+            claim_group[ci] = Some(gi);
+        }
+    }
+    // ids by start date
+    let mut order: Vec<usize> = (0..groups.len()).collect();
+    let titles: Vec<String> = groups
+        .iter()
+        .map(|g| {
+            let camp = g.members.iter().any(|&m| cands[m].hints.contains(&"camp"));
+            events::title_of(
+                &cands,
+                g,
+                &|p| places.get(p).map(|x| x.name.clone()).unwrap_or_default(),
+                &|a| lex.actors.get(a).map(|x| (x.short.clone(), x.side)).unwrap_or((String::new(), Side::Observers)),
+                camp,
+            )
+        })
+        .collect();
+    order.sort_by(|&a, &b| (groups[a].start, groups[a].end, &titles[a]).cmp(&(groups[b].start, groups[b].end, &titles[b])));
+    let mut event_id = vec![String::new(); groups.len()];
+    for (n, &gi) in order.iter().enumerate() {
+        event_id[gi] = format!("e{}", n + 1);
+    }
+    for (ci, g) in claim_group.iter().enumerate() {
+        claims[ci].event = g.map(|gi| event_id[gi].clone());
+    }
+    // caveats: the event of the same document with most of its claims
+    let mut event_caveats: Vec<Vec<Caveat>> = vec![Vec::new(); groups.len()];
+    for (di, si, cav) in caveats {
+        let best = (0..groups.len())
+            .filter(|&gi| groups[gi].members.iter().any(|&m| cands[m].doc == di))
+            .max_by_key(|&gi| {
+                let n = claim_group.iter().enumerate().filter(|(ci, g)| **g == Some(gi) && claim_where[*ci].2 == di).count();
+                let dist = groups[gi].members.iter().filter(|&&m| cands[m].doc == di).map(|&m| cands[m].sent.abs_diff(si)).min().unwrap_or(usize::MAX);
+                (n, std::cmp::Reverse(dist), std::cmp::Reverse(gi))
+            });
+        if let Some(gi) = best {
+            event_caveats[gi].push(cav);
+        }
+    }
+    let side_of = |a: usize| lex.actors.get(a).map(|x| x.side);
+    let mut events_out: Vec<Event> = Vec::with_capacity(groups.len());
+    for &gi in &order {
+        let g = &mut groups[gi];
+        g.members.sort_by_key(|&m| (cands[m].doc, cands[m].sent));
+        let g = &groups[gi];
+        let member_claims: Vec<usize> = (0..claims.len()).filter(|&ci| claim_group[ci] == Some(gi)).collect();
+        let mut actor_ids: Vec<String> = Vec::new();
+        for &m in &g.members {
+            for &a in &cands[m].actors {
+                let id = &actors[a].id;
+                if !actor_ids.contains(id) {
+                    actor_ids.push(id.clone());
+                }
+            }
+        }
+        let mut docs: Vec<String> = g.members.iter().map(|&m| documents[cands[m].doc].id.clone()).collect();
+        docs.sort();
+        docs.dedup();
+        let folded: Vec<String> = member_claims.iter().map(|&ci| crate::text::fold_string(&claims[ci].quote)).collect();
+        let views: Vec<ClaimView> = member_claims
+            .iter()
+            .zip(&folded)
+            .map(|(&ci, content)| {
+                let c = &claims[ci];
+                let label = c.speaker.as_ref().and_then(|s| lex.actors.iter().find(|a| &a.id == s)).map(|a| a.short.clone()).unwrap_or_else(|| c.speaker_text.clone());
+                ClaimView { id: &c.id, side: c.side, stance: c.stance, label, content, quote: &c.quote, numbers: &c.numbers }
+            })
+            .collect();
+        let disputes = disputes::find(&views);
+        let mut cav = std::mem::take(&mut event_caveats[gi]);
+        cav.sort_by(|a, b| (&a.document, a.start).cmp(&(&b.document, b.start)));
+        events_out.push(Event {
+            id: event_id[gi].clone(),
+            title: titles[gi].clone(),
+            kind: events::kind_of(&cands, g, &side_of),
+            start: g.start.iso(),
+            end: g.end.iso(),
+            precision: g.precision,
+            places: g.places.iter().map(|&p| places[p].id.clone()).collect(),
+            actors: actor_ids,
+            claims: member_claims.iter().map(|&ci| claims[ci].id.clone()).collect(),
+            documents: docs,
+            contested: !disputes.is_empty(),
+            disputes,
+            caveats: cav,
+        });
+    }
+    let _ = Family::Outcome;
+    Corpus { version: FORMAT_VERSION, documents, actors, places, claims, events: events_out }
+}
