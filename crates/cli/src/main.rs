@@ -12,7 +12,6 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use args::Command;
-use source::Severity;
 
 fn main() -> ExitCode {
     let argv: Vec<String> = std::env::args().skip(1).collect();
@@ -57,7 +56,7 @@ fn export(dir: &Path) -> Result<ExitCode, String> {
 
 fn check(dir: &Path) -> ExitCode {
     let checked = source::check(dir);
-    let errors = checked.problems.iter().filter(|p| p.severity == Severity::Error).count();
+    let errors = checked.errors();
     let warnings = checked.problems.len() - errors;
     println!("checked {}: {} articles, {} errors, {} warnings", dir.display(), checked.articles, errors, warnings);
     if let Some(c) = &checked.corpus {

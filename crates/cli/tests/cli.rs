@@ -135,7 +135,10 @@ fn check_names_file_and_line_of_each_problem() {
     assert!(line_of("empty.txt").is_some(), "empty.txt reported: {out}");
     let fm = line_of("frontmatter.txt").unwrap_or_else(|| panic!("frontmatter.txt reported: {out}"));
     assert!(fm.contains("frontmatter.txt:3: error: "), "{fm}");
-    assert!(!out.contains("good.txt:"), "the good article has no problem: {out}");
+    assert!(line_of("good.txt").is_none(), "the good article has no error: {out}");
+    // Exactly the three broken files are errors, and the summary counts them.
+    assert_eq!(out.lines().filter(|l| l.contains(": error: ")).count(), 3, "{out}");
+    assert!(out.lines().next().unwrap().contains("3 errors"), "{out}");
 }
 
 #[test]

@@ -223,8 +223,10 @@ impl Day {
 
 // ---------------------------------------------------------------- templates
 
-const OUTLETS: &[&str] = &["Sahel Wire", "Desert Dispatch", "West Africa Monitor", "Niger Bend Press"];
-const DATELINES: &[&str] = &["BAMAKO", "GAO", "NIAMEY", "DAKAR", "ALGIERS", "TIMBUKTU"];
+/// Invented outlets; none shares a word with a gazetteer name.
+const OUTLETS: &[&str] = &["Sahel Wire", "Desert Dispatch", "West Africa Monitor", "Harmattan Press"];
+/// Where the copy is filed from (Bamako most often, as in real wire copy).
+const DATELINES: &[&str] = &["BAMAKO", "BAMAKO", "BAMAKO", "GAO", "NIAMEY", "DAKAR", "ALGIERS", "TIMBUKTU"];
 const NUMBER_WORDS: [&str; 11] = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
 
 /// What happened, in the ACLED-like kinds the engine recognises.
@@ -516,10 +518,13 @@ impl Article {
             Scenario::DroneStrike => format!(
                 "A drone strike hit a market near {place} {when}, killing {killed} people, {rebel} said, while {state} said it had targeted \"a terrorist gathering\"."
             ),
-            Scenario::Seizure => format!(
-                "{} said {when} it had seized control of the army base in {place}, some {km} km from {near}, after several hours of fighting.",
-                cap(&rebel)
-            ),
+            Scenario::Seizure => {
+                let verb = ["had seized control of", "had taken control of", "had overrun"][self.rng.below(3)];
+                format!(
+                    "{} said {when} it {verb} the army base in {place}, some {km} km from {near}, after several hours of fighting.",
+                    cap(&rebel)
+                )
+            }
             Scenario::Recapture => format!(
                 "{} announced {when} that its units had retaken {place} and entered the town after the rebels withdrew towards {near}.",
                 cap(&state)
@@ -528,13 +533,17 @@ impl Article {
                 "An army convoy travelling from {near} to {place} struck an improvised explosive device {when}, killing {} soldiers, a military source said.",
                 count_words(self.rng.range(2, 9))
             ),
-            Scenario::Massacre => format!(
-                "At least {killed} civilians were killed in a village near {place} {when}, local officials said, accusing soldiers and Russian mercenaries of executing men in the market."
-            ),
-            Scenario::Withdrawal => format!(
-                "{} said {when} it had completed its withdrawal from its camp in {place}, handing the base to the Malian authorities ahead of the December 31 deadline.",
-                cap(&intl)
-            ),
+            Scenario::Massacre => {
+                let what = ["of executing men in the market", "of having executed men in the market", "of a massacre"][self.rng.below(3)];
+                format!(
+                    "At least {killed} civilians were killed in a village near {place} {when}, local officials said, accusing soldiers and Russian mercenaries {what}."
+                )
+            }
+            Scenario::Withdrawal => {
+                let deadline = if self.rng.chance(50) { " ahead of the December 31 deadline" } else { "" };
+                let how = ["had completed its withdrawal from its camp in", "had pulled out of its camp in", "had left its camp in"][self.rng.below(3)];
+                format!("{} said {when} it {how} {place}, handing the base to the Malian authorities{deadline}.", cap(&intl))
+            }
         }
     }
 
