@@ -175,3 +175,29 @@ fn synth_writes_a_corpus_that_checks_and_has_claims_and_events() {
     assert_eq!(a, std::fs::read(again.join("synth_00007.txt")).unwrap());
     assert_ne!(a, std::fs::read(other.join("synth_00007.txt")).unwrap());
 }
+
+#[test]
+fn stats_on_seeds_counts_what_export_contains() {
+    let dir = seeds();
+    let o = run(&["stats", dir.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    let export: serde_json::Value = serde_json::from_slice(&run(&["export", dir.to_str().unwrap()]).stdout).unwrap();
+    let n = |k: &str| export[k].as_array().unwrap().len();
+    assert!(out.contains(&format!("documents:   {}\n", n("documents"))), "{out}");
+    assert!(out.contains(&format!("claims:      {}\n", n("claims"))), "{out}");
+    assert!(out.contains(&format!("events:      {}\n", n("events"))), "{out}");
+    let contested = export["events"].as_array().unwrap().iter().filter(|e| e["contested"] == true).count();
+    assert!(out.contains(&format!("contested events: {contested}\n")), "{out}");
+    assert!(out.contains("date span:   20"), "{out}");
+    assert!(out.contains("top places:\n  "), "{out}");
+}
+
+#[test]
+fn check_reports_a_missing_gazetteer() {
+    let dir = temp_dir("no_gazetteer");
+    std::fs::copy(seeds().join("000_e80854c3e174cb97.txt"), dir.join("a.txt")).unwrap();
+    let o = run(&["check", dir.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("gazetteer.toml"), "{}", stdout(&o));
+}
