@@ -142,10 +142,13 @@ fn is_boilerplate_paragraph(f: &Folded, p: Span) -> bool {
             }
         }
     }
-    if words <= 40 && CONTAINS.iter().any(|c| s.contains(c)) {
+    if words > 40 {
+        return false;
+    }
+    if CONTAINS.iter().any(|c| s.contains(c)) {
         return true;
     }
-    is_breadcrumb(f, p) || is_timestamp_line(s)
+    (words <= 30 && is_breadcrumb(f, p)) || (words <= 12 && is_timestamp_line(s))
 }
 
 /// `HomeNews…` (Home glued to the next capitalised word) or short segments
@@ -153,13 +156,16 @@ fn is_boilerplate_paragraph(f: &Folded, p: Span) -> bool {
 fn is_breadcrumb(f: &Folded, p: Span) -> bool {
     let a = p.start as usize;
     let chars = &f.chars[a..(p.end as usize).min(f.chars.len())];
-    if chars.len() > 4 && chars[..4].iter().collect::<String>() == "Home" && chars[4].is_uppercase() {
+    if chars.len() > 4 && chars[..4] == ['H', 'o', 'm', 'e'] && chars[4].is_uppercase() {
         return true;
     }
-    let s: String = chars.iter().collect();
     for sep in ['›', '»', '>', '/'] {
+        if chars.iter().filter(|&&c| c == sep).count() < 2 {
+            continue;
+        }
+        let s: String = chars.iter().collect();
         let parts: Vec<&str> = s.split(sep).map(str::trim).collect();
-        if parts.len() >= 3 && parts.iter().all(|x| !x.is_empty() && x.split_whitespace().count() <= 4) {
+        if parts.iter().all(|x| !x.is_empty() && x.split_whitespace().count() <= 4) {
             return true;
         }
     }

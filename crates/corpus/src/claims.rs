@@ -37,7 +37,7 @@
 use crate::mentions::{ents_in, Ent, Lexicon};
 use crate::model::{Side, Stance};
 use crate::text::Folded;
-use crate::tokens::{Tok, Words};
+use crate::tokens::{class, Tok, Words};
 
 /// A sentence as the extraction sees it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,13 +69,13 @@ pub struct RawClaim {
     pub content: (u32, u32),
 }
 
-const REPORT_VERBS: &[&str] = &[
+pub(crate) const REPORT_VERBS: &[&str] = &[
     "said", "says", "say", "claimed", "claims", "claim", "indicated", "indicates", "reported", "reports", "denied",
     "denies", "deny", "replied", "replies", "told", "tells", "highlighted", "highlights", "denounced", "denounces",
     "admitted", "admits", "insisted", "insists", "assured", "assures", "announced", "announces", "stated", "confirmed",
     "confirms", "accused", "accuses", "warned", "warns", "added", "adds", "explained", "explains", "estimated",
     "estimates", "comments", "commented", "noted", "asserted", "asserts", "affirmed", "affirms", "declared",
-    "declares", "maintained", "maintains", "argued", "argues", "acknowledged", "acknowledges", "rejected", "rejects",
+    "declares", "argued", "argues", "acknowledged", "acknowledges", "rejected", "rejects",
     "refuted", "refutes", "dismissed", "believe", "believes", "stressed", "stresses", "emphasized", "emphasised",
     "specified", "specifies", "slips", "slipped", "recounted", "testified", "wrote", "writes", "tweeted", "alleged",
     "alleges", "boasted", "countered", "retorted", "assert", "affirm", "admit", "insist", "announce", "confirm",
@@ -83,28 +83,28 @@ const REPORT_VERBS: &[&str] = &[
 ];
 /// Participles continuing a cue ("…, claiming to have …"): a cue only when
 /// the sentence has no other.
-const PARTICIPLES: &[&str] = &[
+pub(crate) const PARTICIPLES: &[&str] = &[
     "claiming", "saying", "adding", "stressing", "insisting", "denying", "assuring", "explaining", "indicating",
     "accusing", "specifying", "asserting", "affirming", "announcing", "warning", "noting",
 ];
-const DENY_VERBS: &[&str] = &[
+pub(crate) const DENY_VERBS: &[&str] = &[
     "denied", "denies", "deny", "denying", "rejected", "rejects", "refuted", "refutes", "dismissed", "dismisses",
     "disputed", "disputes", "contested", "contests",
 ];
 /// Denial wording inside the attributed content.
-const DENY_CONTENT: &[&str] = &[
+pub(crate) const DENY_CONTENT: &[&str] = &[
     "i deny", "we deny", "categorically deny", "deny the", "denies the", "is false", "are false", "is untrue",
     "fake news", "never entered", "did not enter", "have not entered", "has not entered", "not true", "baseless",
     "did not", "never",
 ];
 /// Words before a cue word that make it a noun ("the claim") or passive.
-const NOT_VERB_BEFORE: &[&str] = &[
+pub(crate) const NOT_VERB_BEFORE: &[&str] = &[
     "the", "a", "an", "its", "their", "his", "her", "these", "those", "this", "such", "of", "our", "my", "your", "no",
     "any", "every", "latest", "new", "was", "were", "is", "are", "been", "be", "being", "to", "whose", "first",
 ];
-const PRONOUNS: &[&str] = &["he", "she", "it", "they"];
+pub(crate) const PRONOUNS: &[&str] = &["he", "she", "it", "they"];
 /// Heads of anonymous speaker phrases.
-const HEADS: &[&str] = &[
+pub(crate) const HEADS: &[&str] = &[
     "official", "officials", "source", "sources", "commander", "commanders", "officer", "officers", "leader", "leaders",
     "spokesman", "spokeswoman", "spokesperson", "resident", "residents", "witness", "witnesses", "diplomat",
     "diplomats", "analyst", "analysts", "expert", "experts", "observer", "observers", "member", "members", "camps",
@@ -112,16 +112,16 @@ const HEADS: &[&str] = &[
     "representatives", "notable", "notables", "inhabitant", "inhabitants", "elected", "worker", "workers", "chief",
 ];
 /// Determiners opening an anonymous phrase.
-const ANON_DETS: &[&str] = &[
+pub(crate) const ANON_DETS: &[&str] = &[
     "a", "an", "one", "two", "three", "four", "five", "several", "another", "some", "many", "other", "various",
     "numerous", "both", "multiple", "few", "consistent", "concordant", "different", "the",
 ];
-const PREPOSITIONS: &[&str] = &[
+pub(crate) const PREPOSITIONS: &[&str] = &[
     "with", "by", "of", "from", "against", "to", "on", "in", "for", "towards", "toward", "at", "into", "between",
     "among", "over", "under", "near", "around", "after", "before", "via", "including", "like", "than", "within",
     "about", "behind", "without", "whose", "and",
 ];
-const SKIP_BEFORE_NP: &[&str] = &["the", "its", "their", "his", "her", "a", "an", "this", "these", "those", "our"];
+pub(crate) const SKIP_BEFORE_NP: &[&str] = &["the", "its", "their", "his", "her", "a", "an", "this", "these", "those", "our"];
 
 /// Inputs of the claim finder for one document.
 pub struct Ctx<'a> {
@@ -157,7 +157,6 @@ struct Cand {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Form {
     Inverted,
-    PostPosed,
     PrePosed,
     According,
 }
@@ -200,9 +199,8 @@ impl<'a> Ctx<'a> {
         let mut i = t0;
         let mut e = 0;
         while i < t1 {
-            let word = self.w.w(i);
             // An anonymous phrase whose head is here?
-            if HEADS.contains(&word) && !self.w.capitalised(i) || (HEADS.contains(&word) && i == t0) {
+            if self.w.has(i, class::HEAD) && (!self.w.capitalised(i) || i == t0) {
                 if let Some((s, side, actor)) = self.anon_np(i, t0, ents) {
                     // drop candidates the phrase covers
                     out.retain(|c| c.t1 <= s);
@@ -217,20 +215,34 @@ impl<'a> Ctx<'a> {
             if e < ents.len() && self.tok_at(ents[e].start) == i && ents[e].place.is_none() {
                 let en = ents[e];
                 let end = self.tok_at(en.end).max(i + 1);
+                // "A security source" (the alias holds the determiner)
+                if self.w.has(end - 1, class::HEAD) && self.w.has(i, class::ANON_DET) && self.w.w(i) != "the" {
+                    let side = self.side_of_actor(en.actor);
+                    out.push(Cand { t0: i, t1: end, kind: CandKind::Anon(side, en.actor), prep: self.prep_before(i, t0) });
+                    i = end;
+                    continue;
+                }
+                // "a Malian military official", "two security officials": anonymous
+                if self.w.has(end - 1, class::HEAD) {
+                    if let Some((s, side, actor)) = self.anon_np(end - 1, t0, ents) {
+                        if s < i {
+                            out.retain(|c| c.t1 <= s);
+                            out.push(Cand { t0: s, t1: end, kind: CandKind::Anon(side, actor), prep: self.prep_before(s, t0) });
+                            i = end;
+                            continue;
+                        }
+                    }
+                }
                 out.push(Cand { t0: i, t1: end, kind: CandKind::Entity(en.actor, en.person), prep: self.prep_before(i, t0) });
                 i = end;
                 continue;
             }
-            if PRONOUNS.contains(&word) && !self.inside_quote_token(i) {
+            if self.w.has(i, class::PRONOUN) {
                 out.push(Cand { t0: i, t1: i + 1, kind: CandKind::Pronoun, prep: self.prep_before(i, t0) });
             }
             i += 1;
         }
         out
-    }
-
-    fn inside_quote_token(&self, _i: usize) -> bool {
-        false
     }
 
     /// Whether the phrase starting at token `s` sits in a prepositional phrase.
@@ -239,13 +251,17 @@ impl<'a> Ctx<'a> {
         while k > floor {
             k -= 1;
             let word = self.w.w(k);
-            if !self.w.gap_after(k).trim().is_empty() {
+            let gap = self.w.gap_after(k);
+            if gap.contains('(') {
+                return true; // "(FAMA)": an apposition, never the subject
+            }
+            if !gap.trim().is_empty() {
                 return false;
             }
-            if SKIP_BEFORE_NP.contains(&word) {
+            if self.w.has(k, class::SKIP_NP) {
                 continue;
             }
-            return PREPOSITIONS.contains(&word) || word == "faced";
+            return self.w.has(k, class::PREP) || word == "faced";
         }
         false
     }
@@ -260,18 +276,22 @@ impl<'a> Ctx<'a> {
                 break;
             }
             let word = self.w.w(k);
-            if ANON_DETS.contains(&word) {
+            if self.w.has(k, class::ANON_DET) {
                 s = k;
                 det = true;
                 break;
             }
-            if PREPOSITIONS.contains(&word) || PRONOUNS.contains(&word) || REPORT_VERBS.contains(&word) || !word.bytes().all(|c| c.is_ascii_alphabetic() || c == b'-') {
+            if self.w.has(k, class::PREP | class::PRONOUN | class::REPORT) || !word.bytes().all(|c| c.is_ascii_alphabetic() || c == b'-') {
                 break;
             }
             s = k;
         }
         let plural = self.w.w(h).ends_with('s');
         if !det && !(plural && s < h) {
+            return None;
+        }
+        // "the army spokesman", "the officials": definite, a named role or a back reference
+        if self.w.w(s) == "the" {
             return None;
         }
         // A gazetteer entity inside the phrase gives the side. A named
@@ -297,7 +317,9 @@ impl<'a> Ctx<'a> {
     }
 
     fn speaker_of(&self, c: &Cand) -> Speaker {
-        let text = self.text(c.t0, c.t1);
+        // "the army", "the CSP": keep the article the text uses
+        let with_the = c.t0 > 0 && self.w.w(c.t0 - 1) == "the" && self.w.gap_after(c.t0 - 1).trim().is_empty() && matches!(c.kind, CandKind::Entity(_, false));
+        let text = self.text(if with_the { c.t0 - 1 } else { c.t0 }, c.t1);
         match c.kind {
             CandKind::Entity(actor, _) => Speaker { actor, text, side: self.side_of_actor(actor) },
             CandKind::Anon(side, _) => Speaker { actor: None, text, side },
@@ -372,7 +394,9 @@ fn in_regions(regions: &[(usize, usize)], cp: usize) -> bool {
 #[derive(Default)]
 struct Memory {
     last_speaker: Option<(usize, Speaker)>,
-    prev_subject: Option<Speaker>,
+    /// The previous body sentence: its subject is computed only when a
+    /// pronoun needs it.
+    prev_sent: Option<Sent>,
 }
 
 /// Find the claims of one document. `sents` must be in text order.
@@ -384,14 +408,17 @@ pub fn extract(ctx: &Ctx, sents: &[Sent]) -> Vec<RawClaim> {
             continue;
         }
         let before = out.len();
-        sentence_claims(ctx, sents, si, &mut mem, &mut out);
+        match unclosed_quote_claim(ctx, sents, si, &mem) {
+            Some(c) => out.push(c),
+            None => sentence_claims(ctx, sents, si, &mut mem, &mut out),
+        }
         if out.len() > before {
             if let Some(c) = out.last() {
                 let sp = Speaker { actor: c.speaker, text: c.speaker_text.clone(), side: c.side };
                 mem.last_speaker = Some((s.para, sp));
             }
         }
-        mem.prev_subject = subject_of(ctx, s);
+        mem.prev_sent = Some(*s);
     }
     out
 }
@@ -430,12 +457,12 @@ fn sentence_claims(ctx: &Ctx, sents: &[Sent], si: usize, mem: &mut Memory, out: 
             cues.push(Cue { k, len: 2, form: Form::According, secondary: false });
             continue;
         }
-        let primary = REPORT_VERBS.contains(&word);
-        let secondary = PARTICIPLES.contains(&word);
+        let primary = w.has(k, class::REPORT);
+        let secondary = w.has(k, class::PARTICIPLE);
         if !primary && !secondary {
             continue;
         }
-        if k > s.t0 && NOT_VERB_BEFORE.contains(&w.w(k - 1)) && w.gap_after(k - 1).trim().is_empty() {
+        if k > s.t0 && w.has(k - 1, class::NOT_VERB_BEFORE) && w.gap_after(k - 1).trim().is_empty() {
             continue;
         }
         // "slips in"
@@ -471,12 +498,6 @@ fn sentence_claims(ctx: &Ctx, sents: &[Sent], si: usize, mem: &mut Memory, out: 
         }
     }
     out.extend(found);
-    // 4. an unclosed quotation attributed by a short sentence
-    if out.last().is_none_or(|c| c.sent != si) {
-        if let Some(c) = unclosed_quote_claim(ctx, sents, si, mem) {
-            out.push(c);
-        }
-    }
 }
 
 /// The token after the last comma or closing quote before token `k` (within
@@ -533,12 +554,13 @@ fn claim_at(ctx: &Ctx, sents: &[Sent], si: usize, cue: &mut Cue, regions: &[(usi
         _ => {
             let cl = clause_start(ctx, &s, k);
             let post_cands = ctx.candidates(after, (after + 12).min(s.t1));
-            let inverted_speaker = post_cands.first().filter(|c| c.t0 <= after + 1).copied().or_else(|| {
+            let inverted_speaker = post_cands.first().filter(|c| c.t0 <= after + 1 && !matches!(c.kind, CandKind::Pronoun)).copied().or_else(|| {
                 // an unknown capitalised name right after the verb: "says Jean Dupont, …"
                 (w.capitalised(after) && after < s.t1).then(|| {
                     post_cands.iter().find(|c| matches!(c.kind, CandKind::Entity(Some(_), _))).copied().map(|c| Cand { t0: after, ..c })
                 })?
             });
+            let inverted_speaker = inverted_speaker.filter(|_| w.w(k) != "told" && w.w(k) != "tells");
             match cl {
                 Some((b, quote)) if b == k && inverted_speaker.is_some() => {
                     // inverted: “…,” replied X, a leader of …
@@ -553,14 +575,19 @@ fn claim_at(ctx: &Ctx, sents: &[Sent], si: usize, cue: &mut Cue, regions: &[(usi
                         }
                         j += 1;
                     }
+                    let _ = j;
                     let mut sp = ctx.speaker_of(&c);
-                    if c.t0 == after && j > e && matches!(c.kind, CandKind::Entity(..)) {
-                        // keep the apposition only for a named person
-                        let name_only = ctx.text(c.t0, c.t1);
-                        sp.text = if ctx.text(c.t0, e) == name_only && !matches!(c.kind, CandKind::Entity(_, true)) { name_only } else { ctx.text(c.t0, j.min(s.t1)).trim_end_matches('.').to_string() };
+                    if c.t0 == after && c.t1 > after {
+                        // a person's name with its apposition: "X, a leader of the CMA"
+                        let person = matches!(c.kind, CandKind::Entity(_, true));
+                        if person && w.gap_after(c.t1 - 1).contains(',') {
+                            e = c.t1;
+                            while e < s.t1 && e - c.t1 < 14 && !w.gap_after(e).contains([',', ';', '.']) {
+                                e += 1;
+                            }
+                            sp.text = ctx.text(c.t0, (e + 1).min(s.t1));
+                        }
                     }
-                    e = j;
-                    let _ = e;
                     if matches!(c.kind, CandKind::Pronoun) {
                         sp = resolve_pronoun(ctx, s, None, mem)?;
                     }
@@ -569,23 +596,38 @@ fn claim_at(ctx: &Ctx, sents: &[Sent], si: usize, cue: &mut Cue, regions: &[(usi
                     start = content_start(ctx, &s, boundary, quote, regions);
                     content = (start, boundary);
                 }
-                Some((b, quote)) if b < k && b > s.t0 => {
+                Some((b, quote)) if b < k && b > s.t0 && !matches!(w.w(b), "while" | "whereas" | "but" | "and" | "as" | "although" | "though" | "when") => {
                     // post-posed: …, the army said / “…,” he reported
                     let cands = ctx.candidates(b, k);
-                    let c = cands.iter().find(|c| !c.prep).copied();
+                    let c = cands.iter().find(|c| matches!(c.kind, CandKind::Entity(_, true))).or_else(|| cands.iter().find(|c| !c.prep)).copied();
                     let boundary = ctx.tok(b).start;
-                    start = content_start(ctx, &s, boundary, quote, regions);
-                    content = (start, boundary);
+                    // "…, Minusma indicated that …": the content follows the cue
+                    let content_follows = matches!(w.w(after), "that" | "to" | "how" | "it" | "they" | "he" | "she" | "we")
+                        || w.gap_after(after - 1).contains(':');
+                    if content_follows {
+                        start = s.start;
+                        content = (ctx.tok(after - 1).end, s.end);
+                    } else {
+                        start = content_start(ctx, &s, boundary, quote, regions);
+                        content = (start, boundary);
+                    }
                     match c {
                         Some(c) if matches!(c.kind, CandKind::Pronoun) => {
-                            let quoted = regions.iter().any(|&(a, _)| a as u32 >= start && (a as u32) < boundary);
+                            let quoted = regions.iter().any(|&(a, _)| a as u32 == start);
                             let own = (!quoted).then(|| subject_at(ctx, ctx.tok_at(start), b)).flatten();
                             speaker = match own {
                                 Some(sp) => sp,
                                 None => resolve_pronoun(ctx, s, None, mem)?,
                             };
                         }
-                        Some(c) => speaker = ctx.speaker_of(&c),
+                        Some(c) => {
+                            let mut sp = ctx.speaker_of(&c);
+                            // the whole phrase: "CMA spokesman Almou Ag Mohamed", "the Malian Armed Forces (FAMA)"
+                            if matches!(c.kind, CandKind::Entity(..)) && k - b <= 8 && k > b {
+                                sp.text = ctx.text(b, k);
+                            }
+                            speaker = sp;
+                        }
                         None => {
                             // short unknown subject ("both camps", "Each")
                             if k - b > 4 {
@@ -624,8 +666,14 @@ fn claim_at(ctx: &Ctx, sents: &[Sent], si: usize, cue: &mut Cue, regions: &[(usi
 /// closing at `boundary`, the start of the last clause after an internal
 /// full stop, or the sentence start.
 fn content_start(ctx: &Ctx, s: &Sent, boundary: u32, quote: bool, regions: &[(usize, usize)]) -> u32 {
-    if let Some(&(a, _)) = regions.iter().find(|&&(a, b)| (a as u32) >= s.start && (b as u32) <= boundary + 1) {
-        return a as u32;
+    // a quotation closing right before the attribution (`…,” he said`);
+    // several quotations in a row all belong to it
+    if let Some(last) = regions.iter().position(|&(a, b)| (a as u32) >= s.start && (b as u32) < boundary && (b as u32) + 4 >= boundary) {
+        let mut first = last;
+        while first > 0 && (regions[first - 1].1 as u32) + 3 >= regions[first].0 as u32 && regions[first - 1].0 as u32 >= s.start {
+            first -= 1;
+        }
+        return regions[first].0 as u32;
     }
     if quote {
         // a closing quote without an opener: back to the last ". " in the sentence
@@ -645,18 +693,18 @@ fn content_start(ctx: &Ctx, s: &Sent, boundary: u32, quote: bool, regions: &[(us
 fn subject_at(ctx: &Ctx, t0: usize, t1: usize) -> Option<Speaker> {
     let cands = ctx.candidates(t0, t1.min(t0 + 6));
     let c = cands.first()?;
-    let lead_ok = (t0..c.t0).all(|k| SKIP_BEFORE_NP.contains(&ctx.w.w(k)));
+    let lead_ok = (t0..c.t0).all(|k| ctx.w.has(k, class::SKIP_NP));
     (lead_ok && !matches!(c.kind, CandKind::Pronoun)).then(|| ctx.speaker_of(c))
 }
 
-fn resolve_pronoun(_ctx: &Ctx, s: Sent, _own: Option<Speaker>, mem: &Memory) -> Option<Speaker> {
+fn resolve_pronoun(ctx: &Ctx, s: Sent, _own: Option<Speaker>, mem: &Memory) -> Option<Speaker> {
     if let Some((para, sp)) = &mem.last_speaker {
         if *para == s.para {
             return Some(sp.clone());
         }
     }
-    if let Some(sp) = &mem.prev_subject {
-        return Some(sp.clone());
+    if let Some(sp) = mem.prev_sent.and_then(|p| subject_of(ctx, &p)) {
+        return Some(sp);
     }
     mem.last_speaker.as_ref().map(|(_, sp)| sp.clone())
 }
@@ -664,9 +712,12 @@ fn resolve_pronoun(_ctx: &Ctx, s: Sent, _own: Option<Speaker>, mem: &Memory) -> 
 fn pre_posed(ctx: &Ctx, sents: &[Sent], si: usize, k: usize, verb: String, mem: &Memory) -> Option<RawClaim> {
     let s = sents[si];
     let w = &ctx.w;
-    let cands = ctx.candidates(s.t0, k);
+    let regions = quote_regions(&ctx.f.chars, s.start as usize, s.end as usize);
+    let mut cands = ctx.candidates(s.t0, k);
+    // words inside a quotation never name its speaker
+    cands.retain(|c| !in_regions(&regions, ctx.tok(c.t0).start as usize) && !regions.iter().any(|&(a, _)| a == ctx.tok(c.t0).start as usize - 1));
     // nearest candidate right before the cue, with no comma between
-    let near = cands.iter().rev().find(|c| c.t1 <= k && k - c.t1 <= 2 && (c.t1..k).all(|j| !w.gap_after(j - 1).contains(',')));
+    let near = cands.iter().rev().find(|c| c.t1 <= k && k - c.t1 <= 2 && (c.t1 - 1..k).all(|j| !w.gap_after(j).contains(',')));
     let chosen = near.copied().or_else(|| cands.iter().find(|c| !c.prep).copied());
     let speaker = match chosen {
         Some(c) if matches!(c.kind, CandKind::Pronoun) => resolve_pronoun(ctx, s, None, mem)?,
@@ -680,10 +731,34 @@ fn pre_posed(ctx: &Ctx, sents: &[Sent], si: usize, k: usize, verb: String, mem: 
     };
     // "Each says", "both camps said": a subject without actor is fine; an
     // actor-less pronoun is not.
-    let content = (ctx.tok(k).end, s.end);
+    // the content follows the cue, unless a quotation precedes it
+    // ("“…,” X, a spokesman for the CSP, told AP")
+    let content = match regions.iter().find(|&&(a, _)| a < ctx.tok(k).start as usize) {
+        Some(&(a, b)) => (a as u32, (b as u32 + 1).min(s.end)),
+        None => (ctx.tok(k).end, s.end),
+    };
     let stance = stance_of(ctx, w.w(k), content);
+    // the claim starts with the clause of its subject ("…, while the rebels said …")
+    let mut start = s.start;
+    if let Some(c) = chosen {
+        let mut j = c.t0;
+        while j > s.t0 {
+            let gap = w.gap_after(j - 1);
+            if gap.contains([',', ';']) && !in_regions(&regions, ctx.tok(j - 1).end as usize) {
+                if !matches!(w.w(j), "while" | "whereas" | "but" | "and") && j != c.t0 {
+                    // an apposition or an opening adverbial: keep the whole sentence
+                    j = s.t0;
+                }
+                break;
+            }
+            j -= 1;
+        }
+        if j > s.t0 {
+            start = ctx.tok(j).start;
+        }
+    }
     Some(RawClaim {
-        start: s.start,
+        start,
         end: s.end,
         sent: si,
         speaker: speaker.actor,
@@ -725,7 +800,7 @@ fn unclosed_quote_claim(ctx: &Ctx, sents: &[Sent], si: usize, mem: &Memory) -> O
     }
     // the verb: the last or second-to-last token ("slips in", "he said")
     let w = &ctx.w;
-    let k = (s.t0 + 1..s.t1).find(|&k| REPORT_VERBS.contains(&w.w(k)))?;
+    let k = (s.t0 + 1..s.t1).find(|&k| w.has(k, class::REPORT))?;
     // find the opening quote in earlier sentences of the paragraph
     let chars = &ctx.f.chars;
     let mut j = si;

@@ -40,6 +40,11 @@ const OUTCOMES: &[(&str, &str)] = &[
     ("progressed", "its forces progressed"),
     ("progress", "it made progress"),
     ("advanced", "its forces advanced"),
+    ("reached", "its forces reached the town"),
+    ("entered", "its forces entered the town"),
+    ("breaking through", "it broke through enemy lines"),
+    ("have seized", "it seized the town"),
+    ("has seized", "it seized the town"),
     ("broke", "it broke through enemy lines"),
     ("broken", "it broke through enemy lines"),
     ("dispersed", "it dispersed the enemy"),
@@ -105,6 +110,12 @@ fn excerpt(quote: &str) -> String {
 fn figure_key(n: &Number) -> (String, String) {
     let words: Vec<String> = n.about.split(' ').map(|w| w.to_ascii_lowercase()).collect();
     let noun = words.iter().rev().find(|w| !matches!(w.as_str(), "killed" | "wounded" | "captured" | "destroyed" | "missing" | "kidnapped" | "arrested" | "displaced" | "seized" | "(total)")).cloned().unwrap_or_default();
+    // the same people under the names each side uses
+    let noun = match noun.as_str() {
+        "rebels" | "fighters" | "militants" | "jihadists" | "terrorists" | "assailants" | "combatants" | "attackers" => "fighters".to_string(),
+        "troops" | "soldiers" | "gendarmes" => "soldiers".to_string(),
+        _ => noun,
+    };
     let outcome = words.last().cloned().unwrap_or_default();
     (format!("{}|{}", n.unit, noun), outcome)
 }
@@ -135,7 +146,8 @@ pub fn find(claims: &[ClaimView]) -> Vec<Dispute> {
                 }
                 let main = asserted.iter().find(|c| outcome(c.content).is_some()).unwrap_or(&asserted[0]);
                 let what = outcome(main.content).unwrap_or("it happened");
-                let reason = format!("{} says {}; {} denies it: {}", main.label, what, denials[0].label, excerpt(denials[0].quote));
+                let quoted = denials.iter().find(|c| c.quote.contains(['“', '"', '«'])).unwrap_or(&denials[0]);
+                let reason = format!("{} says {}; {} denies it: {}", main.label, what, quoted.label, excerpt(quoted.quote));
                 let mut ids: Vec<String> = asserted.iter().chain(denials.iter()).map(|c| c.id.to_string()).collect();
                 ids.sort();
                 out.push(Dispute { claims: ids, reason });

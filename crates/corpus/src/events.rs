@@ -32,9 +32,9 @@
 
 use std::collections::HashMap;
 
-use crate::dates::{Date, Resolved};
+use crate::dates::Date;
 use crate::model::{EventKind, Precision, Side};
-use crate::tokens::Words;
+use crate::tokens::{class, Words};
 
 /// Event families: what happened, coarser than [`EventKind`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -66,10 +66,12 @@ impl Family {
 
     /// Whether two families describe compatible happenings.
     pub fn compatible(self, other: Family) -> bool {
+        let pair = |a: Family, b: Family| (self == a && other == b) || (self == b && other == a);
         self == other
+            || pair(Family::Territory, Family::Movement)
             || self.group() == other.group()
-            || (matches!(self, Family::Outcome | Family::Civilians) && other == Family::Air)
-            || (matches!(other, Family::Outcome | Family::Civilians) && self == Family::Air)
+            || pair(Family::Civilians, Family::Air)
+            || pair(Family::Outcome, Family::Air)
     }
 }
 
@@ -89,6 +91,9 @@ macro_rules! t {
 /// Ordered from most to least specific: the first match in the table wins
 /// for the sentence's family; all matches feed the title hints.
 const TRIGGERS: &[Trigger] = &[
+    t!("drones struck", Air, "drone"),
+    t!("drone struck", Air, "drone"),
+    t!("drones targeted", Air, "drone"),
     t!("drone strikes", Air, "drone"),
     t!("drone strike", Air, "drone"),
     t!("drone attacks", Air, "drone"),
@@ -107,20 +112,6 @@ const TRIGGERS: &[Trigger] = &[
     t!("telephone network", Network, "network"),
     t!("phone network", Network, "network"),
     t!("communications", Network, "network"),
-    t!("took control", Territory, "control"),
-    t!("taken control", Territory, "control"),
-    t!("take control", Territory, "control"),
-    t!("seized control", Territory, "control"),
-    t!("have seized", Territory, "control"),
-    t!("has seized", Territory, "control"),
-    t!("recapture", Territory, "control"),
-    t!("recaptured", Territory, "control"),
-    t!("reconquest", Territory, "control"),
-    t!("retook", Territory, "control"),
-    t!("retaken", Territory, "control"),
-    t!("reinvested", Territory, "control"),
-    t!("took over", Territory, "control"),
-    t!("into the hands", Territory, "control"),
     t!("massacre", Civilians, "civilians"),
     t!("massacred", Civilians, "civilians"),
     t!("executed", Civilians, "civilians"),
@@ -144,6 +135,20 @@ const TRIGGERS: &[Trigger] = &[
     t!("left the town", Withdrawal, "withdraw"),
     t!("left the camp", Withdrawal, "withdraw"),
     t!("left its camp", Withdrawal, "withdraw"),
+    t!("took control", Territory, "control"),
+    t!("taken control", Territory, "control"),
+    t!("take control", Territory, "control"),
+    t!("seized control", Territory, "control"),
+    t!("have seized", Territory, "control"),
+    t!("has seized", Territory, "control"),
+    t!("recapture", Territory, "control"),
+    t!("recaptured", Territory, "control"),
+    t!("reconquest", Territory, "control"),
+    t!("retook", Territory, "control"),
+    t!("retaken", Territory, "control"),
+    t!("reinvested", Territory, "control"),
+    t!("took over", Territory, "control"),
+    t!("into the hands", Territory, "control"),
     t!("double attack", Attack, "double"),
     t!("ambushes", Combat, "ambush"),
     t!("ambush", Combat, "ambush"),
@@ -163,6 +168,7 @@ const TRIGGERS: &[Trigger] = &[
     t!("repel", Combat, "fighting"),
     t!("repelled", Combat, "fighting"),
     t!("attacked", Attack, "attack"),
+    t!("struck", Attack, "attack"),
     t!("attacks", Attack, "attack"),
     t!("attack", Attack, "attack"),
     t!("assault", Attack, "attack"),
@@ -202,10 +208,12 @@ const TRIGGERS: &[Trigger] = &[
     t!("progress", Outcome, "fighting"),
     t!("routed", Outcome, "fighting"),
     t!("disarray", Outcome, "fighting"),
+    t!("neutralised", Outcome, "fighting"),
+    t!("neutralized", Outcome, "fighting"),
 ];
 
 /// Words marking a hypothetical, future or negated happening.
-const HYPOTHETICAL: &[&str] = &["could", "would", "might", "may", "will", "if", "should", "yet"];
+pub(crate) const HYPOTHETICAL: &[&str] = &["could", "would", "might", "may", "will", "if", "should", "yet", "never"];
 
 /// A sentence that may describe an event.
 #[derive(Debug, Clone, PartialEq)]
@@ -230,26 +238,69 @@ pub struct Candidate {
     pub strong: bool,
     /// Claims (corpus indices) made in this sentence.
     pub claims: Vec<usize>,
+    /// The sentence opens by pointing back at the previous one's time
+    /// ("At the time, …"), so its carried-over date is meant.
+    pub anaphoric: bool,
 }
 
 /// Triggers of a sentence: (family of the first match, hints, token of the first match).
 pub fn triggers(w: &Words, t0: usize, t1: usize) -> Option<(Family, Vec<&'static str>, usize)> {
-    let mut best: Option<(usize, usize)> = None; // (table index, token)
+    let index = trigger_index();
+    let mut best: Option<(u8, usize, usize)> = None; // (weight, table index, token)
     let mut hints: Vec<&'static str> = Vec::new();
     for k in t0..t1 {
-        for (ti, t) in TRIGGERS.iter().enumerate() {
+        if !w.has(k, class::TRIGGER) {
+            continue;
+        }
+        let word = w.w(k);
+        let from = index.partition_point(|(first, _)| *first < word);
+        for &(first, ti) in &index[from..] {
+            if first != word {
+                break;
+            }
+            let t = &TRIGGERS[ti];
             if k + Words::phrase_len(t.phrase) > t1 || !w.phrase_at(k, t.phrase) {
                 continue;
             }
             if !hints.contains(&t.hint) {
                 hints.push(t.hint);
             }
-            if best.is_none_or(|(bi, _)| ti < bi) {
-                best = Some((ti, k));
+            let weight = if t.family == Family::Outcome { 0 } else { trigger_weight(t.phrase) };
+            if best.is_none_or(|(bw, bi, _)| weight > bw || (weight == bw && ti < bi)) {
+                best = Some((weight, ti, k));
             }
         }
     }
-    best.map(|(ti, k)| (TRIGGERS[ti].family, hints, k))
+    best.map(|(_, ti, k)| (TRIGGERS[ti].family, hints, k))
+}
+
+/// Triggers sorted by their first word, for a binary search per token.
+fn trigger_index() -> &'static [(&'static str, usize)] {
+    static INDEX: std::sync::OnceLock<Vec<(&'static str, usize)>> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut v: Vec<(&'static str, usize)> =
+            TRIGGERS.iter().enumerate().map(|(i, t)| (t.phrase.split(' ').next().unwrap_or(t.phrase), i)).collect();
+        v.sort();
+        v
+    })
+}
+
+/// The first words of all trigger phrases.
+pub(crate) fn trigger_first_words() -> Vec<&'static str> {
+    trigger_index().iter().map(|(w, _)| *w).collect()
+}
+
+/// Phrases are most specific, then event verbs in the past tense, then nouns
+/// ("… waiting for the slightest ambush, the first arrived at the Kidal
+/// camp" is an arrival).
+fn trigger_weight(phrase: &str) -> u8 {
+    if phrase.contains(' ') {
+        3
+    } else if phrase.ends_with("ed") || matches!(phrase, "left" | "fought" | "retook" | "withdrew") {
+        2
+    } else {
+        1
+    }
 }
 
 /// Whether tokens `[t0, t1)` are hypothetical or a question.
@@ -257,7 +308,7 @@ pub fn hypothetical(w: &Words, t0: usize, t1: usize, ends_with_question: bool) -
     ends_with_question
         || (t0..t1).any(|k| {
             let x = w.w(k);
-            HYPOTHETICAL.contains(&x) && !(x == "may" && w.capitalised(k)) && !(x == "yet" && w.w(k + 1) != "to")
+            w.has(k, class::HYPOTHETICAL) && !(x == "may" && w.capitalised(k)) && !(x == "yet" && w.w(k + 1) != "to")
         })
 }
 
@@ -270,6 +321,44 @@ pub struct Group {
     pub precision: Precision,
     pub places: Vec<usize>,
     pub primary: usize,
+    /// Members per family (indexed by [`Family`] order), kept as members join.
+    family_counts: [u32; FAMILIES],
+}
+
+const FAMILIES: usize = 10;
+
+fn family_index(f: Family) -> usize {
+    f as usize
+}
+
+const ALL_FAMILIES: [Family; FAMILIES] = [
+    Family::Air,
+    Family::Territory,
+    Family::Civilians,
+    Family::Explosive,
+    Family::Attack,
+    Family::Combat,
+    Family::Withdrawal,
+    Family::Network,
+    Family::Movement,
+    Family::Outcome,
+];
+
+impl Group {
+    /// The family most members have (outcome-only members aside; ties go to
+    /// the more specific family).
+    pub fn family(&self) -> Family {
+        let mut best = Family::Outcome;
+        let mut n = 0;
+        for f in ALL_FAMILIES {
+            let c = self.family_counts[family_index(f)];
+            if f != Family::Outcome && c > n {
+                best = f;
+                n = c;
+            }
+        }
+        best
+    }
 }
 
 /// Maximum span of an event, in days.
@@ -277,51 +366,84 @@ const MAX_SPAN: i64 = 8;
 /// How far back a weakly dated candidate looks for its event, in days.
 const WEAK_WINDOW: i64 = 30;
 
-/// Group candidates into events. `related(a, b)` tells whether two places
-/// are the same or nested. Returns groups of candidate indices.
-pub fn group(cands: &[Candidate], related: &dyn Fn(usize, usize) -> bool) -> Vec<Group> {
+/// Group candidates into events. `related[p]` lists the places related to
+/// place `p` (itself, the region of a town, the towns of a region). Groups
+/// are indexed by place, and each group keeps its family counts and, per
+/// article, the sentences of its members, so the cost per candidate does not
+/// grow with the corpus.
+pub fn group(cands: &[Candidate], related: &[Vec<usize>]) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::new();
-    // place → groups having it
-    let mut by_place: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut by_place: Vec<Vec<usize>> = vec![Vec::new(); related.len()];
+    // (group, document) → sentences of its members there
+    let mut in_doc: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
+    let mut seen: Vec<usize> = Vec::new(); // per group: last candidate + 1 that looked at it
+    let rel = |p: usize| -> &[usize] { related.get(p).map(Vec::as_slice).unwrap_or(&[]) };
+    let is_related = |a: usize, b: usize| a == b || rel(a).contains(&b);
+
+    // dated candidates naming what happened first, then bare outcomes
     let mut order: Vec<usize> = (0..cands.len()).filter(|&i| cands[i].strong && !cands[i].places.is_empty()).collect();
-    order.sort_by_key(|&i| (cands[i].start, cands[i].end, cands[i].doc, cands[i].sent));
-    let family_of = |g: &Group| -> Family {
-        g.members.iter().map(|&m| cands[m].family).filter(|f| *f != Family::Outcome).min().unwrap_or(Family::Outcome)
-    };
-    let find = |groups: &Vec<Group>, by_place: &HashMap<usize, Vec<usize>>, c: &Candidate, weak: bool| -> Option<usize> {
-        let mut best: Option<usize> = None;
+    order.sort_by_key(|&i| (cands[i].family == Family::Outcome, cands[i].start, cands[i].end, cands[i].doc, cands[i].sent));
+    let mut weak: Vec<usize> = (0..cands.len()).filter(|&i| !cands[i].strong && !cands[i].places.is_empty()).collect();
+    weak.sort_by_key(|&i| (cands[i].doc, cands[i].sent));
+    let n_strong = order.len();
+    order.extend(weak);
+
+    for (step, &ci) in order.iter().enumerate() {
+        let c = &cands[ci];
+        let is_weak = step >= n_strong;
+        if is_weak && c.family == Family::Outcome && c.claims.is_empty() {
+            continue; // an undated bare outcome adds nothing to an event
+        }
+        let toll = c.family == Family::Outcome && c.hints.contains(&"toll");
+        let mut best: Option<(usize, (usize, Date, std::cmp::Reverse<usize>))> = None;
         for &p in &c.places {
-            for (&q, gs) in by_place.iter() {
-                if !related(p, q) {
-                    continue;
-                }
+            for &q in std::iter::once(&p).chain(rel(p).iter()) {
+                let Some(gs) = by_place.get(q) else { continue };
                 for &gi in gs {
-                    let g = &groups[gi];
-                    if !family_of(g).compatible(c.family) && !g.members.iter().any(|&m| cands[m].family.compatible(c.family) && cands[m].family != Family::Outcome) {
+                    if seen[gi] == step + 1 {
                         continue;
                     }
-                    let ok = if weak {
-                        let lo = c.start.add_days(-WEAK_WINDOW);
-                        g.end >= lo && g.start <= c.start.add_days(1)
+                    seen[gi] = step + 1;
+                    let g = &groups[gi];
+                    let fam = g.family();
+                    if !(fam.compatible(c.family) || (toll && matches!(fam, Family::Air | Family::Civilians))) {
+                        continue;
+                    }
+                    let ok = if is_weak {
+                        g.end >= c.start.add_days(-WEAK_WINDOW) && g.start <= c.end.add_days(1)
                     } else {
-                        let (s, e) = (g.start.add_days(-1), g.end.add_days(1));
-                        let overlap = c.start <= e && c.end >= s;
+                        let slack = match c.precision.max(g.precision) {
+                            Precision::Day => 1,
+                            Precision::Week => 7,
+                            _ => 0,
+                        };
+                        let overlap = c.start <= g.end.add_days(slack) && c.end >= g.start.add_days(-slack);
                         let span = g.start.min(c.start).days_until(g.end.max(c.end));
                         overlap && (span <= MAX_SPAN || c.precision != Precision::Day)
                     };
-                    // the candidate's primary place must relate to the group, or the group's primary to the candidate
-                    let place_ok = g.places.iter().any(|&gp| related(gp, c.places[0])) || c.places.iter().any(|&cp| related(cp, g.primary));
-                    if ok && place_ok && best.is_none_or(|b| groups[b].end < g.end || (groups[b].end == g.end && gi < b)) {
-                        best = Some(gi);
+                    // the candidate's main place relates to the event, or the event's to the candidate
+                    let place_ok = g.places.iter().any(|&gp| is_related(gp, c.places[0])) || c.places.iter().any(|&cp| is_related(cp, g.primary));
+                    if !(ok && place_ok) {
+                        continue;
+                    }
+                    // weakly dated: the event told nearest in the same article; dated: the latest event
+                    let near = if is_weak {
+                        in_doc.get(&(gi, c.doc)).and_then(|v| v.iter().map(|&s| usize::MAX - s.abs_diff(c.sent)).max()).unwrap_or(0)
+                    } else {
+                        0
+                    };
+                    let rank = (near, g.end, std::cmp::Reverse(gi));
+                    if best.as_ref().is_none_or(|(_, r)| rank > *r) {
+                        best = Some((gi, rank));
                     }
                 }
             }
         }
-        best
-    };
-    let mut add = |groups: &mut Vec<Group>, by_place: &mut HashMap<usize, Vec<usize>>, gi: Option<usize>, ci: usize| {
-        let c = &cands[ci];
-        let gi = match gi {
+        let found = best.map(|(gi, _)| gi);
+        if is_weak && found.is_none() && c.claims.is_empty() && !(c.anaphoric && c.family != Family::Outcome) {
+            continue;
+        }
+        let gi = match found {
             Some(gi) => {
                 let g = &mut groups[gi];
                 g.members.push(ci);
@@ -339,36 +461,41 @@ pub fn group(cands: &[Candidate], related: &dyn Fn(usize, usize) -> bool) -> Vec
                 gi
             }
             None => {
-                groups.push(Group { members: vec![ci], start: c.start, end: c.end, precision: c.precision, places: Vec::new(), primary: c.places[0] });
+                groups.push(Group {
+                    members: vec![ci],
+                    start: c.start,
+                    end: c.end,
+                    precision: c.precision,
+                    places: Vec::new(),
+                    primary: c.places[0],
+                    family_counts: [0; FAMILIES],
+                });
+                seen.push(0);
                 groups.len() - 1
             }
         };
+        groups[gi].family_counts[family_index(c.family)] += 1;
+        in_doc.entry((gi, c.doc)).or_default().push(c.sent);
         for &p in &c.places {
             if !groups[gi].places.contains(&p) {
                 groups[gi].places.push(p);
-                by_place.entry(p).or_default().push(gi);
+                if let Some(v) = by_place.get_mut(p) {
+                    v.push(gi);
+                }
             }
-        }
-    };
-    for &ci in &order {
-        let gi = find(&groups, &by_place, &cands[ci], false);
-        add(&mut groups, &mut by_place, gi, ci);
-    }
-    // weakly dated candidates
-    let mut weak: Vec<usize> = (0..cands.len()).filter(|&i| !cands[i].strong && !cands[i].places.is_empty()).collect();
-    weak.sort_by_key(|&i| (cands[i].doc, cands[i].sent));
-    for ci in weak {
-        let gi = find(&groups, &by_place, &cands[ci], true);
-        if gi.is_some() || !cands[ci].claims.is_empty() {
-            add(&mut groups, &mut by_place, gi, ci);
         }
     }
     groups
 }
 
-/// The event kind of a group (by family precedence, sides for territory).
+/// The family most members of a group have (see [`Group::family`]).
+pub fn main_family(_cands: &[Candidate], g: &Group) -> Family {
+    g.family()
+}
+
+/// The event kind of a group (main family, sides for territory).
 pub fn kind_of(cands: &[Candidate], g: &Group, side_of: &dyn Fn(usize) -> Option<Side>) -> EventKind {
-    let fam = g.members.iter().map(|&m| cands[m].family).min().unwrap_or(Family::Outcome);
+    let fam = main_family(cands, g);
     match fam {
         Family::Air => EventKind::AirDroneStrike,
         Family::Territory => {
@@ -409,13 +536,13 @@ pub fn title_of(
     actor_label: &dyn Fn(usize) -> (String, Side),
     camp: bool,
 ) -> String {
-    let fam = g.members.iter().map(|&m| cands[m].family).min().unwrap_or(Family::Outcome);
+    let fam = main_family(cands, g);
     let place = most_frequent(g.members.iter().map(|&m| cands[m].places[0])).unwrap_or(g.primary);
     let p = place_name(place);
     let hints: Vec<&str> = g.members.iter().flat_map(|&m| cands[m].hints.iter().copied()).collect();
     let has = |h: &str| hints.contains(&h);
     let count = |h: &str| hints.iter().filter(|x| **x == h).count();
-    let near: bool = g.members.iter().any(|&m| !cands[m].near_actors.is_empty());
+    let near: bool = fam != Family::Territory && g.members.iter().any(|&m| !cands[m].near_actors.is_empty());
     let actors_of = |sides: &[Side]| -> Option<String> {
         let mut labels: Vec<(String, usize)> = Vec::new();
         for &m in &g.members {
@@ -448,9 +575,9 @@ pub fn title_of(
         }
         Family::Network => format!("Telephone network cut in {p}"),
         Family::Territory => match actors_of(&[Side::State]) {
-            Some(a) => format!("{a} take control of {p}"),
+            Some(a) => format!("{} takes control of {p}", a.split('/').next().unwrap_or(&a)),
             None => match actors_of(&[Side::Rebels, Side::Jihadists]) {
-                Some(a) => format!("{a} take over {p}"),
+                Some(a) => format!("{} takes over {p}", a.split('/').next().unwrap_or(&a)),
                 None => format!("Control of {p} changes hands"),
             },
         },
@@ -458,6 +585,7 @@ pub fn title_of(
         Family::Explosive => format!("Explosion near {p}"),
         Family::Withdrawal => {
             let who = actors_of(&[Side::International]).or_else(|| actors_of(&[Side::State, Side::Rebels])).unwrap_or_else(|| "Forces".into());
+            let who = who.split('/').next().unwrap_or("Forces").to_string();
             if camp {
                 format!("{who} leaves {p} camp")
             } else {

@@ -201,7 +201,16 @@ fn strings(v: &[Spanned<String>]) -> Vec<String> {
     v.iter().map(|s| s.get_ref().clone()).collect()
 }
 
+/// The gazetteer shipped with Counterclaim (`seeds/gazetteer.toml`),
+/// compiled in, for corpora that bring none of their own.
+pub const BUILTIN_TOML: &str = include_str!("../../../seeds/gazetteer.toml");
+
 impl Gazetteer {
+    /// The shipped gazetteer ([`BUILTIN_TOML`]), parsed and validated.
+    pub fn builtin() -> Result<Gazetteer, GazetteerError> {
+        Gazetteer::parse(BUILTIN_TOML)
+    }
+
     /// Parse and validate a gazetteer file's text.
     pub fn parse(text: &str) -> Result<Gazetteer, GazetteerError> {
         let raw: RawFile = toml::from_str(text).map_err(|err| GazetteerError {
@@ -326,9 +335,10 @@ impl Gazetteer {
         Gazetteer::parse(text).map_err(|e| err(e.line, e.message))
     }
 
-    /// Compile every name and alias into a matcher.
+    /// Compile every name and alias into a matcher. This walks every name:
+    /// build it once and reuse it for all documents.
     pub fn matcher(&self) -> Matcher {
-        let mut m = Matcher::new();
+        let mut m = matcher::MatcherBuilder::default();
         let mut add = |entity: Entity, name: &str, aliases: &[String]| {
             for n in std::iter::once(name).chain(aliases.iter().map(String::as_str)) {
                 // Validated by `parse`; a hand-built gazetteer's unusable
@@ -349,7 +359,7 @@ impl Gazetteer {
         for (i, p) in self.places.iter().enumerate() {
             add(Entity::Place(i), &p.name, &p.aliases);
         }
-        m
+        m.build()
     }
 
     /// The model's actor and place lists (people are not exported: they
@@ -363,7 +373,13 @@ impl Gazetteer {
         let places = self
             .places
             .iter()
-            .map(|p| Place { id: p.id.clone(), name: p.name.clone(), aliases: p.aliases.clone(), lat: p.lat, lon: p.lon })
+            .map(|p| Place {
+                id: p.id.clone(),
+                name: p.name.clone(),
+                aliases: p.aliases.clone(),
+                lat: p.lat,
+                lon: p.lon,
+            })
             .collect();
         (actors, places)
     }
@@ -406,7 +422,7 @@ fn line_of_bytes(bytes: &[u8], at: usize) -> usize {
 /// For a short all-capital acronym (1–3 letters, all upper-case: `IS`,
 /// `UN`, `U.N.`), the exact characters the text must have.
 fn acronym(tokens: &fold::Tokens) -> Option<Vec<char>> {
-    let raw: Vec<char> = tokens.tokens.iter().flat_map(|t| tokens.raw(t).iter().copied()).collect();
+    let raw: Vec<char> = tokens.tokens.iter().flat_map(|t| tokens.raw(t)).collect();
     let letters: Vec<char> = raw.iter().copied().filter(|c| c.is_alphabetic()).collect();
     (!letters.is_empty() && letters.len() <= 3 && letters.iter().all(|c| c.is_uppercase())).then_some(raw)
 }
@@ -500,7 +516,10 @@ lon = 1.4
             ])
         );
         // Not inside other words; possessives and case/diacritic variants match.
-        assert_eq!(found(&g, "Kidalese Kidal’s KIDAL goita"), pairs(&[("Kidal", "Kidal"), ("KIDAL", "Kidal"), ("goita", "Assimi Goïta")]));
+        assert_eq!(
+            found(&g, "Kidalese Kidal’s KIDAL goita"),
+            pairs(&[("Kidal", "Kidal"), ("KIDAL", "Kidal"), ("goita", "Assimi Goïta")])
+        );
         // A period between words must be in the name: "Col Goïta" is not "Col. Goïta".
         assert_eq!(found(&g, "Col Goïta"), pairs(&[("Goïta", "Assimi Goïta")]));
     }
@@ -508,7 +527,15 @@ lon = 1.4
     #[test]
     fn joined_split_and_hyphenated_spellings_match() {
         let g = Gazetteer::parse(SMALL).unwrap();
-        for text in ["Tin Zaouatine", "Tinzaouatine", "Tin-Zaouatine", "TIN ZAOUATINE", "Tin‑Zaouatine", "Tin\nZaouatine", "Tin Zaouaten"] {
+        for text in [
+            "Tin Zaouatine",
+            "Tinzaouatine",
+            "Tin-Zaouatine",
+            "TIN ZAOUATINE",
+            "Tin‑Zaouatine",
+            "Tin\nZaouatine",
+            "Tin Zaouaten",
+        ] {
             let got = found(&g, text);
             assert_eq!(got, pairs(&[(text, "Tin Zaouatine")]), "{text:?}");
         }
@@ -527,6 +554,19 @@ lon = 1.4
         // Headlines in capitals: "IS" between capital words is not an acronym.
         assert_eq!(found(&g, "WHY IS KIDAL BESIEGED"), pairs(&[("KIDAL", "Kidal")]));
         assert_eq!(found(&g, "IS CLAIMS ATTACK"), pairs(&[("IS", "Islamic State")]));
+    }
+
+    #[test]
+    fn finds_within_a_range_with_whole_text_offsets() {
+        let g = Gazetteer::parse(SMALL).unwrap();
+        let m = g.matcher();
+        let text = "Anéfis. Goïta went to Kidal. Then Tinzaouaten.";
+        let ms = m.find_in(text, 8, 28);
+        let got: Vec<&str> = ms.iter().map(|x| slice_cp(text, x.start, x.end)).collect();
+        assert_eq!(got, ["Goïta", "Kidal"]);
+        assert!(m.find_in(text, 40, 999).is_empty());
+        assert!(m.find_in(text, 99, 120).is_empty());
+        assert_eq!(m.find_in(text, 0, 999), m.find(text));
     }
 
     #[test]
@@ -550,7 +590,9 @@ lon = 1.4
         assert!(e.message.contains("duplicate place id \"kidal\""), "{e}");
         assert_eq!(e.line, Some(SMALL.lines().count() + 3));
 
-        let e = err("[[actors]]\nid = \"a\"\nname = \"A\"\nside = \"state\"\n[[people]]\nname = \"P\"\nactor = \"nobody\"\n");
+        let e = err(
+            "[[actors]]\nid = \"a\"\nname = \"A\"\nside = \"state\"\n[[people]]\nname = \"P\"\nactor = \"nobody\"\n",
+        );
         assert!(e.message.contains("unknown actor \"nobody\""), "{e}");
         assert_eq!(e.line, Some(7));
     }

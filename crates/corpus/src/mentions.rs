@@ -37,6 +37,9 @@ pub struct PlaceInfo {
     pub kind: PlaceKind,
     /// Folded region key: a town's region label, or a region's name without "region".
     pub region_key: String,
+    /// Locates an event: a town, or a region that has towns (not a country
+    /// or a wide area such as "northern Mali" or "the Sahel").
+    pub locates: bool,
 }
 
 /// Actors and places of the gazetteer, plus its matcher.
@@ -45,6 +48,8 @@ pub struct Lexicon {
     pub matcher: crate::gazetteer::Matcher,
     pub actors: Vec<ActorInfo>,
     pub places: Vec<PlaceInfo>,
+    /// For every place, the other places related to it (see [`Lexicon::related`]).
+    pub related_places: Vec<Vec<usize>>,
 }
 
 fn fold_str(s: &str) -> String {
@@ -58,12 +63,26 @@ impl Lexicon {
             .actors
             .iter()
             .map(|a| {
-                let short = std::iter::once(&a.name)
-                    .chain(a.aliases.iter())
-                    .filter(|s| s.chars().count() <= 8 && s.chars().any(char::is_uppercase) && !s.contains(' '))
-                    .min_by_key(|s| (!s.chars().next().is_some_and(char::is_uppercase), 0))
-                    .cloned()
-                    .unwrap_or_else(|| a.name.clone());
+                // a mixed-case short name (FAMa, Wagner, Minusma), else a
+                // two-word name (Malian junta), else an acronym (CSP), else the name
+                let single: Vec<&String> =
+                    std::iter::once(&a.name).chain(a.aliases.iter()).filter(|s| s.chars().count() <= 8 && !s.contains(' ')).collect();
+                // FAMa (two capitals), Wagner (part of the name), Minusma (the
+                // first alias); else a two-word name (Malian junta); else an
+                // acronym (CSP); else the name
+                let first_alias = a.aliases.first();
+                let mixed = single.iter().find(|s| {
+                    s.chars().next().is_some_and(char::is_uppercase)
+                        && s.chars().any(char::is_lowercase)
+                        && (s.chars().filter(|c| c.is_uppercase()).count() >= 2 || a.name.split(' ').any(|w| w == s.as_str()) || first_alias == Some(**s))
+                });
+                let acronym = single.iter().find(|s| s.chars().count() >= 2 && s.chars().all(|c| c.is_uppercase() || c == '-'));
+                let short = match (mixed, a.name.split(' ').count() <= 2, acronym) {
+                    (Some(m), _, _) => (*m).clone(),
+                    (None, true, _) => a.name.clone(),
+                    (None, false, Some(x)) => (*x).clone(),
+                    _ => a.name.clone(),
+                };
                 ActorInfo { id: a.id.clone(), side: a.side, short }
             })
             .collect();
@@ -75,10 +94,20 @@ impl Lexicon {
                     PlaceKind::Region => fold_str(&p.name).replace(" region", "").trim().to_string(),
                     _ => p.region.as_deref().map(fold_str).unwrap_or_default(),
                 };
-                PlaceInfo { id: p.id.clone(), name: p.name.clone(), kind: p.kind, region_key }
+                PlaceInfo { id: p.id.clone(), name: p.name.clone(), kind: p.kind, region_key, locates: p.kind == PlaceKind::Town }
             })
-            .collect();
-        Lexicon { gazetteer, matcher, actors, places }
+            .collect::<Vec<PlaceInfo>>();
+        let mut places = places;
+        for i in 0..places.len() {
+            if places[i].kind == PlaceKind::Region {
+                let key = places[i].region_key.clone();
+                places[i].locates = !key.is_empty()
+                    && places.iter().any(|t| t.kind == PlaceKind::Town && (t.region_key == key || fold_str(&t.name) == key));
+            }
+        }
+        let mut lex = Lexicon { gazetteer, matcher, actors, places, related_places: Vec::new() };
+        lex.related_places = lex.related_lists();
+        lex
     }
 
     /// All mentions of `text`, sorted by start.
@@ -102,7 +131,21 @@ impl Lexicon {
     /// Whether a place is a town (or a region) rather than a country or a
     /// wide area: only those locate an event.
     pub fn locates(&self, place: usize) -> bool {
-        self.places.get(place).is_some_and(|p| p.kind != PlaceKind::Country)
+        self.places.get(place).is_some_and(|p| p.locates)
+    }
+
+    /// For every place, the other places [`Lexicon::related`] to it.
+    pub fn related_lists(&self) -> Vec<Vec<usize>> {
+        let n = self.places.len();
+        let mut out = vec![Vec::new(); n];
+        for (a, list) in out.iter_mut().enumerate() {
+            for b in 0..n {
+                if a != b && self.related(a, b) {
+                    list.push(b);
+                }
+            }
+        }
+        out
     }
 
     /// Same place, or a town and the region it lies in.
@@ -112,11 +155,17 @@ impl Lexicon {
         }
         let (Some(pa), Some(pb)) = (self.places.get(a), self.places.get(b)) else { return false };
         match (pa.kind, pb.kind) {
-            (PlaceKind::Region, PlaceKind::Town) => !pa.region_key.is_empty() && pa.region_key == pb.region_key,
-            (PlaceKind::Town, PlaceKind::Region) => !pb.region_key.is_empty() && pa.region_key == pb.region_key,
+            (PlaceKind::Region, PlaceKind::Town) => in_region(pb, pa),
+            (PlaceKind::Town, PlaceKind::Region) => in_region(pa, pb),
             _ => false,
         }
     }
+}
+
+/// A town in a region: by its region label, or the region named after it
+/// ("Tin Zaouatine region").
+fn in_region(town: &PlaceInfo, region: &PlaceInfo) -> bool {
+    !region.region_key.is_empty() && (town.region_key == region.region_key || fold_str(&town.name) == region.region_key)
 }
 
 /// The mentions overlapping `[start, end)` (mentions are sorted by start).

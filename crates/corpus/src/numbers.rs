@@ -175,6 +175,10 @@ pub fn find_numbers(w: &Words, from: usize, to: usize) -> Vec<Number> {
 
 /// The unit and counted phrase after a number at `[i, after)`.
 fn unit_after(w: &Words, value: f64, i: usize, after: usize, from: usize, to: usize) -> Option<(Number, usize)> {
+    // the unit follows directly: "2023, while …" is not a count
+    if after >= to || w.gap_after(after - 1).contains([',', '.', ';', ':', '(', ')']) {
+        return None;
+    }
     let first = w.w(after);
     if let Some((_, unit)) = DISTANCE.iter().find(|(k, _)| *k == first) {
         return Some((Number { value, unit: (*unit).into(), about: "distance".into() }, after + 1));
@@ -266,6 +270,12 @@ fn outcome_around(w: &Words, num: usize, after_phrase: usize, from: usize, to: u
         }
         k += 1;
     }
+    // "the strikes had killed nine civilians"
+    for j in num.saturating_sub(2).max(from)..num {
+        if let Some((_, o)) = OUTCOMES.iter().find(|(x, _)| *x == w.w(j)) {
+            return Some(o);
+        }
+    }
     let lo = num.saturating_sub(6).max(from);
     (lo..num).rev().find(|&j| DEATH_BEFORE.contains(&w.w(j))).map(|_| "killed")
 }
@@ -280,7 +290,8 @@ mod tests {
         let f = Folded::new(t);
         let mut toks = Vec::new();
         tokenize(&f, 0, f.len(), &mut toks);
-        let w = Words { f: &f, toks: &toks };
+        let cls = crate::tokens::classes(&f, &toks);
+        let w = Words { f: &f, toks: &toks, cls: &cls };
         find_numbers(&w, 0, w.len()).into_iter().map(|n| (n.value, n.unit, n.about)).collect()
     }
 

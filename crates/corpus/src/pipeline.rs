@@ -68,9 +68,22 @@ pub struct Article {
     pub warnings: Vec<Warning>,
     /// Places and date of each claim's sentence, for attaching claims
     /// without a candidate: (places, start, end).
-    claim_where: Vec<(Vec<usize>, Option<(Date, Date)>)>,
+    claim_where: Vec<ClaimWhere>,
     /// The year of year-less dates was ambiguous and no reference was given.
     pub needs_reference_year: bool,
+}
+
+/// Where and when a claim is, for attaching it to an event when its own
+/// sentence made none.
+#[derive(Debug, Clone)]
+struct ClaimWhere {
+    places: Vec<usize>,
+    /// The claim's own day (from its sentence), if any.
+    strong: Option<(Date, Date)>,
+    /// Its date, own or carried over.
+    any: Option<(Date, Date)>,
+    /// It speaks of something happening (a trigger or an outcome word).
+    eventish: bool,
 }
 
 /// Verification caveats (folded phrases).
@@ -160,8 +173,18 @@ pub fn parse_article(rel_path: &str, bytes: &[u8], lex: &Lexicon, opts: Options)
             sents.push(Sent { start: s.start, end: s.end, t0, t1, para: pi, body: kinds[pi] == ParaKind::Body && Some(pi) != headline });
         }
     }
+    // A wire dateline ("BAMAKO, Mali (AP) — ", "GAO, Oct 6 (AFP) - ") is not
+    // part of the first sentence's content: its place is where the story
+    // was filed, not where things happened.
+    if let Some(s) = sents.iter_mut().find(|s| s.body) {
+        if let Some(after) = dateline_end(&f, s.start as usize, s.end as usize) {
+            s.start = after as u32;
+            s.t0 = toks.partition_point(|t| t.start < s.start);
+        }
+    }
     let ents = lex.find(&text);
-    let words = Words { f: &f, toks: &toks };
+    let cls = crate::tokens::classes(&f, &toks);
+    let words = Words { f: &f, toks: &toks, cls: &cls };
 
     // ── title, outlet, published ──
     let title = match (&front.title, headline) {
@@ -170,15 +193,22 @@ pub fn parse_article(rel_path: &str, bytes: &[u8], lex: &Lexicon, opts: Options)
         (None, None) => short_title(&f, sents.iter().find(|s| s.body).or(sents.first())),
     };
     let outlet = front.outlet.clone().or_else(|| infer_outlet(&f, &paragraphs, &kinds, &ents, lex));
-    let year_hint = dates::infer_year(&text).or(opts.reference_year.and_then(|r| dates::infer_year_near(&text, r)));
     let (published, published_source) = match &front.published {
         Some(p) => (Date::parse_iso(p), PublishedSource::FrontMatter),
         None => match dates::infer_published_with(&text, opts.reference_year) {
             Some((d, src)) => (Some(d), src),
-            None => (None, PublishedSource::Unknown),
+            // with the corpus's usual year, the latest day the article names
+            None => match opts.reference_year.and_then(|y| latest_day(&text, y)) {
+                Some(d) => (Some(d), PublishedSource::Inferred),
+                None => (None, PublishedSource::Unknown),
+            },
         },
     };
-    let needs_reference_year = published.is_none() && opts.reference_year.is_none() && !dates::year_candidates(&text).is_empty();
+    // The year of year-less dates: the publication's (the inferred one is
+    // built from the same weekday/day-month evidence); the corpus's usual
+    // year otherwise.
+    let year_hint = published.map(|d| d.year).or(opts.reference_year);
+    let needs_reference_year = published.is_none() && opts.reference_year.is_none();
     if published.is_none() {
         warnings.push(Warning { line: None, message: "no published date: none in front matter, no dateline, no datable day in the text".into() });
     }
@@ -191,31 +221,54 @@ pub fn parse_article(rel_path: &str, bytes: &[u8], lex: &Lexicon, opts: Options)
         start: u32,
         end: u32,
         resolved: Option<Resolved>,
+        /// "since …": the happening goes on after the date.
+        since: bool,
     }
+    // `anchor`: the last day of the story, for "the day before", "two days
+    // earlier"; `narrative`: the last date of any precision, which undated
+    // sentences take ("At the time, …" after "at the end of July").
+    // Without a reliable publication date, bare weekdays are resolved
+    // against the inferred one (the latest day the article mentions), not
+    // against the story's anchor.
     let mut hits: Vec<Vec<DateHit>> = Vec::with_capacity(sents.len());
-    let mut anchors: Vec<Option<Date>> = Vec::with_capacity(sents.len());
+    let mut narratives: Vec<Option<Resolved>> = Vec::with_capacity(sents.len());
     let mut anchor = published;
+    let mut narrative: Option<Resolved> = published.map(|d| Resolved { start: d, end: d, precision: Precision::Day });
+    let hint = year_hint.or(reference.map(|d| d.year));
     for s in &sents {
-        anchors.push(anchor);
+        narratives.push(narrative);
         if !s.body {
             hits.push(Vec::new());
             continue;
         }
         let st = &text[byte_of[s.start as usize]..byte_of[s.end as usize]];
-        let ctx = DateContext { published: reliable, anchor, year_hint: year_hint.or(reference.map(|d| d.year)) };
+        let doc_anchor = if reliable.is_some() { anchor } else { published.or(anchor) };
+        let ctx = DateContext { published: reliable, anchor: doc_anchor, year_hint: hint };
         let ms = dates::find_dates(st, &ctx);
+        let question = st.trim_end().trim_end_matches(['”', '"', '’', ')']).ends_with('?');
         let mut hs = Vec::with_capacity(ms.len());
         for m in ms {
-            if m.resolved.is_none() && m.kind != MentionKind::Year {
-                warnings.push(Warning { line: Some(file_line(s.start + m.start)), message: format!("date “{}” could not be resolved", m.text) });
-            }
-            if let Some(r) = &m.resolved {
-                let narrative = matches!(m.kind, MentionKind::Absolute | MentionKind::Weekday | MentionKind::Relative | MentionKind::Night);
-                if narrative && r.precision == Precision::Day && !is_old(r) {
-                    anchor = Some(r.start);
+            let mut resolved = m.resolved;
+            if m.kind == MentionKind::Relative && anchor != doc_anchor {
+                let ctx = DateContext { published: reliable, anchor, year_hint: hint };
+                if let Some(r) = dates::find_dates(&m.text, &ctx).first().and_then(|x| x.resolved) {
+                    resolved = Some(r);
                 }
             }
-            hs.push(DateHit { start: s.start + m.start, end: s.start + m.end, resolved: m.resolved });
+            if resolved.is_none() && m.kind != MentionKind::Year {
+                warnings.push(Warning { line: Some(file_line(s.start + m.start)), message: format!("date “{}” could not be resolved", m.text) });
+            }
+            if let Some(r) = &resolved {
+                let day_like = matches!(m.kind, MentionKind::Absolute | MentionKind::Weekday | MentionKind::Relative | MentionKind::Night);
+                if day_like && r.precision == Precision::Day && !is_old(r) {
+                    anchor = Some(r.start);
+                }
+                if !question && !is_old(r) && !matches!(m.kind, MentionKind::Year | MentionKind::Deadline) {
+                    narrative = Some(*r);
+                }
+            }
+            let since = f.fs((s.start + m.start).saturating_sub(12) as usize, (s.start + m.end) as usize).contains("since");
+            hs.push(DateHit { start: s.start + m.start, end: s.start + m.end, resolved, since });
         }
         hits.push(hs);
     }
@@ -224,6 +277,7 @@ pub fn parse_article(rel_path: &str, bytes: &[u8], lex: &Lexicon, opts: Options)
     let cctx = claims::Ctx { f: &f, w: words, ents: &ents, lex };
     let raw_claims: Vec<RawClaim> = claims::extract(&cctx, &sents);
     let mut claims_out: Vec<Claim> = Vec::with_capacity(raw_claims.len());
+    let mut claim_strong: Vec<bool> = Vec::with_capacity(raw_claims.len());
     let pick_date = |from: u32, to: u32, si: usize| -> Option<Resolved> {
         hits[si].iter().filter(|h| h.start >= from && h.end <= to).filter_map(|h| h.resolved).find(|r| !is_old(r))
     };
@@ -232,9 +286,9 @@ pub fn parse_article(rel_path: &str, bytes: &[u8], lex: &Lexicon, opts: Options)
         let nums = numbers::find_numbers(&words, ta, tb);
         // the date the claim is about: in its content, else its sentence(s), else the anchor
         let first_sent = sents.partition_point(|s| s.end <= rc.start).min(rc.sent);
-        let date = pick_date(rc.content.0, rc.content.1, rc.sent)
-            .or_else(|| (first_sent..=rc.sent).find_map(|si| pick_date(rc.start, rc.end, si)))
-            .or_else(|| anchors[first_sent].map(|a| Resolved { start: a, end: a, precision: Precision::Day }));
+        let own = pick_date(rc.content.0, rc.content.1, rc.sent).or_else(|| (first_sent..=rc.sent).find_map(|si| pick_date(rc.start, rc.end, si)));
+        claim_strong.push(own.is_some_and(|r| r.precision == Precision::Day));
+        let date = own.or(narratives[first_sent]);
         if rc.speaker.is_none() && rc.side.is_none() {
             warnings.push(Warning {
                 line: Some(file_line(rc.start)),
@@ -269,7 +323,8 @@ pub fn parse_article(rel_path: &str, bytes: &[u8], lex: &Lexicon, opts: Options)
             continue;
         }
         let folded = f.fs(s.start as usize, s.end as usize);
-        if CAVEATS.iter().any(|c| folded.contains(c)) || (folded.starts_with("no ") && folded.contains("assessment")) {
+        let caveat = CAVEATS.iter().any(|c| folded.contains(c)) || (folded.starts_with("no ") && folded.contains("assessment"));
+        if caveat {
             caveats.push((si, Caveat { document: id.clone(), start: s.start, end: s.end, quote: f.original(s.start as usize, s.end as usize) }));
         }
         // places: towns and regions, nearest the trigger first
@@ -291,7 +346,11 @@ pub fn parse_article(rel_path: &str, bytes: &[u8], lex: &Lexicon, opts: Options)
                 places.push(p);
             }
         }
-        if places.is_empty() && (s.para == prev_para || anaphoric(&words, s.t0)) {
+        let points_back = anaphoric(&words, s.t0);
+        // wire copy runs one sentence a paragraph: the previous one-sentence
+        // paragraph still sets the scene
+        let prev_single = si > 0 && sents[si - 1].para == prev_para && (si < 2 || sents[si - 2].para != prev_para);
+        if places.is_empty() && (s.para == prev_para || points_back || (prev_single && s.para == prev_para + 1)) {
             places = prev_places.clone();
         }
         sent_places[si] = places.clone();
@@ -302,21 +361,39 @@ pub fn parse_article(rel_path: &str, bytes: &[u8], lex: &Lexicon, opts: Options)
             hints.push("camp");
         }
         let question = f.chars[..s.end as usize].iter().rev().find(|c| !matches!(c, '”' | '"' | '’' | ' ')).is_some_and(|c| *c == '?');
-        if events::hypothetical(&words, s.t0, s.t1, question) || places.is_empty() {
+        if caveat || events::hypothetical(&words, s.t0, s.t1, question) || places.is_empty() {
             continue;
         }
         // date nearest the trigger, among those of the reported period
         let recent: Vec<&DateHit> = hits[si].iter().filter(|h| h.resolved.is_some_and(|r| !is_old(&r))).collect();
-        let any_dates = hits[si].iter().any(|h| h.resolved.is_some());
+        // background: an old date in the trigger's own clause ("routed the army when it tried … in 2014")
+        let trig_cp = toks[tki].start;
+        let any_dates = hits[si].iter().filter(|h| h.resolved.is_some()).any(|h| {
+            let (a, b) = if h.start < trig_cp { (h.end, trig_cp) } else { (trig_cp, h.start) };
+            !f.fs(a as usize, b as usize).contains([',', ';', '(', ')'])
+        });
         let (range, strong) = match recent.iter().min_by_key(|h| h.start.abs_diff(toks[tki].start)) {
-            Some(h) => (h.resolved, true),
+            Some(h) => {
+                // "drone strikes … since the night of November 3 to 4": ongoing
+                let ongoing = h.since && matches!(family, Family::Air | Family::Combat | Family::Attack);
+                let r = h.resolved.map(|mut r| {
+                    if let Some(p) = reference.filter(|p| ongoing && *p > r.end) {
+                        r.end = p;
+                    } else if h.since && !ongoing && r.precision == Precision::Day {
+                        r.end = r.start; // "left the city since October 21": it happened then
+                    }
+                    r
+                });
+                (r, true)
+            }
             None if any_dates => continue, // background: only old dates
-            None => (anchors[si].map(|a| Resolved { start: a, end: a, precision: Precision::Day }), false),
+            None => (narratives[si], false),
         };
         let Some(range) = range else { continue };
         let mut actors: Vec<usize> = Vec::new();
         let mut near_actors: Vec<usize> = Vec::new();
-        let anchors_tok: Vec<usize> = (s.t0..s.t1).filter(|&k| k == tki || matches!(words.w(k), "convoy" | "convoys" | "column")).collect();
+        let anchors_tok: Vec<usize> =
+            (s.t0..s.t1).filter(|&k| k == tki || matches!(words.w(k), "convoy" | "convoys" | "column" | "evacuation" | "withdrawal")).collect();
         for e in sent_ents {
             if let (Some(a), None) = (e.actor, e.place) {
                 if !actors.contains(&a) {
@@ -324,7 +401,10 @@ pub fn parse_article(rel_path: &str, bytes: &[u8], lex: &Lexicon, opts: Options)
                 }
                 let ek = toks.partition_point(|t| t.start < e.start);
                 let ee = toks.partition_point(|t| t.start < e.end);
-                if anchors_tok.iter().any(|&k| (ek <= k + 4 && ee + 4 >= k)) && !near_actors.contains(&a) {
+                // "the FAMA/Wagner convoy", "a convoy of the Malian army"
+                let before = anchors_tok.iter().any(|&k| ee <= k && k - ee <= 1);
+                let after = anchors_tok.iter().any(|&k| ek > k && ek - k <= 4 && (k + 1..ek).any(|j| matches!(words.w(j), "of" | "by")));
+                if (before || after) && !near_actors.contains(&a) {
                     near_actors.push(a);
                 }
             }
@@ -354,14 +434,19 @@ pub fn parse_article(rel_path: &str, bytes: &[u8], lex: &Lexicon, opts: Options)
             precision: range.precision,
             strong,
             claims: cl,
+            anaphoric: points_back,
         });
     }
+    // claims without a candidate may join an event by place and by a day of their own
     let claim_where = raw_claims
         .iter()
         .zip(&claims_out)
-        .map(|(rc, c)| {
-            let d = c.date.as_ref().and_then(|d| Some((Date::parse_iso(&d.start)?, Date::parse_iso(&d.end)?)));
-            (sent_places[rc.sent].clone(), d)
+        .zip(&claim_strong)
+        .map(|((rc, c), &strong)| {
+            let any = c.date.as_ref().and_then(|d| Some((Date::parse_iso(&d.start)?, Date::parse_iso(&d.end)?)));
+            let (ta, tb) = (toks.partition_point(|t| t.start < rc.start), toks.partition_point(|t| t.start < rc.end));
+            let eventish = events::triggers(&words, ta, tb).is_some();
+            ClaimWhere { places: sent_places[rc.sent].clone(), strong: any.filter(|_| strong), any, eventish }
         })
         .collect();
 
@@ -380,6 +465,36 @@ pub fn parse_article(rel_path: &str, bytes: &[u8], lex: &Lexicon, opts: Options)
         text,
     };
     Ok(Article { document, claims: claims_out, candidates, caveats, warnings, claim_where, needs_reference_year })
+}
+
+/// The latest day an article names, its year-less dates taken in `year`.
+fn latest_day(text: &str, year: i32) -> Option<Date> {
+    let ctx = DateContext { published: None, anchor: None, year_hint: Some(year) };
+    dates::find_dates(text, &ctx)
+        .into_iter()
+        .filter(|m| matches!(m.kind, MentionKind::Absolute | MentionKind::Night))
+        .filter_map(|m| m.resolved)
+        .filter(|r| r.precision == Precision::Day)
+        .map(|r| r.end)
+        .max()
+}
+
+/// Where a wire dateline ends: an upper-case place, optional words and
+/// date, an agency in brackets, a dash (`BAMAKO, Mali (AP) — `).
+fn dateline_end(f: &Folded, start: usize, end: usize) -> Option<usize> {
+    let limit = (start + 90).min(end);
+    let head = f.fs(start, limit);
+    let close = head.find(") -").or_else(|| head.find(")-"))?;
+    let open = head[..close].rfind('(')?;
+    let agency = &head[open + 1..close];
+    if agency.is_empty() || agency.len() > 12 || !f.chars[start].is_uppercase() || !f.chars.get(start + 1).is_some_and(|c| c.is_uppercase()) {
+        return None;
+    }
+    let mut i = start + close + 1;
+    while i < end && matches!(f.folded.as_bytes()[i], b' ' | b'-') {
+        i += 1;
+    }
+    (i < end).then_some(i)
 }
 
 /// A place used for its government ("received by Bamako", "an affront for Bamako").
@@ -462,7 +577,7 @@ pub fn assemble(articles: Vec<Article>, lex: &Lexicon) -> Corpus {
     let mut documents = Vec::with_capacity(articles.len());
     let mut claims: Vec<Claim> = Vec::new();
     let mut cands: Vec<Candidate> = Vec::new();
-    let mut claim_where: Vec<(Vec<usize>, Option<(Date, Date)>, usize)> = Vec::new();
+    let mut claim_where: Vec<(ClaimWhere, usize)> = Vec::new();
     let mut caveats: Vec<(usize, usize, Caveat)> = Vec::new(); // (doc, sentence, caveat)
     for (di, a) in articles.into_iter().enumerate() {
         let offset = claims.len();
@@ -473,13 +588,23 @@ pub fn assemble(articles: Vec<Article>, lex: &Lexicon) -> Corpus {
             }
             cands.push(c);
         }
-        claim_where.extend(a.claim_where.into_iter().map(|(p, d)| (p, d, di)));
+        claim_where.extend(a.claim_where.into_iter().map(|w| (w, di)));
         claims.extend(a.claims);
         caveats.extend(a.caveats.into_iter().map(|(s, c)| (di, s, c)));
         documents.push(a.document);
     }
-    let related = |x: usize, y: usize| lex.related(x, y);
-    let mut groups = events::group(&cands, &related);
+    let mut groups = events::group(&cands, &lex.related_places);
+    if std::env::var_os("COUNTERCLAIM_DEBUG_EVENTS").is_some() {
+        for (gi, g) in groups.iter().enumerate() {
+            eprintln!("group {gi} {:?}..{:?}", g.start, g.end);
+            for &m in &g.members {
+                let c = &cands[m];
+                let d = &documents[c.doc];
+                let sp = d.sentences[c.sent];
+                eprintln!("   {:?} strong={} {:?} {}", c.family, c.strong, c.start, crate::text::slice_cp(&d.text, sp.start, sp.end));
+            }
+        }
+    }
     // claims whose sentence made no event: attach by place and date
     let mut claim_group: Vec<Option<usize>> = vec![None; claims.len()];
     for (gi, g) in groups.iter().enumerate() {
@@ -489,16 +614,73 @@ pub fn assemble(articles: Vec<Article>, lex: &Lexicon) -> Corpus {
             }
         }
     }
+    let mut groups_at: Vec<Vec<usize>> = vec![Vec::new(); places.len()];
+    for (gi, g) in groups.iter().enumerate() {
+        for &p in &g.places {
+            if let Some(v) = groups_at.get_mut(p) {
+                v.push(gi);
+            }
+        }
+    }
+    // document → (group, members from it)
+    let mut doc_groups: Vec<Vec<(usize, usize)>> = vec![Vec::new(); documents.len()];
+    for (gi, g) in groups.iter().enumerate() {
+        for &m in &g.members {
+            let list = &mut doc_groups[cands[m].doc];
+            match list.iter_mut().find(|(x, _)| *x == gi) {
+                Some((_, n)) => *n += 1,
+                None => list.push((gi, 1)),
+            }
+        }
+    }
     for ci in 0..claims.len() {
         if claim_group[ci].is_some() {
             continue;
         }
-        let (places, Some((s, e)), _) = &claim_where[ci] else { continue };
-        let found = groups.iter().position(|g| {
-            g.start <= e.add_days(1) && g.end >= s.add_days(-1) && places.iter().any(|&p| g.places.iter().any(|&q| lex.related(p, q)))
+        let (cw, doc) = &claim_where[ci];
+        let Some((s, e)) = cw.strong.or(cw.any.filter(|_| cw.eventish)) else { continue };
+        let cplaces = &cw.places;
+        let mut near: Vec<usize> = Vec::new();
+        for &p in cplaces {
+            for &q in std::iter::once(&p).chain(lex.related_places.get(p).map(Vec::as_slice).unwrap_or(&[])) {
+                near.extend(groups_at.get(q).map(Vec::as_slice).unwrap_or(&[]));
+            }
+        }
+        near.sort_unstable();
+        near.dedup();
+        // among matching events, fighting and strikes first, then the largest
+        let found = near
+            .into_iter()
+            .filter(|&gi| {
+                let g = &groups[gi];
+                g.start <= e.add_days(1) && g.end >= s.add_days(-1)
+            })
+            .max_by_key(|&gi| {
+                let violent = matches!(events::main_family(&cands, &groups[gi]), Family::Combat | Family::Attack | Family::Air | Family::Outcome);
+                (violent, groups[gi].members.len(), std::cmp::Reverse(gi))
+            });
+        // no place of its own: the event of its article it speaks of
+        let found = found.or_else(|| {
+            if !cw.eventish || !cplaces.is_empty() {
+                return None;
+            }
+            doc_groups[*doc]
+                .iter()
+                .copied()
+                .filter(|&(gi, _)| groups[gi].start <= e.add_days(1) && groups[gi].end >= s.add_days(-1))
+                .max_by_key(|&(gi, n)| (n, std::cmp::Reverse(gi)))
+                .map(|(gi, _)| gi)
         });
         if let Some(gi) = found {
             claim_group[ci] = Some(gi);
+        }
+    }
+    // a bare denial ("Rebels denied the claim.") answers the claim before it
+    for ci in 1..claims.len() {
+        if claim_group[ci].is_none() && claims[ci].stance == Stance::Deny && !claim_where[ci].0.eventish {
+            let doc = claim_where[ci].1;
+            let prev = (0..ci).rev().take_while(|&p| claim_where[p].1 == doc).find(|&p| claim_group[p].is_some());
+            claim_group[ci] = prev.and_then(|p| claim_group[p]);
         }
     }
     // ids by start date
@@ -525,15 +707,31 @@ pub fn assemble(articles: Vec<Article>, lex: &Lexicon) -> Corpus {
         claims[ci].event = g.map(|gi| event_id[gi].clone());
     }
     // caveats: the event of the same document with most of its claims
+    let mut group_claims: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
+    let mut doc_group_claims: std::collections::HashMap<(usize, usize), usize> = std::collections::HashMap::new();
+    for (ci, g) in claim_group.iter().enumerate() {
+        if let Some(gi) = *g {
+            group_claims[gi].push(ci);
+            *doc_group_claims.entry((claim_where[ci].1, gi)).or_default() += 1;
+        }
+    }
+    // document → (group, sentence) of its event members
+    let mut doc_members: Vec<Vec<(usize, usize)>> = vec![Vec::new(); documents.len()];
+    for (gi, g) in groups.iter().enumerate() {
+        for &m in &g.members {
+            doc_members[cands[m].doc].push((gi, cands[m].sent));
+        }
+    }
     let mut event_caveats: Vec<Vec<Caveat>> = vec![Vec::new(); groups.len()];
     for (di, si, cav) in caveats {
-        let best = (0..groups.len())
-            .filter(|&gi| groups[gi].members.iter().any(|&m| cands[m].doc == di))
-            .max_by_key(|&gi| {
-                let n = claim_group.iter().enumerate().filter(|(ci, g)| **g == Some(gi) && claim_where[*ci].2 == di).count();
-                let dist = groups[gi].members.iter().filter(|&&m| cands[m].doc == di).map(|&m| cands[m].sent.abs_diff(si)).min().unwrap_or(usize::MAX);
-                (n, std::cmp::Reverse(dist), std::cmp::Reverse(gi))
-            });
+        let best = doc_members[di]
+            .iter()
+            .map(|&(gi, sent)| {
+                let n = doc_group_claims.get(&(di, gi)).copied().unwrap_or(0);
+                (n, std::cmp::Reverse(sent.abs_diff(si)), std::cmp::Reverse(gi))
+            })
+            .max()
+            .map(|(_, _, std::cmp::Reverse(gi))| gi);
         if let Some(gi) = best {
             event_caveats[gi].push(cav);
         }
@@ -544,7 +742,7 @@ pub fn assemble(articles: Vec<Article>, lex: &Lexicon) -> Corpus {
         let g = &mut groups[gi];
         g.members.sort_by_key(|&m| (cands[m].doc, cands[m].sent));
         let g = &groups[gi];
-        let member_claims: Vec<usize> = (0..claims.len()).filter(|&ci| claim_group[ci] == Some(gi)).collect();
+        let member_claims: Vec<usize> = std::mem::take(&mut group_claims[gi]);
         let mut actor_ids: Vec<String> = Vec::new();
         for &m in &g.members {
             for &a in &cands[m].actors {
@@ -586,6 +784,5 @@ pub fn assemble(articles: Vec<Article>, lex: &Lexicon) -> Corpus {
             caveats: cav,
         });
     }
-    let _ = Family::Outcome;
     Corpus { version: FORMAT_VERSION, documents, actors, places, claims, events: events_out }
 }

@@ -88,13 +88,14 @@ pub fn fold_string(s: &str) -> String {
 /// works on this so that the text is folded exactly once.
 pub struct Folded {
     pub chars: Vec<char>,
-    pub folded: Vec<u8>,
+    /// ASCII only (one byte per code point), so any byte range is a `&str`.
+    pub folded: String,
 }
 
 impl Folded {
     pub fn new(text: &str) -> Self {
         let chars: Vec<char> = text.chars().collect();
-        let folded = chars.iter().map(|&c| fold_char(c)).collect();
+        let folded = chars.iter().map(|&c| fold_char(c) as char).collect();
         Folded { chars, folded }
     }
 
@@ -110,7 +111,7 @@ impl Folded {
     pub fn fs(&self, start: usize, end: usize) -> &str {
         let end = end.min(self.folded.len());
         let start = start.min(end);
-        std::str::from_utf8(&self.folded[start..end]).unwrap_or("")
+        self.folded.get(start..end).unwrap_or("")
     }
 
     /// The original text of `[start, end)`.

@@ -15,7 +15,7 @@ pub struct Tok {
 
 /// All tokens of `[start, end)`, appended to `out`.
 pub fn tokenize(f: &Folded, start: usize, end: usize, out: &mut Vec<Tok>) {
-    let b = &f.folded;
+    let b = f.folded.as_bytes();
     let end = end.min(b.len());
     let mut i = start;
     while i < end {
@@ -48,14 +48,69 @@ pub fn tokenize(f: &Folded, start: usize, end: usize, out: &mut Vec<Tok>) {
     }
 }
 
+/// Word classes: bits telling which lexicons a word belongs to, computed
+/// once per token ([`classes`]) so rules test a bit instead of scanning lists.
+pub mod class {
+    pub const REPORT: u32 = 1;
+    pub const PARTICIPLE: u32 = 1 << 1;
+    pub const DENY: u32 = 1 << 2;
+    pub const NOT_VERB_BEFORE: u32 = 1 << 3;
+    pub const PRONOUN: u32 = 1 << 4;
+    pub const HEAD: u32 = 1 << 5;
+    pub const ANON_DET: u32 = 1 << 6;
+    pub const PREP: u32 = 1 << 7;
+    pub const SKIP_NP: u32 = 1 << 8;
+    pub const HYPOTHETICAL: u32 = 1 << 9;
+    pub const TRIGGER: u32 = 1 << 10;
+}
+
+fn class_table() -> &'static std::collections::HashMap<&'static str, u32> {
+    static TABLE: std::sync::OnceLock<std::collections::HashMap<&'static str, u32>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = std::collections::HashMap::new();
+        let mut add = |words: &[&'static str], bit: u32| {
+            for w in words {
+                *t.entry(*w).or_insert(0) |= bit;
+            }
+        };
+        use crate::claims as c;
+        add(c::REPORT_VERBS, class::REPORT);
+        add(c::PARTICIPLES, class::PARTICIPLE);
+        add(c::DENY_VERBS, class::DENY);
+        add(c::NOT_VERB_BEFORE, class::NOT_VERB_BEFORE);
+        add(c::PRONOUNS, class::PRONOUN);
+        add(c::HEADS, class::HEAD);
+        add(c::ANON_DETS, class::ANON_DET);
+        add(c::PREPOSITIONS, class::PREP);
+        add(c::SKIP_BEFORE_NP, class::SKIP_NP);
+        add(crate::events::HYPOTHETICAL, class::HYPOTHETICAL);
+        let firsts = crate::events::trigger_first_words();
+        add(&firsts, class::TRIGGER);
+        t
+    })
+}
+
+/// The class bits of every token.
+pub fn classes(f: &Folded, toks: &[Tok]) -> Vec<u32> {
+    let table = class_table();
+    toks.iter().map(|t| table.get(f.fs(t.start as usize, t.end as usize)).copied().unwrap_or(0)).collect()
+}
+
 /// Token helpers bound to one folded text.
 #[derive(Clone, Copy)]
 pub struct Words<'a> {
     pub f: &'a Folded,
     pub toks: &'a [Tok],
+    /// Class bits per token (see [`classes`]).
+    pub cls: &'a [u32],
 }
 
 impl<'a> Words<'a> {
+    /// Whether token `i` has any of the class bits `bits`.
+    pub fn has(&self, i: usize, bits: u32) -> bool {
+        self.cls.get(i).is_some_and(|c| c & bits != 0)
+    }
+
     /// The folded word at token `i` ("" when out of range).
     pub fn w(&self, i: usize) -> &'a str {
         match self.toks.get(i) {
@@ -112,7 +167,8 @@ mod tests {
         let f = Folded::new("Some 6,500 pick-ups (haven’t) left 1.5 km—Anéfis.");
         let mut t = Vec::new();
         tokenize(&f, 0, f.len(), &mut t);
-        let w = Words { f: &f, toks: &t };
+        let cls = classes(&f, &t);
+        let w = Words { f: &f, toks: &t, cls: &cls };
         let words: Vec<&str> = (0..w.len()).map(|i| w.w(i)).collect();
         assert_eq!(words, vec!["some", "6,500", "pick-ups", "haven't", "left", "1.5", "km", "anefis"]);
         assert!(w.capitalised(7));

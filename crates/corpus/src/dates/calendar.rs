@@ -58,8 +58,10 @@ impl Weekday {
     }
 }
 
-/// Day numbers are clamped to this magnitude so that years stay well inside `i32`.
-const MAX_DAYS: i64 = 700_000_000;
+/// Day numbers of the first and last representable dates: [`Date::from_days`]
+/// clamps to them, so that the year always fits in `i32`.
+const MIN_DAYS: i64 = Date { year: i32::MIN, month: 1, day: 1 }.to_days();
+const MAX_DAYS: i64 = Date { year: i32::MAX, month: 12, day: 31 }.to_days();
 
 impl Date {
     /// A valid date, or `None` (month outside 1–12, day outside the month).
@@ -86,7 +88,7 @@ impl Date {
     }
 
     /// Days since 1970-01-01 (negative before). Howard Hinnant's algorithm.
-    pub fn to_days(self) -> i64 {
+    pub const fn to_days(self) -> i64 {
         let y = self.year as i64 - if self.month <= 2 { 1 } else { 0 };
         let era = y.div_euclid(400);
         let yoe = y - era * 400;
@@ -97,9 +99,10 @@ impl Date {
         era * 146_097 + doe - 719_468
     }
 
-    /// Inverse of [`Date::to_days`]. Inputs beyond ±700 million days are clamped.
+    /// Inverse of [`Date::to_days`]. Inputs beyond the years of `i32` are
+    /// clamped to the first or last representable day.
     pub fn from_days(days: i64) -> Date {
-        let z = days.clamp(-MAX_DAYS, MAX_DAYS) + 719_468;
+        let z = days.clamp(MIN_DAYS, MAX_DAYS) + 719_468;
         let era = z.div_euclid(146_097);
         let doe = z - era * 146_097;
         let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;

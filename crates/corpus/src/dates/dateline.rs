@@ -48,7 +48,8 @@ pub fn find_dateline(text: &str) -> Option<(Date, u32, u32)> {
 
 /// Words that may precede a dateline's date besides capitalised ones
 /// ("BAMAKO, Mali,", "Published on", "Mis à jour le").
-const LEAD_WORDS: &[&str] = &["on", "le", "at", "published", "updated", "posted", "mis", "à", "jour", "publié", "du", "modifié"];
+const LEAD_WORDS: &[&str] =
+    &["on", "le", "at", "published", "updated", "posted", "mis", "à", "jour", "publié", "du", "modifié"];
 /// Lower-case words that may follow the date in a dateline ("… by AFP").
 const TRAIL_WORDS: &[&str] = &["by", "at", "à", "par", "updated", "am", "pm"];
 
@@ -76,8 +77,11 @@ fn dateline_in_line(text: &str, line: &str, toks: &[Tok]) -> Option<(Date, u32, 
         let end = toks[h.e - 1].c1;
         let next = toks.get(h.e);
         let lead_ok = toks[..h.s].iter().all(|t| !matches!(t.k, K::Word(_)) || word_ok(t, LEAD_WORDS));
+        let after_next = toks.get(h.e + 1).map(|t| t.k);
         let trail_ok = match next.map(|t| t.k) {
-            None | Some(K::Punct('(' | '-' | '–' | '—' | '|' | '/' | '·' | ',')) | Some(K::Num { .. }) => true,
+            None | Some(K::Punct('(' | '-' | '–' | '—' | '|' | '/' | '·')) | Some(K::Num { .. }) => true,
+            // "24 September 2024, 2:56" but not "On 12 November 2023, the army …"
+            Some(K::Punct(',')) => matches!(after_next, Some(K::Num { .. })),
             Some(K::Word(_)) => next.is_some_and(|t| word_ok(t, TRAIL_WORDS)),
             Some(K::Punct(_)) => false,
         };
@@ -97,7 +101,9 @@ fn dateline_in_line(text: &str, line: &str, toks: &[Tok]) -> Option<(Date, u32, 
                     return;
                 }
                 let year = match wd {
-                    Some(w) => infer_year(text).filter(|y| Date::new(*y, m, d).is_some_and(|dt| dt.weekday().index() == w)),
+                    Some(w) => {
+                        infer_year(text).filter(|y| Date::new(*y, m, d).is_some_and(|dt| dt.weekday().index() == w))
+                    }
                     None => infer_year(text),
                 };
                 year.and_then(|y| Date::new(y, m, d))
@@ -124,7 +130,13 @@ fn numeric_date(toks: &[Tok], i: usize) -> Option<Date> {
     if !(slash(i + 1) && slash(i + 3) && glued && (1..=2).contains(&ad) && (1..=2).contains(&bd) && yd == 4) {
         return None;
     }
-    let (d, m) = if a > 12 { (a, b) } else if b > 12 { (b, a) } else { (a, b) };
+    let (d, m) = if a > 12 {
+        (a, b)
+    } else if b > 12 {
+        (b, a)
+    } else {
+        (a, b)
+    };
     Date::new(y as i32, m as u8, d as u8)
 }
 
@@ -145,13 +157,15 @@ fn year_evidence(text: &str) -> YearEvidence {
             Expr::Day { d, m, y: None, wd: Some(w) } | Expr::DayRange { d1: d, m1: m, y: None, wd: Some(w), .. } => {
                 ev.constraints.push((m, d, w));
             }
-            Expr::Day { y: Some(y), .. } | Expr::DayRange { y: Some(y), .. } | Expr::Month { y: Some(y), .. } => ev.mentioned.push(y),
+            Expr::Day { y: Some(y), .. } | Expr::DayRange { y: Some(y), .. } | Expr::Month { y: Some(y), .. } => {
+                ev.mentioned.push(y)
+            }
             Expr::Year { y, .. } => ev.mentioned.push(y),
             Expr::Iso { y, .. } => ev.mentioned.push(y),
             _ => {}
         };
         match &h.form {
-            Form::One(x) | Form::Since(x) | Form::Night(x) => note(x),
+            Form::One(x) | Form::Since(x) | Form::Night(x) | Form::NightInto(x) => note(x),
             Form::Range(a, b) => {
                 note(a);
                 note(b);
@@ -223,8 +237,9 @@ fn pick(c: &[i32], mentioned: &[i32], reference: Option<i32>) -> Option<i32> {
     }
     let r = reference?;
     let pool = if in_text.is_empty() { c } else { &in_text[..] };
-    let best = pool.iter().map(|y| (y - r).abs()).min()?;
-    let nearest: Vec<i32> = pool.iter().copied().filter(|y| (y - r).abs() == best).collect();
+    let dist = |y: i32| (y as i64 - r as i64).abs();
+    let best = pool.iter().map(|&y| dist(y)).min()?;
+    let nearest: Vec<i32> = pool.iter().copied().filter(|&y| dist(y) == best).collect();
     match nearest[..] {
         [y] => Some(y),
         _ => None,

@@ -2,7 +2,8 @@
 //! copy, with no dependencies beyond `std` (it also builds for wasm).
 //!
 //! - [`calendar`]: [`Date`] / [`Weekday`] arithmetic.
-//! - `lexer`: a one-pass tokenizer with a fixed keyword table.
+//! - `keywords`: the vocabulary (word kinds, English and French).
+//! - `lexer`: a one-pass, allocation-free tokenizer.
 //! - `grammar`: hand-written rules turning tokens into unresolved expressions.
 //! - `resolve`: turns expressions into [`Resolved`] ranges using a
 //!   [`DateContext`] (publication date, narrative anchor, year hint); its
@@ -15,6 +16,7 @@
 pub mod calendar;
 pub mod dateline;
 mod grammar;
+mod keywords;
 mod lexer;
 mod resolve;
 
@@ -22,7 +24,9 @@ mod resolve;
 mod tests;
 
 pub use calendar::{Date, Weekday};
-pub use dateline::{find_dateline, infer_published, infer_published_with, infer_year, infer_year_near, year_candidates};
+pub use dateline::{
+    find_dateline, infer_published, infer_published_with, infer_year, infer_year_near, year_candidates,
+};
 
 use crate::model::{DateRange, Precision};
 
@@ -101,7 +105,7 @@ pub struct DateContext {
 /// All date mentions in `text` (usually one sentence), in order, with
 /// non-overlapping code-point spans. Never panics.
 pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<DateMention> {
-    let mut toks = Vec::new();
+    let mut toks = TOKENS.with(|t| t.take());
     lexer::tokenize(text, &mut toks);
     let mut out = Vec::new();
     for_each_hit(&toks, |h| {
@@ -114,7 +118,19 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<DateMention> {
             kind: h.kind,
         });
     });
+    if toks.capacity() <= MAX_KEPT_TOKENS {
+        TOKENS.with(|t| t.replace(toks));
+    }
     out
+}
+
+/// Larger token buffers (whole long documents) are freed, not kept.
+const MAX_KEPT_TOKENS: usize = 1 << 16;
+
+thread_local! {
+    /// Token buffer reused across calls (one sentence after another), so
+    /// that scanning does not allocate once warmed up.
+    static TOKENS: std::cell::Cell<Vec<lexer::Tok>> = const { std::cell::Cell::new(Vec::new()) };
 }
 
 /// Runs the grammar over `toks` left to right, calling `f` on each

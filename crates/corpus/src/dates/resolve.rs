@@ -4,20 +4,33 @@
 //!
 //! Conventions (documented choices):
 //! - Parts of a month: beginning = days 1–10, middle = 11–20, end = 21–last
-//!   day; precision `Month`.
+//!   day, first half = 1–15, second half = 16–last; precision `Month`.
+//!   "The first/second/third/fourth week of" = days 1–7/8–14/15–21/22–28,
+//!   "the last week of" = the last seven days; precision `Week`.
 //! - Parts of a year: beginning = January–March, middle = May–August,
-//!   end = October–December; precision `Month` (a whole year is `Year`).
-//! - Parts of a week (Monday-first): beginning = Monday–Wednesday, end =
+//!   end = October–December, halves = January–June / July–December;
+//!   precision `Month` (a whole year is `Year`).
+//! - Parts of a week (Monday first): beginning = Monday–Wednesday, end =
 //!   Thursday–Sunday; precision `Week`. "At the end of the week" without
 //!   "this"/"last" means the previous week's end when the reference is a
 //!   Monday–Wednesday.
-//! - Nights run from the named day to the next (precision `Day`).
-//! - "a few"/"several" units = 2 to 6 units.
+//! - Nights run from the named day to the next ("overnight into Sunday":
+//!   Saturday to Sunday); precision `Day`.
+//! - Bare weekdays: against the publication date, the most recent such day
+//!   on or before it (future tense: the next one after it); against the
+//!   anchor alone, the nearest one.
+//! - Counted shifts ("two days earlier", "a week later") land on one day,
+//!   with precision `Day` or `Week`; "three months later" is that whole
+//!   month, "a year ago" that whole year.
+//! - "a few"/"several" units = 2 to 6 units; "in recent days" = the last 7
+//!   days, "in recent weeks" = 4 weeks, "in recent months" = 6 months.
 //! - "since X" runs from the start of X to the publication date (or anchor).
 //! - Missing years: the year (publication year −1, same, +1) that puts the
-//!   date closest to publication, future distances counting double; then the
-//!   year hint; a weekday given with the day-month picks among those the year
-//!   that matches it (nearest to the publication date or the hint).
+//!   date closest to publication, future distances counting double; without
+//!   publication, the one closest to the anchor (unless the year hint is
+//!   more than a year away from it); else the year hint. A weekday given
+//!   with the day-month picks, among those, the year that matches it
+//!   (around the hint: the matching year nearest to it, within six years).
 
 use super::calendar::Date;
 use super::grammar::{Dir, Expr, Form, Part, Rel, Unit};
@@ -46,12 +59,18 @@ pub(crate) fn pick_year(m: u8, d: u8, wd: Option<u8>, ctx: &DateContext) -> Opti
         (None, Some(_)) => true,
         (_, None) => false,
     };
-    if let Some(p) = ctx.published {
+    // Publication date (future distances count double), else the anchor
+    // (symmetric) unless the year hint contradicts it.
+    let reference = ctx
+        .published
+        .map(|p| (p, 2))
+        .or_else(|| ctx.anchor.filter(|a| ctx.year_hint.is_none_or(|h| (a.year as i64 - h as i64).abs() <= 1)).map(|a| (a, 1)));
+    if let Some((p, future_weight)) = reference {
         let score = |y: i32| {
             Date::new(y, m, d).map(|date| {
                 let diff = p.days_until(date);
                 if diff > 0 {
-                    2 * diff
+                    future_weight * diff
                 } else {
                     -diff
                 }
@@ -59,7 +78,7 @@ pub(crate) fn pick_year(m: u8, d: u8, wd: Option<u8>, ctx: &DateContext) -> Opti
         };
         let mut best: Option<(i64, i32)> = None;
         let mut best_wd: Option<(i64, i32)> = None;
-        for y in [p.year - 1, p.year, p.year + 1] {
+        for y in [p.year.saturating_sub(1), p.year, p.year.saturating_add(1)] {
             if let Some(s) = score(y) {
                 if best.is_none_or(|(b, _)| s < b) {
                     best = Some((s, y));
@@ -80,7 +99,7 @@ pub(crate) fn pick_year(m: u8, d: u8, wd: Option<u8>, ctx: &DateContext) -> Opti
     }
     // The matching year nearest the hint (earlier first on ties), within ±6.
     for delta in 0..=6 {
-        for y in [hint - delta, hint + delta] {
+        for y in [hint.saturating_sub(delta), hint.saturating_add(delta)] {
             if matches_wd(y) {
                 return Some(y);
             }
@@ -99,6 +118,8 @@ fn month_range(y: i32, m: u8, part: Part, reference: Option<Date>) -> Option<Res
         Part::End => (Date { day: 21, ..first }, last),
         Part::SoFar => (first, reference.filter(|r| *r >= first && *r <= last).unwrap_or(last)),
         Part::Rest => (reference.filter(|r| *r >= first && *r < last).map_or(first, |r| r.add_days(1)), last),
+        Part::FirstHalf => (first, Date { day: 15, ..first }),
+        Part::SecondHalf => (Date { day: 16, ..first }, last),
     };
     Some(range(a, b, Precision::Month))
 }
@@ -112,14 +133,20 @@ fn year_range(y: i32, part: Part, reference: Option<Date>) -> Option<Resolved> {
         Part::Mid => range(Date::new(y, 5, 1)?, Date::new(y, 8, 31)?, Precision::Month),
         Part::End => range(Date::new(y, 10, 1)?, last, Precision::Month),
         Part::SoFar => range(first, reference.filter(|r| r.year == y).unwrap_or(last), Precision::Month),
-        Part::Rest => range(reference.filter(|r| r.year == y && *r < last).map_or(first, |r| r.add_days(1)), last, Precision::Month),
+        Part::Rest => range(
+            reference.filter(|r| r.year == y && *r < last).map_or(first, |r| r.add_days(1)),
+            last,
+            Precision::Month,
+        ),
+        Part::FirstHalf => range(first, Date::new(y, 6, 30)?, Precision::Month),
+        Part::SecondHalf => range(Date::new(y, 7, 1)?, last, Precision::Month),
     })
 }
 
 fn week_range(monday: Date, part: Part, reference: Date) -> Resolved {
     let sunday = monday.add_days(6);
     let (a, b) = match part {
-        Part::Whole => (monday, sunday),
+        Part::Whole | Part::FirstHalf | Part::SecondHalf => (monday, sunday),
         Part::Begin => (monday, monday.add_days(2)),
         Part::Mid => (monday.add_days(2), monday.add_days(4)),
         Part::End => (monday.add_days(3), sunday),
@@ -139,6 +166,10 @@ fn resolve_weekday(wd: u8, dir: Dir, ctx: &DateContext) -> Option<Date> {
         (None, Some(a)) => (a, false),
         (None, None) => return None,
     };
+    Some(weekday_from(r, from_pub, wd, dir))
+}
+
+fn weekday_from(r: Date, from_pub: bool, wd: u8, dir: Dir) -> Date {
     let back = (r.weekday().index() as i64 - wd as i64).rem_euclid(7);
     let fwd = (7 - back) % 7;
     let offset = match dir {
@@ -165,7 +196,7 @@ fn resolve_weekday(wd: u8, dir: Dir, ctx: &DateContext) -> Option<Date> {
             }
         }
     };
-    Some(r.add_days(offset))
+    r.add_days(offset)
 }
 
 fn day_range_years(
@@ -178,12 +209,12 @@ fn day_range_years(
     match y {
         // An explicit year belongs to the end ("30 December to 2 January 2024").
         Some(y) => {
-            let y1 = if wraps { y - 1 } else { y };
+            let y1 = if wraps { y.saturating_sub(1) } else { y };
             Some((Date::new(y1, m1, d1)?, Date::new(y, m2, d2)?))
         }
         None => {
             let y1 = pick_year(m1, d1, wd, ctx)?;
-            let y2 = if wraps { y1 + 1 } else { y1 };
+            let y2 = if wraps { y1.saturating_add(1) } else { y1 };
             Some((Date::new(y1, m1, d1)?, Date::new(y2, m2, d2)?))
         }
     }
@@ -217,6 +248,16 @@ pub(crate) fn resolve(x: &Expr, ctx: &DateContext) -> Option<Resolved> {
         }
         Expr::Year { y, part } => year_range(y, part, ctx.published.or(ctx.anchor)),
         Expr::Weekday { wd, dir } => resolve_weekday(wd, dir, ctx).map(day),
+        Expr::AnchorWeekday { wd, dir } => reference(Rel::Anchor, ctx).map(|r| day(weekday_from(r, false, wd, dir))),
+        Expr::MonthWeek { m, y, nth } => {
+            let y = match y {
+                Some(y) => y,
+                None => pick_year(m, if nth == 4 { 25 } else { 1 + 7 * nth }, None, ctx)?,
+            };
+            let first = Date::new(y, m, 1)?;
+            let start = if nth == 4 { first.month_end().add_days(-6) } else { first.add_days(7 * nth as i64) };
+            Some(range(start, start.add_days(6), Precision::Week))
+        }
         Expr::Shift { rel, n, unit, part } => {
             let r = reference(rel, ctx)?;
             match unit {
@@ -292,7 +333,7 @@ fn fill_year(a: Expr, right: &Resolved, ctx: &DateContext) -> Option<Resolved> {
         Some(x) => {
             let r = resolve(&x, ctx)?;
             if r.start > right.start {
-                resolve(&with_year(right.start.year - 1)?, ctx)
+                resolve(&with_year(right.start.year.saturating_sub(1))?, ctx)
             } else {
                 Some(r)
             }
@@ -315,6 +356,10 @@ pub(crate) fn resolve_form(f: &Form, ctx: &DateContext) -> Option<Resolved> {
                 Some(p) if p >= r.start => Some(range(r.start, p, r.precision)),
                 _ => Some(r),
             }
+        }
+        Form::NightInto(x) => {
+            let r = resolve(x, ctx)?;
+            Some(range(r.start.add_days(-1), r.start, Precision::Day))
         }
         Form::Night(x) => {
             let r = resolve(x, ctx)?;

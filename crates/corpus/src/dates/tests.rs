@@ -59,7 +59,8 @@ fn seed(name: &str) -> String {
 fn sentence_with<'a>(text: &'a str, needle: &str) -> &'a str {
     let at = text.find(needle).unwrap_or_else(|| panic!("{needle:?} not in seed"));
     let start = text[..at].rfind(". ").max(text[..at].rfind('\n')).map_or(0, |i| i + 1);
-    let end = [text[at..].find(". "), text[at..].find('\n')].into_iter().flatten().min().map_or(text.len(), |i| at + i + 1);
+    let end =
+        [text[at..].find(". "), text[at..].find('\n')].into_iter().flatten().min().map_or(text.len(), |i| at + i + 1);
     &text[start..end]
 }
 
@@ -105,9 +106,15 @@ fn day_numbers() {
     assert_eq!(d("2023-11-12").add_days(-2), d("2023-11-10"));
     assert_eq!(d("2023-11-12").add_months_first(-11), d("2022-12-01"));
     assert_eq!(d("2023-11-12").week_start(), d("2023-11-06"));
-    // Extreme inputs saturate instead of panicking.
-    let _ = Date::from_days(i64::MAX).weekday();
-    let _ = Date::from_days(i64::MIN).add_days(i64::MIN);
+    // Extreme inputs saturate at the first/last representable day.
+    let last = Date { year: i32::MAX, month: 12, day: 31 };
+    let first = Date { year: i32::MIN, month: 1, day: 1 };
+    assert_eq!(Date::from_days(i64::MAX), last);
+    assert_eq!(Date::from_days(i64::MIN), first);
+    assert_eq!(Date::from_days(last.to_days()), last);
+    assert_eq!(Date::from_days(first.to_days()), first);
+    assert_eq!(last.add_days(1), last);
+    assert_eq!(first.add_days(i64::MIN), first);
 }
 
 #[test]
@@ -119,7 +126,10 @@ fn iso_round_trip() {
     }
     let r = Resolved { start: d("2023-11-03"), end: d("2023-11-04"), precision: Precision::Day };
     let range = r.to_range();
-    assert_eq!((range.start.as_str(), range.end.as_str(), range.precision), ("2023-11-03", "2023-11-04", Precision::Day));
+    assert_eq!(
+        (range.start.as_str(), range.end.as_str(), range.precision),
+        ("2023-11-03", "2023-11-04", Precision::Day)
+    );
 }
 
 // ---------------------------------------------------------- absolute dates
@@ -184,7 +194,10 @@ fn missing_year_from_publication() {
     assert_eq!(day_of("on 31 December the", &published("2023-10-02")), "2023-12-31");
     // A January date in a late-December article is next January.
     assert_eq!(day_of("on January 2 the", &published("2023-12-30")), "2024-01-02");
-    // Without publication date: the year hint.
+    // Without publication date: nearest the anchor, else the year hint.
+    assert_eq!(day_of("on January 2 the", &anchored("2023-12-30")), "2024-01-02");
+    let far = DateContext { anchor: Some(d("2012-05-01")), year_hint: Some(2023), published: None };
+    assert_eq!(day_of("on January 2 the", &far), "2023-01-02");
     assert_eq!(day_of("on October 5 the", &hint(2023)), "2023-10-05");
     // Nothing to go on: unresolved.
     let m = only("on October 5 the", &DateContext::default());
@@ -251,6 +264,8 @@ fn lowercase_weekday_and_month_words_are_not_dates() {
     assert!(find_dates("in May the", &c).len() == 1);
     assert!(find_dates("May the force", &c).is_empty());
     assert!(find_dates("March on the town", &c).is_empty());
+    assert!(find_dates("said by Jan Egeland of the NRC", &c).is_empty());
+    assert_eq!(only("in Jan. 2023 the", &c).text, "Jan. 2023");
 }
 
 // ------------------------------------------------------------- relative
@@ -278,7 +293,10 @@ fn relative_to_anchor() {
         assert_eq!(day_of(text, &c), day, "{text}");
     }
     assert_eq!(res("a week later the", &c), ("a week later".into(), "2023-11-19..2023-11-19".into(), Precision::Week));
-    assert_eq!(res("the following week the", &c), ("the following week".into(), "2023-11-13..2023-11-19".into(), Precision::Week));
+    assert_eq!(
+        res("the following week the", &c),
+        ("the following week".into(), "2023-11-13..2023-11-19".into(), Precision::Week)
+    );
     assert_eq!(res("In the following days, the", &c).1, "2023-11-13..2023-11-19");
     assert_eq!(res("that night the", &c).1, "2023-11-12..2023-11-13");
     // "the day before the attack" is relative to something else.
@@ -297,13 +315,19 @@ fn relative_to_publication() {
     assert_eq!(res("last week the", &c), ("last week".into(), "2023-11-06..2023-11-12".into(), Precision::Week));
     assert_eq!(res("this week the", &c).1, "2023-11-13..2023-11-19");
     assert_eq!(res("next week the", &c).1, "2023-11-20..2023-11-26");
-    assert_eq!(res("earlier this month the", &c), ("earlier this month".into(), "2023-11-01..2023-11-15".into(), Precision::Month));
+    assert_eq!(
+        res("earlier this month the", &c),
+        ("earlier this month".into(), "2023-11-01..2023-11-15".into(), Precision::Month)
+    );
     assert_eq!(res("later this week the", &c).1, "2023-11-16..2023-11-19");
     assert_eq!(res("last month the", &c), ("last month".into(), "2023-10-01..2023-10-31".into(), Precision::Month));
     assert_eq!(res("this year the", &c), ("this year".into(), "2023-01-01..2023-12-31".into(), Precision::Year));
     assert_eq!(res("last year the", &c).1, "2022-01-01..2022-12-31");
     assert_eq!(res("three days ago the", &c).1, "2023-11-12..2023-11-12");
-    assert_eq!(res("completed a few days ago, promised", &c), ("a few days ago".into(), "2023-11-09..2023-11-13".into(), Precision::Week));
+    assert_eq!(
+        res("completed a few days ago, promised", &c),
+        ("a few days ago".into(), "2023-11-09..2023-11-13".into(), Precision::Week)
+    );
     assert_eq!(res("over the weekend the", &c).1, "2023-11-11..2023-11-12");
     assert_eq!(res("last weekend the", &c).1, "2023-11-11..2023-11-12");
     assert_eq!(only("yesterday", &DateContext::default()).resolved, None);
@@ -313,7 +337,10 @@ fn relative_to_publication() {
 fn end_of_week() {
     // Published on a Monday: "the end of the week" is the previous week's end.
     let monday = published("2023-11-13");
-    assert_eq!(res("at the end of the week, the", &monday), ("the end of the week".into(), "2023-11-09..2023-11-12".into(), Precision::Week));
+    assert_eq!(
+        res("at the end of the week, the", &monday),
+        ("the end of the week".into(), "2023-11-09..2023-11-12".into(), Precision::Week)
+    );
     // Published on a Saturday: this week's end.
     assert_eq!(res("at the end of the week, the", &published("2023-11-11")).1, "2023-11-09..2023-11-12");
     assert_eq!(res("at the end of the week, the", &published("2023-11-18")).1, "2023-11-16..2023-11-19");
@@ -321,17 +348,107 @@ fn end_of_week() {
     assert_eq!(res("At the end of last week, a convoy", &published("2024-09-24")).1, "2024-09-19..2024-09-22");
 }
 
+#[test]
+fn more_relative_forms() {
+    let c = DateContext { published: Some(d("2023-11-15")), anchor: Some(d("2023-11-08")), year_hint: None };
+    // Weekdays against the anchor (Wednesday 8 November).
+    assert_eq!(day_of("the following Monday, the", &c), "2023-11-13");
+    assert_eq!(day_of("the next Wednesday, the", &c), "2023-11-15");
+    assert_eq!(day_of("the previous Friday, the", &c), "2023-11-03");
+    assert_eq!(day_of("that Tuesday, the", &c), "2023-11-07");
+    assert_eq!(kind_of("the following Monday", &c), MentionKind::Relative);
+    // Spans counted back from publication (Wednesday 15 November).
+    assert_eq!(
+        res("in recent days, the", &c),
+        ("recent days".into(), "2023-11-08..2023-11-15".into(), Precision::Week)
+    );
+    assert_eq!(res("over the past few days, the", &c).1, "2023-11-09..2023-11-15");
+    assert_eq!(
+        res("during the last two weeks the", &c),
+        ("the last two weeks".into(), "2023-11-01..2023-11-15".into(), Precision::Month)
+    );
+    assert_eq!(res("tonight the", &c).1, "2023-11-15..2023-11-16");
+    assert_eq!(
+        res("two weeks ago the", &c),
+        ("two weeks ago".into(), "2023-11-01..2023-11-01".into(), Precision::Week)
+    );
+    assert_eq!(res("a year ago the", &c), ("a year ago".into(), "2022-01-01..2022-12-31".into(), Precision::Year));
+    assert_eq!(
+        res("three months later the", &c),
+        ("three months later".into(), "2024-02-01..2024-02-29".into(), Precision::Month)
+    );
+}
+
+#[test]
+fn weeks_and_halves_of_months_and_years() {
+    let c = published("2023-11-15");
+    assert_eq!(
+        res("in the first week of November the", &c),
+        ("the first week of November".into(), "2023-11-01..2023-11-07".into(), Precision::Week)
+    );
+    assert_eq!(res("the second week of October 2022", &c).1, "2022-10-08..2022-10-14");
+    assert_eq!(res("during the last week of July", &c).1, "2023-07-25..2023-07-31");
+    assert_eq!(
+        res("in the first half of 2023,", &c),
+        ("the first half of 2023".into(), "2023-01-01..2023-06-30".into(), Precision::Month)
+    );
+    assert_eq!(res("in the second half of October", &c).1, "2023-10-16..2023-10-31");
+    assert_eq!(
+        res("early next week the", &c),
+        ("early next week".into(), "2023-11-20..2023-11-22".into(), Precision::Week)
+    );
+    assert_eq!(res("late last year the", &c).1, "2022-10-01..2022-12-31");
+    assert_eq!(res("at the end of last month the", &c).1, "2023-10-21..2023-10-31");
+}
+
+#[test]
+fn french_relative_forms() {
+    let c = DateContext { published: Some(d("2023-11-15")), anchor: Some(d("2023-11-08")), year_hint: None };
+    assert_eq!(day_of("la veille, l'armée", &c), "2023-11-07");
+    assert_eq!(day_of("le lendemain, l'armée", &c), "2023-11-09");
+    assert_eq!(day_of("le même jour, l'armée", &c), "2023-11-08");
+    assert!(find_dates("la veille de l'attaque", &c).is_empty());
+    assert_eq!(res("la semaine dernière, l'armée", &c).1, "2023-11-06..2023-11-12");
+    assert_eq!(res("le mois prochain, l'armée", &c).1, "2023-12-01..2023-12-31");
+    assert_eq!(res("cette année, l'armée", &c).1, "2023-01-01..2023-12-31");
+    assert_eq!(
+        res("depuis l'an dernier, l'armée", &c),
+        ("depuis l'an dernier".into(), "2022-01-01..2023-11-15".into(), Precision::Year)
+    );
+    assert_eq!(res("l'année dernière, l'armée", &c).1, "2022-01-01..2022-12-31");
+    assert_eq!(day_of("samedi dernier, l'armée", &c), "2023-11-11");
+    assert_eq!(day_of("lundi prochain, l'armée", &c), "2023-11-20");
+    assert!(find_dates("le président et la ministre", &c).is_empty());
+}
+
 // ----------------------------------------------------------------- nights
 
 #[test]
 fn nights() {
     let c = published("2023-11-13"); // Monday
-    assert_eq!(res("Since the night of November 3 to 4, the", &c), ("the night of November 3 to 4".into(), "2023-11-03..2023-11-04".into(), Precision::Day));
+    assert_eq!(
+        res("Since the night of November 3 to 4, the", &c),
+        ("the night of November 3 to 4".into(), "2023-11-03..2023-11-04".into(), Precision::Day)
+    );
     assert_eq!(kind_of("the night of November 3 to 4", &c), MentionKind::Night);
     assert_eq!(res("during the night from Saturday to Sunday,", &c).1, "2023-11-11..2023-11-12");
-    assert_eq!(res("attacked overnight Saturday, killing", &c), ("overnight Saturday".into(), "2023-11-11..2023-11-12".into(), Precision::Day));
+    assert_eq!(
+        res("attacked overnight Saturday, killing", &c),
+        ("overnight Saturday".into(), "2023-11-11..2023-11-12".into(), Precision::Day)
+    );
     assert_eq!(res("attacked overnight Saturday to Sunday", &c).1, "2023-11-11..2023-11-12");
     assert_eq!(res("on Saturday night the", &c).1, "2023-11-11..2023-11-12");
+    assert_eq!(
+        res("Overnight into Sunday, explosions", &c),
+        ("Overnight into Sunday".into(), "2023-11-11..2023-11-12".into(), Precision::Day)
+    );
+    let a = anchored("2023-11-11");
+    assert_eq!(
+        res("repelled an attack the previous night.", &a),
+        ("the previous night".into(), "2023-11-10..2023-11-11".into(), Precision::Day)
+    );
+    assert_eq!(res("the night before, the", &a).1, "2023-11-10..2023-11-11");
+    assert_eq!(res("the following night the", &a).1, "2023-11-11..2023-11-12");
     assert_eq!(res("the night of 3 to 4 November", &c).1, "2023-11-03..2023-11-04");
     assert_eq!(res("the night of November 3, the", &c).1, "2023-11-03..2023-11-04");
     assert_eq!(res("dans la nuit du 3 au 4 novembre,", &c).1, "2023-11-03..2023-11-04");
@@ -345,21 +462,31 @@ fn nights() {
 fn periods() {
     let c = published("2024-09-24");
     let month = Precision::Month;
-    assert_eq!(res("there at the end of July.", &c), ("the end of July".into(), "2024-07-21..2024-07-31".into(), month));
+    assert_eq!(
+        res("there at the end of July.", &c),
+        ("the end of July".into(), "2024-07-21..2024-07-31".into(), month)
+    );
     assert_eq!(kind_of("at the end of July", &c), MentionKind::Period);
     assert_eq!(res("at the beginning of August the", &c).1, "2024-08-01..2024-08-10");
-    assert_eq!(res("At the end of July and beginning of August, the", &c), ("the end of July and beginning of August".into(), "2024-07-21..2024-08-10".into(), month));
+    assert_eq!(
+        res("At the end of July and beginning of August, the", &c),
+        ("the end of July and beginning of August".into(), "2024-07-21..2024-08-10".into(), month)
+    );
     // October is three weeks ahead of a 24 September article, but a year behind.
     assert_eq!(res("in mid-October the", &c).1, "2024-10-11..2024-10-20");
     assert_eq!(res("in mid-December the", &published("2024-03-01")).1, "2023-12-11..2023-12-20");
     assert_eq!(res("in mid-April the", &c).1, "2024-04-11..2024-04-20");
     assert_eq!(res("in early September the", &c).1, "2024-09-01..2024-09-10");
+    assert_eq!(res("in mid\u{2011}April the", &c).1, "2024-04-11..2024-04-20");
     assert_eq!(res("in October the", &c), ("October".into(), "2024-10-01..2024-10-31".into(), month));
     assert_eq!(res("in November 2023 the", &c), ("November 2023".into(), "2023-11-01..2023-11-30".into(), month));
     assert_eq!(res("at the end of 2023,", &c), ("the end of 2023".into(), "2023-10-01..2023-12-31".into(), month));
     assert_eq!(res("in early 2023 the", &c).1, "2023-01-01..2023-03-31");
     assert_eq!(res("in mid-2023 the", &c).1, "2023-05-01..2023-08-31");
-    assert_eq!(res("by the end of the year,", &c), ("by the end of the year".into(), "2024-10-01..2024-12-31".into(), month));
+    assert_eq!(
+        res("by the end of the year,", &c),
+        ("by the end of the year".into(), "2024-10-01..2024-12-31".into(), month)
+    );
     assert_eq!(kind_of("by the end of the year", &c), MentionKind::Deadline);
     assert_eq!(res("the end of the year", &c).1, "2024-10-01..2024-12-31");
     assert_eq!(res("at the end of the month", &c).1, "2024-09-21..2024-09-30");
@@ -384,14 +511,35 @@ fn since_runs_to_publication() {
 #[test]
 fn years() {
     let c = published("2023-11-13");
-    assert_eq!(res("against the state in 2012, these", &c), ("2012".into(), "2012-01-01..2012-12-31".into(), Precision::Year));
+    assert_eq!(
+        res("against the state in 2012, these", &c),
+        ("2012".into(), "2012-01-01..2012-12-31".into(), Precision::Year)
+    );
     assert_eq!(kind_of("in 2012", &c), MentionKind::Year);
     assert_eq!(kind_of("The 2015 agreement is shattering", &c), MentionKind::Year);
-    assert_eq!(res("defeats between 2012 and 2014, is", &c), ("between 2012 and 2014".into(), "2012-01-01..2014-12-31".into(), Precision::Year));
+    assert_eq!(
+        res("defeats between 2012 and 2014, is", &c),
+        ("between 2012 and 2014".into(), "2012-01-01..2014-12-31".into(), Precision::Year)
+    );
     assert_eq!(kind_of("between 2012 and 2014", &c), MentionKind::Year);
     assert_eq!(res("from 2012 to 2014 the", &c).1, "2012-01-01..2014-12-31");
     assert_eq!(res("the 2012-2014 war", &c).1, "2012-01-01..2014-12-31");
     assert_eq!(res("en 2012, l'armée", &c).1, "2012-01-01..2012-12-31");
+}
+
+#[test]
+fn shared_years_and_wrapped_ranges() {
+    let c = published("2023-11-14");
+    assert_eq!(
+        res("signed in Algiers in May and June 2015, has", &c),
+        ("May and June 2015".into(), "2015-05-01..2015-06-30".into(), Precision::Month)
+    );
+    assert_eq!(res("from July to September 2022 the", &c).1, "2022-07-01..2022-09-30");
+    assert_eq!(
+        res("Between Nov. 1 and Nov. 7, the UN", &c),
+        ("Between Nov. 1 and Nov. 7".into(), "2023-11-01..2023-11-07".into(), Precision::Day)
+    );
+    assert!(find_dates("in its weekly report No. 2023", &c).is_empty());
 }
 
 #[test]
@@ -533,7 +681,11 @@ fn datelines() {
         ("12 November 2023\n\nThe army said", "2023-11-12", "12 November 2023"),
         ("Mali army\n\nPublished 2023-11-12 by AFP", "2023-11-12", "2023-11-12"),
         ("Published on 24/09/2024 at 10:00\nText", "2024-09-24", "24/09/2024"),
-        ("Nov 12 (Reuters) - Fighting began on Sunday November 12 near Kidal, lost in 2012 and 2023.", "2023-11-12", "Nov 12"),
+        (
+            "Nov 12 (Reuters) - Fighting began on Sunday November 12 near Kidal, lost in 2012 and 2023.",
+            "2023-11-12",
+            "Nov 12",
+        ),
     ];
     for (text, day, span) in cases {
         let (date, s, e) = find_dateline(text).unwrap_or_else(|| panic!("no dateline in {text:?}"));
@@ -541,6 +693,13 @@ fn datelines() {
         assert_eq!(crate::text::slice_cp(text, s, e), span, "{text}");
     }
     assert_eq!(find_dateline("BAMAKO, Mali (AP) — Fighting resumed on Sunday."), None);
+    // The first sentence of the body is not a dateline, nor is a headline.
+    assert_eq!(find_dateline("On 12 November 2023, the army took Kidal."), None);
+    assert_eq!(find_dateline("Mali: the army retakes Kidal on 14 November 2023\n\nText"), None);
+    let (date, _, _) = find_dateline("Mis à jour le 13 novembre 2023\nTexte").unwrap();
+    assert_eq!(date, d("2023-11-13"));
+    let (date, _, _) = find_dateline("By Jane Doe\nNovember 13, 2023 5:30 AM UTC\nText").unwrap();
+    assert_eq!(date, d("2023-11-13"));
     // A date deep in the body is not a dateline.
     let body = format!("{}The deal of 12 November 2023 failed.", "Words and more words. ".repeat(40));
     assert_eq!(find_dateline(&body), None);
@@ -595,12 +754,81 @@ mod props {
     /// Text made of date-ish words, numbers and punctuation, to hit the rules.
     fn datey() -> impl Strategy<Value = String> {
         let words = prop::sample::select(vec![
-            "on", "the", "night", "of", "November", "Nov", ".", "3", "4", "to", "and", "Saturday", "Sunday",
-            "at", "end", "beginning", "July", "August", "2023", "2012", "between", "since", "late", "mid",
-            "-", "by", "31", "December", "two", "days", "earlier", "later", "a", "week", "last", "next",
-            "overnight", "into", "(", ")", ",", "1st", "2nd", "29", "February", "le", "1er", "novembre", "nuit",
-            "du", "au", "fin", "début", "yesterday", "this", "month", "year", "few", "ago", "will", "'", "ll",
-            "9999", "0", "00", "31st", "é", "—", "\n", "Monday", "that", "day", "before", "after", "eve",
+            "on",
+            "the",
+            "night",
+            "of",
+            "November",
+            "Nov",
+            ".",
+            "3",
+            "4",
+            "to",
+            "and",
+            "Saturday",
+            "Sunday",
+            "at",
+            "end",
+            "beginning",
+            "July",
+            "August",
+            "2023",
+            "2012",
+            "between",
+            "since",
+            "late",
+            "mid",
+            "-",
+            "by",
+            "31",
+            "December",
+            "two",
+            "days",
+            "earlier",
+            "later",
+            "a",
+            "week",
+            "last",
+            "next",
+            "overnight",
+            "into",
+            "(",
+            ")",
+            ",",
+            "1st",
+            "2nd",
+            "29",
+            "February",
+            "le",
+            "1er",
+            "novembre",
+            "nuit",
+            "du",
+            "au",
+            "fin",
+            "début",
+            "yesterday",
+            "this",
+            "month",
+            "year",
+            "few",
+            "ago",
+            "will",
+            "'",
+            "ll",
+            "9999",
+            "0",
+            "00",
+            "31st",
+            "é",
+            "—",
+            "\n",
+            "Monday",
+            "that",
+            "day",
+            "before",
+            "after",
+            "eve",
         ]);
         prop::collection::vec(words, 0..40).prop_map(|ws| ws.join(" "))
     }
@@ -618,7 +846,19 @@ mod props {
             })
     }
 
+    /// Contexts with raw, possibly invalid or extreme, public fields.
+    fn raw_ctx() -> impl Strategy<Value = DateContext> {
+        let raw_date = (any::<i32>(), any::<u8>(), any::<u8>()).prop_map(|(year, month, day)| Date { year, month, day });
+        (prop::option::of(raw_date.clone()), prop::option::of(raw_date), prop::option::of(any::<i32>()))
+            .prop_map(|(published, anchor, year_hint)| DateContext { published, anchor, year_hint })
+    }
+
     proptest! {
+        #[test]
+        fn never_panics_with_extreme_contexts(text in datey(), ctx in raw_ctx()) {
+            check_spans(&text, &ctx);
+        }
+
         #[test]
         fn never_panics_on_unicode(text in "\\PC{0,200}", ctx in any_ctx()) {
             check_spans(&text, &ctx);
@@ -651,4 +891,67 @@ mod props {
             prop_assert_eq!(date.add_days(7).weekday(), date.weekday());
         }
     }
+}
+
+/// CPU time of this thread in seconds (Linux), so that the figure does not
+/// depend on the machine's load; wall time elsewhere.
+fn cpu_seconds() -> f64 {
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()
+        .and_then(|s| s.split_whitespace().next().and_then(|n| n.parse::<f64>().ok()))
+        .map(|ns| ns / 1e9)
+        .unwrap_or_else(|| std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0.0, |d| d.as_secs_f64()))
+}
+
+/// Throughput on the seeds, sentence by sentence, in MB per CPU second
+/// (run with `cargo test --release -p counterclaim-corpus throughput -- --ignored --nocapture`).
+#[test]
+#[ignore]
+fn throughput() {
+    let mut all = String::new();
+    for name in ["000", "001", "002", "003", "004"] {
+        all.push_str(&seed(name));
+        all.push('\n');
+    }
+    let paragraphs = crate::sentences::paragraphs(&all);
+    let sentences: Vec<String> = crate::sentences::sentences(&all, &paragraphs)
+        .iter()
+        .map(|s| crate::text::slice_cp(&all, s.start, s.end).to_string())
+        .collect();
+    let bytes: usize = sentences.iter().map(|s| s.len()).sum();
+    let ctx = published("2023-11-13");
+    let rounds = (20_000_000 / bytes.max(1)).max(1);
+    let mb = (bytes * rounds) as f64 / 1e6;
+    let mut sink = 0usize;
+    let t = cpu_seconds();
+    for _ in 0..rounds {
+        for s in &sentences {
+            sink += s.chars().filter(|c| c.is_alphabetic()).count();
+        }
+    }
+    println!("baseline (count letters): {:.0} MB/s", mb / (cpu_seconds() - t));
+    let mut toks = Vec::new();
+    let t = cpu_seconds();
+    for _ in 0..rounds {
+        for s in &sentences {
+            lexer::tokenize(s, &mut toks);
+            sink += toks.len();
+        }
+    }
+    println!("tokenize: {:.0} MB/s", mb / (cpu_seconds() - t));
+    let t = cpu_seconds();
+    let mut mentions = 0usize;
+    for _ in 0..rounds {
+        for s in &sentences {
+            mentions += find_dates(s, &ctx).len();
+        }
+    }
+    println!("find_dates: {:.0} MB/s ({mentions} mentions in {mb:.0} MB)", mb / (cpu_seconds() - t));
+    let docs = rounds / 10;
+    let t = cpu_seconds();
+    for _ in 0..docs {
+        sink += infer_published(std::hint::black_box(&all)).is_some() as usize;
+    }
+    println!("infer_published (whole text): {:.0} MB/s", (all.len() * docs) as f64 / 1e6 / (cpu_seconds() - t));
+    assert!(sink > 0 && mentions > 0);
 }

@@ -19,6 +19,7 @@
 
 /// Folds one character: `Some(folded)` for a word character (1–2 chars of
 /// lower-case ASCII for Latin letters), `None` for anything else.
+#[inline]
 pub(crate) fn fold_char(c: char) -> Option<Folded> {
     if c.is_ascii() {
         return if c.is_ascii_alphanumeric() { Some(Folded::one(c.to_ascii_lowercase())) } else { None };
@@ -156,10 +157,12 @@ pub(crate) enum GapChar {
     Hard,
 }
 
+#[inline]
 pub(crate) fn gap_char(c: char) -> GapChar {
     match c {
         '\u{300}'..='\u{36F}' | '\u{AD}' | '\u{200C}' | '\u{200D}' | '\u{FE0F}' => GapChar::Ignorable,
-        '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}' | '\u{B}' | '\u{C}' => GapChar::Space(true),
+        // '\r' is plain space, so that "\r\n" counts as one line break.
+        '\n' | '\u{2028}' | '\u{2029}' | '\u{85}' | '\u{B}' | '\u{C}' => GapChar::Space(true),
         '\u{200B}' | '\u{2060}' | '\u{FEFF}' => GapChar::Space(false),
         c if c.is_whitespace() => GapChar::Space(false),
         '-' | '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\'' | '\u{2019}' | '\u{2018}' | '\u{2BC}' | '`'
@@ -178,10 +181,11 @@ pub(crate) struct Token {
     /// Code-point offsets `[start, end)` in the text.
     pub start: u32,
     pub end: u32,
+    /// Byte offsets of the same range.
+    pub byte_start: u32,
+    pub byte_end: u32,
     /// Range of this word's folded characters in `Tokens::folded`.
     pub folded: (u32, u32),
-    /// Range of this word's original characters in `Tokens::raw`.
-    pub raw: (u32, u32),
     /// Range in `Tokens::markers` of the period/comma marks in the gap
     /// after this word, valid only when `joins_next`.
     pub markers: (u32, u32),
@@ -193,22 +197,28 @@ pub(crate) struct Token {
     pub all_caps: bool,
 }
 
-/// A text cut into words, with folded and original characters.
-#[derive(Debug, Default)]
-pub(crate) struct Tokens {
+/// A text cut into words, with their folded characters.
+#[derive(Debug)]
+pub(crate) struct Tokens<'a> {
+    pub text: &'a str,
     pub tokens: Vec<Token>,
     pub folded: Vec<char>,
-    pub raw: Vec<char>,
     pub markers: Vec<char>,
 }
 
-impl Tokens {
+impl Tokens<'_> {
     pub(crate) fn folded(&self, t: &Token) -> &[char] {
         &self.folded[t.folded.0 as usize..t.folded.1 as usize]
     }
 
-    pub(crate) fn raw(&self, t: &Token) -> &[char] {
-        &self.raw[t.raw.0 as usize..t.raw.1 as usize]
+    /// The word's original letters and digits (accents and soft hyphens
+    /// left out).
+    pub(crate) fn raw(&self, t: &Token) -> impl Iterator<Item = char> + '_ {
+        self.text
+            .get(t.byte_start as usize..t.byte_end as usize)
+            .unwrap_or("")
+            .chars()
+            .filter(|&c| fold_char(c).is_some())
     }
 
     pub(crate) fn markers(&self, t: &Token) -> &[char] {
@@ -216,108 +226,120 @@ impl Tokens {
     }
 }
 
-/// State of the gap after the last finished word.
-struct Gap {
-    len: u32,
-    newlines: u32,
-    hard: bool,
-    markers_start: u32,
+/// The word being read by [`tokenize`].
+struct Word {
+    start: u32,
+    byte_start: u32,
+    folded_start: u32,
+    letters: u32,
+    upper: u32,
 }
 
 /// Cut `text` into words. One pass, no per-word allocation.
-pub(crate) fn tokenize(text: &str) -> Tokens {
+pub(crate) fn tokenize(text: &str) -> Tokens<'_> {
     let mut out = Tokens {
-        tokens: Vec::new(),
+        text,
+        tokens: Vec::with_capacity(text.len() / 5 + 1),
         folded: Vec::with_capacity(text.len()),
-        raw: Vec::with_capacity(text.len()),
         markers: Vec::new(),
     };
-    // The word being read, if any: (start cp, folded start, raw start, letters, upper-case letters).
-    let mut word: Option<(u32, u32, u32, u32, u32)> = None;
-    let mut gap = Gap { len: 0, newlines: 0, hard: false, markers_start: 0 };
+    let mut word: Option<Word> = None;
+    // The gap after the last finished word: length, line breaks, whether
+    // it is hard, and where its marks start in `out.markers`.
+    let (mut gap_len, mut gap_newlines, mut gap_hard, mut gap_markers) = (0u32, 0u32, false, 0u32);
     let mut cp: u32 = 0;
-    // End of the word being read: after its last letter or accent.
-    let mut word_end: u32 = 0;
-    for c in text.chars() {
-        if let Some(f) = fold_char(c) {
-            if word.is_none() {
-                // A new word: settle the gap after the previous one.
-                if let Some(prev) = out.tokens.last_mut() {
-                    prev.joins_next = !gap.hard && gap.newlines <= 1 && gap.len <= MAX_GAP;
-                    prev.same_line_next = gap.newlines == 0;
-                    prev.markers = (gap.markers_start, out.markers.len() as u32);
-                }
-                word = Some((cp, out.folded.len() as u32, out.raw.len() as u32, 0, 0));
-            }
-            out.folded.extend_from_slice(f.as_slice());
-            out.raw.push(c);
-            word_end = cp + 1;
-            if let Some(w) = word.as_mut() {
-                if c.is_alphabetic() {
-                    w.3 += 1;
-                    if c.is_uppercase() {
-                        w.4 += 1;
-                    }
-                }
+    // End of the word being read, after its last letter or accent (cp, byte).
+    let (mut word_end, mut word_byte_end) = (0u32, 0u32);
+    for (b, c) in text.char_indices() {
+        let b = b as u32;
+        let folded = if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                Some(Folded::one(c.to_ascii_lowercase()))
+            } else {
+                None
             }
         } else {
-            let kind = gap_char(c);
-            if kind == GapChar::Ignorable && word.is_some() {
-                cp += 1;
-                // A combining accent belongs to the word's last letter; a
-                // soft hyphen or joiner at its end does not.
-                if is_combining(c) {
-                    word_end = cp;
+            fold_char(c)
+        };
+        if let Some(f) = folded {
+            let w = word.get_or_insert_with(|| {
+                // A new word: settle the gap after the previous one.
+                if let Some(prev) = out.tokens.last_mut() {
+                    prev.joins_next = !gap_hard && gap_newlines <= 1 && gap_len <= MAX_GAP;
+                    prev.same_line_next = gap_newlines == 0;
+                    prev.markers = (gap_markers, out.markers.len() as u32);
                 }
-                continue;
+                Word { start: cp, byte_start: b, folded_start: out.folded.len() as u32, letters: 0, upper: 0 }
+            });
+            out.folded.push(f.chars[0]);
+            if f.len == 2 {
+                out.folded.push(f.chars[1]);
             }
-            if let Some((start, f0, r0, letters, upper)) = word.take() {
-                out.tokens.push(Token {
-                    start,
-                    end: word_end,
-                    folded: (f0, out.folded.len() as u32),
-                    raw: (r0, out.raw.len() as u32),
-                    markers: (0, 0),
-                    joins_next: false,
-                    same_line_next: false,
-                    all_caps: letters >= 2 && letters == upper,
-                });
-                gap = Gap { len: 0, newlines: 0, hard: false, markers_start: out.markers.len() as u32 };
+            let (alpha, upper) = if c.is_ascii() {
+                (c.is_ascii_alphabetic(), c.is_ascii_uppercase())
+            } else {
+                (c.is_alphabetic(), c.is_uppercase())
+            };
+            w.letters += alpha as u32;
+            w.upper += (alpha && upper) as u32;
+            cp += 1;
+            word_end = cp;
+            word_byte_end = b + c.len_utf8() as u32;
+            continue;
+        }
+        let kind = gap_char(c);
+        if kind == GapChar::Ignorable && word.is_some() {
+            cp += 1;
+            // A combining accent belongs to the word's last letter; a soft
+            // hyphen or joiner at its end does not.
+            if is_combining(c) {
+                word_end = cp;
+                word_byte_end = b + c.len_utf8() as u32;
             }
-            gap.len += 1;
-            match kind {
-                GapChar::Space(true) => gap.newlines += 1,
-                GapChar::Marker(m) => {
-                    // One mark per kind in a row: ". . ." is one period.
-                    if out.markers.len() as u32 == gap.markers_start || out.markers.last() != Some(&m) {
-                        out.markers.push(m);
-                    }
+            continue;
+        }
+        if let Some(w) = word.take() {
+            out.tokens.push(finish(w, word_end, word_byte_end, out.folded.len() as u32));
+            (gap_len, gap_newlines, gap_hard, gap_markers) = (0, 0, false, out.markers.len() as u32);
+        }
+        gap_len += 1;
+        match kind {
+            GapChar::Space(true) => gap_newlines += 1,
+            GapChar::Marker(m) => {
+                // One mark per kind in a row: ". . ." is one period.
+                if out.markers.len() as u32 == gap_markers || out.markers.last() != Some(&m) {
+                    out.markers.push(m);
                 }
-                GapChar::Hard => gap.hard = true,
-                GapChar::Ignorable | GapChar::Space(false) | GapChar::Joiner => {}
             }
+            GapChar::Hard => gap_hard = true,
+            GapChar::Ignorable | GapChar::Space(false) | GapChar::Joiner => {}
         }
         cp += 1;
     }
-    if let Some((start, f0, r0, letters, upper)) = word {
-        out.tokens.push(Token {
-            start,
-            end: word_end,
-            folded: (f0, out.folded.len() as u32),
-            raw: (r0, out.raw.len() as u32),
-            markers: (0, 0),
-            joins_next: false,
-            same_line_next: false,
-            all_caps: letters >= 2 && letters == upper,
-        });
+    if let Some(w) = word {
+        out.tokens.push(finish(w, word_end, word_byte_end, out.folded.len() as u32));
     }
     out
+}
+
+fn finish(w: Word, end: u32, byte_end: u32, folded_end: u32) -> Token {
+    Token {
+        start: w.start,
+        end,
+        byte_start: w.byte_start,
+        byte_end,
+        folded: (w.folded_start, folded_end),
+        markers: (0, 0),
+        joins_next: false,
+        same_line_next: false,
+        all_caps: w.letters >= 2 && w.letters == w.upper,
+    }
 }
 
 /// The match key of a name: its folded words run together, with the
 /// period/comma marks between words kept. `Err` with the offending
 /// character when the name holds punctuation no text could match across.
-pub(crate) fn name_key(name: &str) -> Result<(Vec<char>, Tokens), String> {
+pub(crate) fn name_key(name: &str) -> Result<(Vec<char>, Tokens<'_>), String> {
     let tokens = tokenize(name);
     let mut key = Vec::new();
     let n = tokens.tokens.len();
@@ -325,7 +347,8 @@ pub(crate) fn name_key(name: &str) -> Result<(Vec<char>, Tokens), String> {
         key.extend_from_slice(tokens.folded(t));
         if i + 1 < n {
             if !t.joins_next {
-                let between: String = name.chars().skip(t.end as usize).take((tokens.tokens[i + 1].start - t.end) as usize).collect();
+                let between: String =
+                    name.chars().skip(t.end as usize).take((tokens.tokens[i + 1].start - t.end) as usize).collect();
                 return Err(format!("the words cannot be matched across {:?}", between));
             }
             key.extend_from_slice(tokens.markers(t));
@@ -437,9 +460,10 @@ mod tests {
 
     #[test]
     fn paragraph_breaks_and_long_gaps_are_hard() {
-        let t = tokenize("Tin\n\nZaouatine Tin          Zaouatine Tin\nZaouatine");
+        let t =
+            tokenize("Tin\n\nZaouatine Tin          Zaouatine Tin\nZaouatine Tin\r\nZaouatine Tin\r\n\r\nZaouatine");
         let joins: Vec<bool> = t.tokens.iter().map(|x| x.joins_next).collect();
-        assert_eq!(joins, [false, true, false, true, true, false]);
+        assert_eq!(joins, [false, true, false, true, true, true, true, true, false, false]);
     }
 
     #[test]
