@@ -309,6 +309,22 @@ fn party(cast: &Cast, side: Side, rng: &mut Rng, fallback: (&str, &str)) -> Part
     }
 }
 
+/// Straight double quotes turned into alternating “ and ”.
+fn curly_quotes(s: &str) -> String {
+    let mut open = true;
+    s.chars()
+        .map(|c| {
+            if c == '"' {
+                let q = if open { '\u{201c}' } else { '\u{201d}' };
+                open = !open;
+                q
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
 /// Escape a TOML basic string's content.
 fn toml_escape(s: &str) -> String {
     s.replace('\\', "\\\\").replace('"', "\\\"")
@@ -444,6 +460,7 @@ impl Article {
         out.push_str(&format!("outlet = \"{} (synthetic)\"\n", toml_escape(self.outlet)));
         out.push_str(&format!("published = {}\n", self.published.iso()));
         out.push_str("+++\n");
+        let front_len = out.len();
         out.push_str(&headline);
         out.push_str("\n\n");
         let dateline = DATELINES[self.rng.below(DATELINES.len())];
@@ -466,6 +483,12 @@ impl Article {
             out.push_str("\n\n");
         }
         out.push_str(&format!("(Reporting by the {} desk; editing by the night team)\n", self.outlet));
+        // Some outlets print typographic quotes (as in the seeds).
+        if self.rng.chance(30) {
+            let body = curly_quotes(&out[front_len..]);
+            out.truncate(front_len);
+            out.push_str(&body);
+        }
         out
     }
 
@@ -497,6 +520,26 @@ impl Article {
                 }
             }
             _ => format!("\"{quote},\" {} {verb}{extra}.", who.short),
+        }
+    }
+
+    /// Like [`Self::quoted`] with a varied reporting verb: "said", "added" or
+    /// "told <outlet>" (never inverted: `"…," NAME, ROLE, told AFP.`).
+    fn quoted_varied(&mut self, quote: &str, who: &Party) -> String {
+        match self.rng.below(10) {
+            0 | 1 => self.quoted(quote, who, "added", ""),
+            2 | 3 => {
+                let to = format!("told {}", self.outlet);
+                match &who.person {
+                    Some((name, role)) if self.rng.chance(60) => {
+                        let role = role_phrase(role);
+                        let role = if role.is_empty() { String::new() } else { format!(", {role},") };
+                        format!("\"{quote},\" {name}{role} {to}.")
+                    }
+                    _ => format!("\"{quote},\" {} {to}.", who.short),
+                }
+            }
+            _ => self.quoted(quote, who, "said", ""),
         }
     }
 
@@ -568,7 +611,7 @@ impl Article {
                 paras.push(self.quoted(&q, &state, "said", " in a statement read on state television"));
                 let vehicles = self.rng.range(3, 20);
                 let q = format!("The army is lying. It was repelled and lost {enemy_losses} soldiers and {vehicles} vehicles");
-                let denial = self.quoted(&q, &rebel, "said", "");
+                let denial = self.quoted_varied(&q, &rebel);
                 paras.push(format!(
                     "{} denied the account, saying the rebels still held their positions around {place}. {denial}",
                     cap(&rebel.short)
@@ -585,7 +628,7 @@ impl Article {
                     cap(&jihadist.short)
                 ));
                 let q = format!("The situation is under control and {} terrorists were neutralised", self.rng.range(5, 40));
-                let quote = self.quoted(&q, &state, "said", "");
+                let quote = self.quoted_varied(&q, &state);
                 paras.push(format!(
                     "The army said it had repelled the attack {when} and put its own losses at {} dead. {quote}",
                     count_words(own_losses)
@@ -597,7 +640,7 @@ impl Article {
                     count_words(self.rng.range(2, 9)),
                     count_words(self.rng.range(2, 6))
                 );
-                paras.push(self.quoted(&q, &rebel, "said", ""));
+                paras.push(self.quoted_varied(&q, &rebel));
                 paras.push(format!(
                     "{} rejected the accusation, saying the strike \"hit only terrorists\" and that \"no civilian was affected\".",
                     cap(&state.short)
@@ -605,9 +648,9 @@ impl Article {
             }
             Scenario::Seizure => {
                 let q = format!("We now control the camp and have captured {} vehicles and large quantities of ammunition", self.rng.range(4, 30));
-                paras.push(self.quoted(&q, &rebel, "said", ""));
+                paras.push(self.quoted_varied(&q, &rebel));
                 let q = format!("These are lies. Our units carried out a tactical withdrawal and remain in {place}");
-                let quote = self.quoted(&q, &state, "said", "");
+                let quote = self.quoted_varied(&q, &state);
                 paras.push(format!("The army denied losing the base. {quote}"));
             }
             Scenario::RoadsideBomb => {
@@ -624,7 +667,7 @@ impl Article {
                     self.outlet
                 ));
                 let q = format!("Our forces respect human rights. The operation in {place} targeted terrorists only");
-                let quote = self.quoted(&q, &state, "said", "");
+                let quote = self.quoted_varied(&q, &state);
                 paras.push(format!("{} denied any abuses. {quote}", cap(&state.short)));
                 paras.push(format!(
                     "{} called for an independent investigation, saying it had documented at least {} deaths.",
@@ -637,7 +680,7 @@ impl Article {
                     "The departure took place in a degraded security environment, and {} peacekeepers have left the camp",
                     self.rng.range(300, 1500)
                 );
-                paras.push(self.quoted(&q, &intl, "said", ""));
+                paras.push(self.quoted_varied(&q, &intl));
                 let accusation = self.quoted("The camps should return to our control", &rebel, "said", "");
                 paras.push(format!(
                     "{} accused the army of seizing the camp in breach of the 2015 peace agreement. {accusation}",
@@ -716,7 +759,7 @@ mod tests {
             let published = split.front.published.as_deref().expect("published date");
             assert!(("2023-08-01".."2025-01-03").contains(&published), "{name}: {published}");
             assert!(split.front.title.is_some());
-            assert!(split.body.contains('"'), "{name} has quotes");
+            assert!(split.body.contains(['"', '\u{201c}']), "{name} has quotes");
             let mentions = matcher.find(split.body);
             let kinds = |f: fn(&crate::gazetteer::Entity) -> bool| mentions.iter().filter(|m| f(&m.entity)).count();
             assert!(kinds(|e| matches!(e, crate::gazetteer::Entity::Place(_))) > 0, "{name} names a place");
@@ -744,6 +787,11 @@ mod tests {
         assert_eq!(role_phrase("CSP spokesman"), "a CSP spokesman");
         assert_eq!(role_phrase("Head of the junta, transitional president"), "the head of the junta");
         assert_eq!(role_phrase(""), "");
+    }
+
+    #[test]
+    fn curly_quotes_alternate() {
+        assert_eq!(curly_quotes("\"a,\" he said. \"b\""), "\u{201c}a,\u{201d} he said. \u{201c}b\u{201d}");
     }
 
     #[test]
