@@ -14,18 +14,37 @@
 //! still yields articles (generic descriptions stand in).
 
 use crate::gazetteer::{Gazetteer, PlaceKind};
-use crate::model::Side;
+use crate::model::{EventKind, Side};
 
 /// Generate `n` synthetic articles: `(file name, text)` pairs, file names
 /// `synth_00000.txt`, … in order. Deterministic for a given `seed`.
 pub fn synth_articles(gaz: &Gazetteer, n: usize, seed: u64) -> Vec<(String, String)> {
+    synth_labelled(gaz, n, seed).into_iter().map(|a| (a.name, a.text)).collect()
+}
+
+/// A synthetic article with what it was written to report: a ground truth
+/// to measure the extraction against.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SynthArticle {
+    pub name: String,
+    pub text: String,
+    /// The kind of event the story is about.
+    pub kind: EventKind,
+    /// Name of the place where it happened (as written in the text).
+    pub place: String,
+    /// The day it happened, `YYYY-MM-DD`.
+    pub date: String,
+}
+
+/// [`synth_articles`] with the ground truth of each article (same texts).
+pub fn synth_labelled(gaz: &Gazetteer, n: usize, seed: u64) -> Vec<SynthArticle> {
     let cast = Cast::from_gazetteer(gaz);
     let mut rng = Rng::new(seed);
     (0..n)
         .map(|i| {
-            let name = format!("synth_{i:05}.txt");
-            let text = Article::new(&cast, &mut rng).render();
-            (name, text)
+            let article = Article::new(&cast, &mut rng);
+            let (kind, place, date) = (article.scenario.kind(), article.place.clone(), article.event_day.iso());
+            SynthArticle { name: format!("synth_{i:05}.txt"), text: article.render(), kind, place, date }
         })
         .collect()
 }
@@ -240,6 +259,21 @@ enum Scenario {
     RoadsideBomb,
     Massacre,
     Withdrawal,
+}
+
+impl Scenario {
+    fn kind(self) -> EventKind {
+        match self {
+            Scenario::Clash => EventKind::ArmedClash,
+            Scenario::Attack => EventKind::Attack,
+            Scenario::DroneStrike => EventKind::AirDroneStrike,
+            Scenario::Seizure => EventKind::NonStateActorOvertakesTerritory,
+            Scenario::Recapture => EventKind::GovernmentRegainsTerritory,
+            Scenario::RoadsideBomb => EventKind::RemoteExplosive,
+            Scenario::Massacre => EventKind::ViolenceAgainstCivilians,
+            Scenario::Withdrawal => EventKind::StrategicDevelopment,
+        }
+    }
 }
 
 const SCENARIOS: [Scenario; 8] = [

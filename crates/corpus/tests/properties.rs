@@ -11,7 +11,7 @@ use counterclaim_corpus::gazetteer::Gazetteer;
 use counterclaim_corpus::load::parse_corpus;
 use counterclaim_corpus::mentions::Lexicon;
 use counterclaim_corpus::pipeline::{assemble, parse_article, Options};
-use counterclaim_corpus::synth::synth_articles;
+use counterclaim_corpus::synth::{synth_articles, synth_labelled};
 use counterclaim_corpus::text::{cp_len, slice_cp};
 use counterclaim_corpus::{decode, encode, Corpus};
 use proptest::prelude::*;
@@ -81,6 +81,33 @@ fn synthetic_quotes_match_their_offsets_and_yield_claims_and_events() {
     assert!(!corpus.claims.is_empty(), "the engine extracts claims from synthetic copy");
     assert!(!corpus.events.is_empty(), "the engine extracts events from synthetic copy");
     assert_offsets_consistent(&corpus);
+}
+
+/// How well the engine recovers what each synthetic story reports: for
+/// every kind of story, the share of articles with an event of that kind.
+/// Ignored while the engine misclassifies some story kinds (rebel seizures,
+/// army recaptures, "executing" civilians); run with `--ignored`.
+#[test]
+#[ignore = "extraction quality target, not yet met by the engine"]
+fn synthetic_stories_get_their_event_kind() {
+    let gaz = gazetteer();
+    let labelled = synth_labelled(gaz, 200, 42);
+    let files: Vec<(String, Vec<u8>)> = labelled.iter().map(|a| (a.name.clone(), a.text.clone().into_bytes())).collect();
+    let corpus = parse_corpus(&files, gaz).unwrap();
+    let mut report = Vec::new();
+    let mut kinds: Vec<_> = labelled.iter().map(|a| a.kind).collect();
+    kinds.sort();
+    kinds.dedup();
+    for kind in kinds {
+        let docs: Vec<&str> = labelled.iter().filter(|a| a.kind == kind).map(|a| a.name.trim_end_matches(".txt")).collect();
+        let found = docs
+            .iter()
+            .filter(|d| corpus.events.iter().any(|e| e.kind == kind && e.documents.iter().any(|x| x == *d)))
+            .count();
+        report.push((kind, found, docs.len()));
+    }
+    let failing: Vec<_> = report.iter().filter(|(_, found, n)| *found * 10 < *n * 9).collect();
+    assert!(failing.is_empty(), "kinds found in under 90% of their stories: {failing:?}\nall: {report:?}");
 }
 
 #[test]
