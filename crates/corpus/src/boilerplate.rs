@@ -60,6 +60,10 @@ pub fn classify(f: &Folded, paragraphs: &[Span]) -> Vec<ParaKind> {
     let mut kinds: Vec<ParaKind> = paragraphs
         .iter()
         .map(|p| {
+            // long prose ending like a sentence is body: skip the cue scans
+            if p.end - p.start > 400 && ends_like_sentence(f, *p) && !starts_with_teaser(f, *p) {
+                return ParaKind::Body;
+            }
             if is_boilerplate_paragraph(f, *p) {
                 ParaKind::Boilerplate
             } else if is_heading(f, *p) {
@@ -94,6 +98,12 @@ pub fn classify(f: &Folded, paragraphs: &[Span]) -> Vec<ParaKind> {
 
 fn word_count(f: &Folded, p: Span) -> usize {
     f.fs(p.start as usize, p.end as usize).split_whitespace().count()
+}
+
+/// Opens like a teaser ("See also…", "Read also |"), which may run long.
+fn starts_with_teaser(f: &Folded, p: Span) -> bool {
+    let s = f.fs(p.start as usize, (p.start as usize + 12).min(p.end as usize));
+    s.starts_with("see") || s.starts_with("read") || s.starts_with("also read")
 }
 
 /// Ends with sentence punctuation (possibly followed by closing quotes/brackets).

@@ -287,7 +287,7 @@ impl<'a> Ctx<'a> {
             s = k;
         }
         let plural = self.w.w(h).ends_with('s');
-        if !det && !(plural && s < h) {
+        if !(det || (plural && s < h)) {
             return None;
         }
         // "the army spokesman", "the officials": definite, a named role or a back reference
@@ -623,7 +623,8 @@ fn claim_at(ctx: &Ctx, sents: &[Sent], si: usize, cue: &mut Cue, regions: &[(usi
                         Some(c) => {
                             let mut sp = ctx.speaker_of(&c);
                             // the whole phrase: "CMA spokesman Almou Ag Mohamed", "the Malian Armed Forces (FAMA)"
-                            if matches!(c.kind, CandKind::Entity(..)) && k - b <= 8 && k > b {
+                            let ends_at_cue = cands.last().is_some_and(|l| l.t1 == k);
+                            if matches!(c.kind, CandKind::Entity(..)) && k - b <= 8 && k > b && ends_at_cue {
                                 sp.text = ctx.text(b, k);
                             }
                             speaker = sp;
@@ -715,7 +716,10 @@ fn pre_posed(ctx: &Ctx, sents: &[Sent], si: usize, k: usize, verb: String, mem: 
     let regions = quote_regions(&ctx.f.chars, s.start as usize, s.end as usize);
     let mut cands = ctx.candidates(s.t0, k);
     // words inside a quotation never name its speaker
-    cands.retain(|c| !in_regions(&regions, ctx.tok(c.t0).start as usize) && !regions.iter().any(|&(a, _)| a == ctx.tok(c.t0).start as usize - 1));
+    cands.retain(|c| {
+        let at = ctx.tok(c.t0).start as usize;
+        !in_regions(&regions, at) && !regions.iter().any(|&(a, _)| a + 1 == at)
+    });
     // nearest candidate right before the cue, with no comma between
     let near = cands.iter().rev().find(|c| c.t1 <= k && k - c.t1 <= 2 && (c.t1 - 1..k).all(|j| !w.gap_after(j).contains(',')));
     let chosen = near.copied().or_else(|| cands.iter().find(|c| !c.prep).copied());
@@ -829,4 +833,94 @@ fn unclosed_quote_claim(ctx: &Ctx, sents: &[Sent], si: usize, mem: &Memory) -> O
     let content = (open, s.start);
     let stance = stance_of(ctx, w.w(k), content);
     Some(RawClaim { start: open, end: s.end, sent: si, speaker: speaker.actor, speaker_text: speaker.text, side: speaker.side, verb, stance, content })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::gazetteer::Gazetteer;
+    use crate::load::parse_corpus;
+    use crate::model::{Claim, Side, Stance};
+
+    fn gaz() -> Gazetteer {
+        Gazetteer::load(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds/gazetteer.toml")).unwrap()
+    }
+
+    fn claims(text: &str) -> Vec<Claim> {
+        let t = format!("+++\npublished = 2023-11-14\n+++\n{text}");
+        parse_corpus(&[("t.txt".into(), t.into_bytes())], &gaz()).unwrap().claims
+    }
+
+    fn one(text: &str) -> Claim {
+        let c = claims(text);
+        assert_eq!(c.len(), 1, "{c:#?}");
+        c.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn quote_then_inverted_speaker_with_apposition() {
+        let c = one("“We will hold,” replied Attaye Ag Mohamed, a leader of the CMA, on social networks.");
+        assert_eq!(c.speaker.as_deref(), Some("cma"));
+        assert_eq!(c.speaker_text, "Attaye Ag Mohamed, a leader of the CMA");
+        assert_eq!(c.verb, "replied");
+        assert!(c.quote.starts_with('“'));
+    }
+
+    #[test]
+    fn post_posed_named_and_anonymous_speakers() {
+        let c = one("The convoy left Gao, the army said on Sunday.");
+        assert_eq!((c.speaker.as_deref(), c.speaker_text.as_str()), (Some("fama"), "the army"));
+        let c = one("The convoy was stopped north of Gao, two security officials said.");
+        assert_eq!((c.speaker.as_deref(), c.side), (None, Some(Side::State)));
+        assert_eq!(c.speaker_text, "two security officials");
+    }
+
+    #[test]
+    fn pronouns_follow_the_last_speaker_of_the_paragraph() {
+        let c = claims("The CSP highlighted that it had trapped the soldiers. “All flanks are blocked,” he reported. She claimed nothing.");
+        assert_eq!(c.len(), 3, "{c:#?}");
+        assert_eq!(c[1].speaker.as_deref(), Some("csp"));
+        assert_eq!(c[1].speaker_text, "The CSP");
+        assert_eq!(c[2].speaker.as_deref(), Some("csp"));
+    }
+
+    #[test]
+    fn pronoun_takes_the_previous_subject_not_a_prepositional_phrase() {
+        let c = one("Faced with the Malian Armed Forces (FAMA), the CSP-PSD holds the terrain. On Sunday, in a press release, he indicated that he had lured them into a trap.");
+        assert_eq!(c.speaker.as_deref(), Some("csp"));
+    }
+
+    #[test]
+    fn according_to_and_denials() {
+        let c = one("At least 47 soldiers were killed, according to a CSP press release.");
+        assert_eq!((c.speaker.as_deref(), c.verb.as_str()), (Some("csp"), "according to"));
+        assert_eq!(c.speaker_text, "a CSP press release");
+        let c = one("Rebels denied the claim.");
+        assert_eq!((c.speaker.as_deref(), c.stance), (Some("rebels"), Stance::Deny));
+        let c = one("“I deny the entry of the convoy to Anéfis,” replied a rebel commander.");
+        assert_eq!((c.speaker, c.side, c.stance), (None, Some(Side::Rebels), Stance::Deny));
+    }
+
+    #[test]
+    fn two_speakers_in_one_sentence_split_it() {
+        let c = claims("The army said 20 rebels were killed, while the rebels said three of their fighters were killed.");
+        assert_eq!(c.len(), 2, "{c:#?}");
+        assert!(c[0].quote.ends_with("killed,"), "{}", c[0].quote);
+        assert!(c[1].quote.starts_with("while the rebels said"));
+        assert_eq!(c[1].speaker.as_deref(), Some("rebels"));
+    }
+
+    #[test]
+    fn unclosed_quotation_with_short_attribution() {
+        let c = one("“It was a painful defeat. Since then, the town is a symbol. A Malian officer slips in. Later, nothing happened.");
+        assert!(c.quote.starts_with("“It was a painful defeat.") && c.quote.ends_with("slips in."), "{}", c.quote);
+        assert_eq!((c.speaker, c.side, c.verb.as_str()), (None, Some(Side::State), "slips in"));
+    }
+
+    #[test]
+    fn nouns_passives_and_quoted_words_are_not_cues() {
+        assert!(claims("The claim was false. It was reported later. The reports came.").is_empty());
+        // a name inside the quotation does not speak it
+        let c = one("“The army has not entered Kidal,” Mohamed Elmaouloud Ramadane, a spokesman for the CSP, told The Associated Press.");
+        assert_eq!((c.speaker.as_deref(), c.stance), (Some("csp"), Stance::Deny));
+    }
 }

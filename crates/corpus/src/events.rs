@@ -361,6 +361,10 @@ impl Group {
     }
 }
 
+/// How a matching event ranks for a candidate (higher wins): nearness in the
+/// same article (weakly dated candidates), latest end, earliest index.
+type Rank = (usize, Date, std::cmp::Reverse<usize>);
+
 /// Maximum span of an event, in days.
 const MAX_SPAN: i64 = 8;
 /// How far back a weakly dated candidate looks for its event, in days.
@@ -395,7 +399,7 @@ pub fn group(cands: &[Candidate], related: &[Vec<usize>]) -> Vec<Group> {
             continue; // an undated bare outcome adds nothing to an event
         }
         let toll = c.family == Family::Outcome && c.hints.contains(&"toll");
-        let mut best: Option<(usize, (usize, Date, std::cmp::Reverse<usize>))> = None;
+        let mut best: Option<(usize, Rank)> = None;
         for &p in &c.places {
             for &q in std::iter::once(&p).chain(rel(p).iter()) {
                 let Some(gs) = by_place.get(q) else { continue };
@@ -561,7 +565,7 @@ pub fn title_of(
             return None;
         }
         let mut top: Vec<(String, usize)> = labels;
-        top.sort_by(|a, b| b.1.cmp(&a.1));
+        top.sort_by_key(|x| std::cmp::Reverse(x.1));
         top.truncate(2);
         Some(top.into_iter().map(|(l, _)| l).collect::<Vec<_>>().join("/"))
     };
@@ -620,5 +624,86 @@ pub fn title_of(
                 .unwrap_or("moves towards");
             format!("{subject} {verb} {p}")
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Folded;
+    use crate::tokens::{classes, tokenize};
+
+    fn trig(t: &str) -> Option<Family> {
+        let f = Folded::new(t);
+        let mut toks = Vec::new();
+        tokenize(&f, 0, f.len(), &mut toks);
+        let cls = classes(&f, &toks);
+        let w = Words { f: &f, toks: &toks, cls: &cls };
+        triggers(&w, 0, toks.len()).map(|x| x.0)
+    }
+
+    #[test]
+    fn specific_triggers_win() {
+        assert_eq!(trig("the rebels had cut the telephone network when fighting seemed imminent"), Some(Family::Network));
+        assert_eq!(trig("while waiting for the slightest ambush, the first arrived at the camp"), Some(Family::Movement));
+        assert_eq!(trig("the UN abandoned its camp, immediately reinvested by the CSP"), Some(Family::Withdrawal));
+        assert_eq!(trig("the double attack in Bamako, which left 70 dead"), Some(Family::Attack));
+        assert_eq!(trig("drone strikes have targeted the city"), Some(Family::Air));
+        assert_eq!(trig("She claimed to have dispersed the opposing forces"), Some(Family::Outcome));
+        assert_eq!(trig("The assertions are difficult to verify"), None);
+    }
+
+    fn cand(doc: usize, sent: usize, family: Family, place: usize, d: (i32, u8, u8), strong: bool) -> Candidate {
+        let day = Date::new(d.0, d.1, d.2).unwrap();
+        Candidate {
+            doc,
+            sent,
+            para: sent,
+            family,
+            hints: vec!["fighting"],
+            places: vec![place],
+            actors: vec![],
+            near_actors: vec![],
+            start: day,
+            end: day,
+            precision: Precision::Day,
+            strong,
+            claims: vec![0],
+            anaphoric: false,
+        }
+    }
+
+    #[test]
+    fn groups_across_articles_by_place_date_and_family() {
+        let related = vec![vec![], vec![]];
+        let cands = vec![
+            cand(0, 0, Family::Combat, 0, (2023, 11, 12), true),
+            cand(1, 3, Family::Combat, 0, (2023, 11, 11), true),
+            cand(1, 4, Family::Outcome, 0, (2023, 11, 12), true),
+            cand(1, 9, Family::Air, 0, (2023, 11, 4), true),
+            cand(0, 1, Family::Combat, 1, (2023, 11, 12), true),
+            cand(0, 2, Family::Combat, 0, (2023, 12, 20), true),
+            cand(1, 6, Family::Outcome, 0, (2023, 11, 12), false),
+        ];
+        let g = group(&cands, &related);
+        let of = |ci: usize| g.iter().position(|x| x.members.contains(&ci));
+        assert_eq!(of(0), of(1), "same fight in two articles");
+        assert_eq!(of(0), of(2), "an outcome joins the fight");
+        assert_eq!(of(0), of(6), "an undated outcome joins the story's fight");
+        assert_ne!(of(0), of(3), "air strikes a week earlier are apart");
+        assert_ne!(of(0), of(4), "another place");
+        assert_ne!(of(0), of(5), "another month");
+        let fight = &g[of(0).unwrap()];
+        assert_eq!((fight.start, fight.end), (Date::new(2023, 11, 11).unwrap(), Date::new(2023, 11, 12).unwrap()));
+        assert_eq!(fight.family(), Family::Combat);
+    }
+
+    #[test]
+    fn families_compatibility() {
+        assert!(Family::Combat.compatible(Family::Movement));
+        assert!(Family::Outcome.compatible(Family::Air));
+        assert!(!Family::Air.compatible(Family::Combat));
+        assert!(!Family::Withdrawal.compatible(Family::Combat));
+        assert!(Family::Territory.compatible(Family::Movement));
     }
 }

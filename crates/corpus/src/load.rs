@@ -139,16 +139,39 @@ pub fn parse_corpus(files: &[(String, Vec<u8>)], gazetteer: &Gazetteer) -> Resul
     let lex = Lexicon::new(gazetteer.clone());
     let mut order: Vec<usize> = (0..files.len()).collect();
     order.sort_by(|&a, &b| files[a].0.cmp(&files[b].0));
+    let opts = Options { reference_year: stated_reference_year(files.iter().map(|f| f.1.as_slice())) };
     let mut articles = Vec::with_capacity(files.len());
     for &i in &order {
         let (path, bytes) = &files[i];
-        let a = parse_article(path, bytes, &lex, Options::default())
+        let a = parse_article(path, bytes, &lex, opts)
             .map_err(|e| LoadError { path: PathBuf::from(path), line: e.line, message: e.message })?;
         articles.push(a);
     }
     reparse_ambiguous(&mut articles, files, &order, &lex);
     check_unique_ids(&articles)?;
     Ok(assemble(articles, &lex))
+}
+
+/// The corpus's usual year, from what articles state outright (front-matter
+/// dates and datelines, a cheap look at the top of each file): the median.
+/// Articles whose year-less dates fit several years take the nearest one.
+fn stated_reference_year<'a>(files: impl Iterator<Item = &'a [u8]>) -> Option<i32> {
+    let mut years: Vec<i32> = files
+        .filter_map(|bytes| {
+            let text = std::str::from_utf8(bytes).ok()?;
+            let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+            let split = crate::frontmatter::split(text).ok()?;
+            match split.front.published {
+                Some(p) => p.get(..4)?.parse().ok(),
+                None => crate::dates::find_dateline(split.body).map(|(d, _, _)| d.year),
+            }
+        })
+        .collect();
+    if years.is_empty() {
+        return None;
+    }
+    years.sort_unstable();
+    Some(years[years.len() / 2])
 }
 
 /// Articles whose year-less dates fit several years are parsed again with
@@ -211,8 +234,9 @@ pub fn check_dir(dir: &Path) -> CheckReport {
     }
     let mut articles = Vec::new();
     let mut ok_files = Vec::new();
+    let opts = Options { reference_year: stated_reference_year(files.iter().map(|f| f.1.as_slice())) };
     for (name, bytes) in &files {
-        match parse_article(name, bytes, &lex, Options::default()) {
+        match parse_article(name, bytes, &lex, opts) {
             Ok(a) => {
                 ok_files.push((name.clone(), bytes.clone()));
                 articles.push(a);

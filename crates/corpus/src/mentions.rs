@@ -154,6 +154,12 @@ impl Lexicon {
             return true;
         }
         let (Some(pa), Some(pb)) = (self.places.get(a), self.places.get(b)) else { return false };
+        // a part named after its town: "Bamako airport", "Kidal camp"
+        let (na, nb) = (fold_str(&pa.name), fold_str(&pb.name));
+        let part = na.strip_prefix(nb.as_str()).is_some_and(|r| r.starts_with(' ')) || nb.strip_prefix(na.as_str()).is_some_and(|r| r.starts_with(' '));
+        if part && pa.kind != PlaceKind::Region && pb.kind != PlaceKind::Region {
+            return true;
+        }
         match (pa.kind, pb.kind) {
             (PlaceKind::Region, PlaceKind::Town) => in_region(pb, pa),
             (PlaceKind::Town, PlaceKind::Region) => in_region(pa, pb),

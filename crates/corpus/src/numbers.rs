@@ -70,6 +70,13 @@ const MONTHS: &[&str] = &[
 /// Words that may sit between the number and its unit noun.
 const FILLERS: &[&str] = &["of", "its", "their", "the", "his", "her", "our", "these", "those", "other", "more", "additional"];
 
+/// Spelled-out number words (for the token classes).
+pub(crate) const NUMBER_WORDS: &[&str] = &[
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
+    "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty",
+    "seventy", "eighty", "ninety", "dozen", "hundred", "thousand",
+];
+
 /// Value of a spelled-out number word.
 fn word_value(w: &str) -> Option<f64> {
     const UNITS: [&str; 20] = [
@@ -106,6 +113,10 @@ fn digit_value(w: &str) -> Option<f64> {
 /// Parse the number starting at token `i`: (value, index after it).
 fn number_at(w: &Words, i: usize) -> Option<(f64, usize)> {
     let word = w.w(i);
+    // cheap rejection: digits, "a", or a spelled-out number word
+    if !word.as_bytes().first().is_some_and(u8::is_ascii_digit) && word != "a" && !w.has(i, crate::tokens::class::NUMBER) {
+        return None;
+    }
     let (mut value, mut next) = if let Some(v) = digit_value(word) {
         (v, i + 1)
     } else if word == "a" && w.w(i + 1) == "dozen" {

@@ -653,7 +653,7 @@ pub fn assemble(articles: Vec<Article>, lex: &Lexicon) -> Corpus {
             .into_iter()
             .filter(|&gi| {
                 let g = &groups[gi];
-                g.start <= e.add_days(1) && g.end >= s.add_days(-1)
+                g.start <= e.add_days(1) && g.end >= s.add_days(-1) && cplaces.iter().any(|&p| lex.related(p, g.primary))
             })
             .max_by_key(|&gi| {
                 let violent = matches!(events::main_family(&cands, &groups[gi]), Family::Combat | Family::Attack | Family::Air | Family::Outcome);
@@ -661,7 +661,9 @@ pub fn assemble(articles: Vec<Article>, lex: &Lexicon) -> Corpus {
             });
         // no place of its own: the event of its article it speaks of
         let found = found.or_else(|| {
-            if !cw.eventish || !cplaces.is_empty() {
+            // only with a day of its own or carried over from the story
+            let day = cw.strong.is_some() || cw.any.is_some_and(|(a, b)| a == b);
+            if !cw.eventish || !cplaces.is_empty() || !day {
                 return None;
             }
             doc_groups[*doc]
@@ -753,6 +755,7 @@ pub fn assemble(articles: Vec<Article>, lex: &Lexicon) -> Corpus {
             }
         }
         let mut docs: Vec<String> = g.members.iter().map(|&m| documents[cands[m].doc].id.clone()).collect();
+        docs.extend(member_claims.iter().map(|&ci| claims[ci].document.clone()));
         docs.sort();
         docs.dedup();
         let folded: Vec<String> = member_claims.iter().map(|&ci| crate::text::fold_string(&claims[ci].quote)).collect();
@@ -785,4 +788,74 @@ pub fn assemble(articles: Vec<Article>, lex: &Lexicon) -> Corpus {
         });
     }
     Corpus { version: FORMAT_VERSION, documents, actors, places, claims, events: events_out }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gazetteer::Gazetteer;
+
+    fn lex() -> Lexicon {
+        Lexicon::new(Gazetteer::load(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds/gazetteer.toml")).unwrap())
+    }
+
+    fn article(text: &str) -> Article {
+        parse_article("x.txt", text.as_bytes(), &lex(), Options::default()).unwrap()
+    }
+
+    #[test]
+    fn headline_after_dateline_and_breadcrumb() {
+        let a = article("Tuesday, September 24, 2024 - 2:56 am\nHomeWorld NewsIn Mali, the army...\n\nIn Mali, the army moves north\n\nThe army said it moved towards Kidal on Monday.\n");
+        assert_eq!(a.document.title, "In Mali, the army moves north");
+        assert_eq!(a.document.published.as_deref(), Some("2024-09-24"));
+        assert_eq!(a.document.published_source, PublishedSource::Text);
+        assert_eq!(a.document.boilerplate.len(), 2);
+        assert_eq!(a.claims.len(), 1, "the headline is not mined");
+    }
+
+    #[test]
+    fn title_from_first_sentence_and_inferred_date() {
+        let text = "The Malian army indicated, Thursday evening, October 5, that a large convoy of its forces had progressed to the surroundings of Anéfis, a stopover towards Kidal.";
+        // a Thursday 5 October fits 2017, 2023, 2028…: alone, the year is unknown
+        let a = article(text);
+        assert!(a.needs_reference_year && a.document.published.is_none());
+        // the corpus's usual year settles it
+        let a = parse_article("x.txt", text.as_bytes(), &lex(), Options { reference_year: Some(2024) }).unwrap();
+        assert!(a.document.title.ends_with('…') && a.document.title.chars().count() <= 90, "{}", a.document.title);
+        assert_eq!(a.document.published.as_deref(), Some("2023-10-05"));
+        assert_eq!(a.document.published_source, PublishedSource::Inferred);
+    }
+
+    #[test]
+    fn wire_dateline_is_not_claimed_and_names_the_outlet() {
+        let a = article("BAMAKO, Mali (AP) — Mali's army said Tuesday, November 14, 2023 it had taken control of Kidal.");
+        assert_eq!(a.document.outlet.as_deref(), Some("Associated Press"));
+        assert!(a.claims[0].quote.starts_with("Mali's army"), "{}", a.claims[0].quote);
+        // the filing place is not where it happened
+        assert!(a.candidates.iter().all(|c| c.places.iter().all(|&p| lex().places[p].id != "bamako")));
+    }
+
+    #[test]
+    fn background_history_and_hypotheticals_make_no_event() {
+        let a = article("+++\npublished = 2023-11-13\n+++\nThe rebels routed the Malian army when it tried to regain control of Kidal in 2014. An offensive on Kidal could begin soon. Fighting began near Kidal on Saturday.");
+        assert_eq!(a.candidates.len(), 1, "{:?}", a.candidates);
+        assert_eq!(a.candidates[0].start, Date::new(2023, 11, 11).unwrap());
+    }
+
+    #[test]
+    fn caveats_are_found_and_exact() {
+        let a = article("+++\npublished = 2023-11-13\n+++\nFighting began near Kidal on Saturday. The claims could not be independently verified.");
+        assert_eq!(a.caveats.len(), 1);
+        let c = &a.caveats[0].1;
+        assert_eq!(crate::text::slice_cp(&a.document.text, c.start, c.end), c.quote);
+    }
+
+    #[test]
+    fn crlf_and_bom_are_normalised_and_offsets_stay_exact() {
+        let a = article("\u{feff}The army said on Sunday, November 12, 2023 it clashed with rebels near Kidal.\r\nRebels denied it.\r\n");
+        assert!(!a.document.text.contains('\r'));
+        for c in &a.claims {
+            assert_eq!(crate::text::slice_cp(&a.document.text, c.start, c.end), c.quote);
+        }
+    }
 }

@@ -62,6 +62,8 @@ pub mod class {
     pub const SKIP_NP: u32 = 1 << 8;
     pub const HYPOTHETICAL: u32 = 1 << 9;
     pub const TRIGGER: u32 = 1 << 10;
+    /// A spelled-out number word ("fourteen", "twenty-five" is matched by its parts).
+    pub const NUMBER: u32 = 1 << 11;
 }
 
 fn class_table() -> &'static std::collections::HashMap<&'static str, u32> {
@@ -84,6 +86,7 @@ fn class_table() -> &'static std::collections::HashMap<&'static str, u32> {
         add(c::PREPOSITIONS, class::PREP);
         add(c::SKIP_BEFORE_NP, class::SKIP_NP);
         add(crate::events::HYPOTHETICAL, class::HYPOTHETICAL);
+        add(crate::numbers::NUMBER_WORDS, class::NUMBER);
         let firsts = crate::events::trigger_first_words();
         add(&firsts, class::TRIGGER);
         t
@@ -93,7 +96,17 @@ fn class_table() -> &'static std::collections::HashMap<&'static str, u32> {
 /// The class bits of every token.
 pub fn classes(f: &Folded, toks: &[Tok]) -> Vec<u32> {
     let table = class_table();
-    toks.iter().map(|t| table.get(f.fs(t.start as usize, t.end as usize)).copied().unwrap_or(0)).collect()
+    toks.iter()
+        .map(|t| {
+            let w = f.fs(t.start as usize, t.end as usize);
+            let mut c = table.get(w).copied().unwrap_or(0);
+            // "twenty-five"
+            if c == 0 && w.contains('-') && w.split('-').all(|p| table.get(p).is_some_and(|x| x & class::NUMBER != 0)) {
+                c = class::NUMBER;
+            }
+            c
+        })
+        .collect()
 }
 
 /// Token helpers bound to one folded text.
@@ -142,14 +155,7 @@ impl<'a> Words<'a> {
 
     /// Whether the phrase (space-separated folded words) starts at token `i`.
     pub fn phrase_at(&self, i: usize, phrase: &str) -> bool {
-        let mut k = i;
-        for part in phrase.split(' ') {
-            if self.w(k) != part {
-                return false;
-            }
-            k += 1;
-        }
-        true
+        phrase.split(' ').enumerate().all(|(j, part)| self.w(i + j) == part)
     }
 
     /// Number of words of a phrase.

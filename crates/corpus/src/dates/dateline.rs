@@ -2,10 +2,14 @@
 //! year of year-less dates (from weekday + day-month consistency), and the
 //! publication date.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use super::calendar::Date;
-use super::grammar::{Expr, Form, Hit};
+use super::grammar::{Expr, Form, Hit, G};
+use super::resolve::resolve_form;
 use super::lexer::{tokenize, Tok, K};
-use super::{find_dates, for_each_hit, DateContext, MentionKind};
+use super::{for_each_hit, with_tokens, DateContext, MentionKind};
 use crate::model::{Precision, PublishedSource};
 
 /// Years considered when inferring a year from weekdays.
@@ -13,6 +17,8 @@ pub const YEAR_WINDOW: (i32, i32) = (1990, 2035);
 
 /// How far into the text (code points) a dateline may start.
 const DATELINE_REACH: u32 = 600;
+/// Bytes of each line examined for a dateline.
+const DATELINE_HEAD: usize = 240;
 /// How many non-empty lines may precede the dateline line (title, menu).
 const DATELINE_LINES: usize = 4;
 
@@ -37,6 +43,13 @@ pub fn find_dateline(text: &str) -> Option<(Date, u32, u32)> {
             continue;
         }
         lines_seen += 1;
+        // A dateline's date starts within the first 80 code points and is
+        // short: the head of the line is enough.
+        let mut cut = body.len().min(DATELINE_HEAD);
+        while !body.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let body = &body[..cut];
         tokenize(body, &mut toks);
         if let Some((d, s, e)) = dateline_in_line(text, body, &toks) {
             return Some((d, cp_offset + s, cp_offset + e));
@@ -48,8 +61,10 @@ pub fn find_dateline(text: &str) -> Option<(Date, u32, u32)> {
 
 /// Words that may precede a dateline's date besides capitalised ones
 /// ("BAMAKO, Mali,", "Published on", "Mis à jour le").
-const LEAD_WORDS: &[&str] =
-    &["on", "le", "at", "published", "updated", "posted", "mis", "à", "jour", "publié", "du", "modifié"];
+const LEAD_WORDS: &[&str] = &[
+    "on", "le", "at", "published", "updated", "posted", "mis", "à", "jour", "publié", "du", "modifié", "with", "avec", "by",
+    "par", "and", "et",
+];
 /// Lower-case words that may follow the date in a dateline ("… by AFP").
 const TRAIL_WORDS: &[&str] = &["by", "at", "à", "par", "updated", "am", "pm"];
 
@@ -140,28 +155,56 @@ fn numeric_date(toks: &[Tok], i: usize) -> Option<Date> {
     Date::new(y as i32, m as u8, d as u8)
 }
 
-/// Evidence for the year of a text: weekday+day-month constraints and
-/// explicitly mentioned years.
-struct YearEvidence {
-    /// (month, day, weekday index) for year-less dates given with a weekday.
+/// What the document-level functions need from one pass over a text:
+/// evidence for its year and the days that may date its publication.
+struct DocScan {
+    /// (month, day, weekday index) of year-less dates given with a weekday.
     constraints: Vec<(u8, u8, u8)>,
+    /// Years written out in the text.
     mentioned: Vec<i32>,
+    /// Absolute dates and nights outside future-tense clauses.
+    past_days: Vec<Form>,
 }
 
-fn year_evidence(text: &str) -> YearEvidence {
-    let mut toks = Vec::new();
-    tokenize(text, &mut toks);
-    let mut ev = YearEvidence { constraints: Vec::new(), mentioned: Vec::new() };
-    for_each_hit(&toks, |h: &Hit| {
+/// Texts longer than this are scanned but not cached.
+const MAX_CACHED_TEXT: usize = 1 << 22;
+
+thread_local! {
+    /// The last text scanned and its scan: the engine asks [`infer_year`],
+    /// [`infer_year_near`], [`year_candidates`] and [`infer_published_with`]
+    /// about the same article in a row, and the text is scanned once.
+    static LAST_SCAN: RefCell<Option<(String, Rc<DocScan>)>> = const { RefCell::new(None) };
+}
+
+fn doc_scan(text: &str) -> Rc<DocScan> {
+    let cached = LAST_SCAN.with(|c| c.borrow().as_ref().filter(|(t, _)| t == text).map(|(_, s)| Rc::clone(s)));
+    if let Some(scan) = cached {
+        return scan;
+    }
+    let scan = Rc::new(scan_text(text));
+    if text.len() <= MAX_CACHED_TEXT {
+        LAST_SCAN.with(|c| *c.borrow_mut() = Some((text.to_string(), Rc::clone(&scan))));
+    }
+    scan
+}
+
+fn scan_text(text: &str) -> DocScan {
+    with_tokens(text, scan_tokens)
+}
+
+fn scan_tokens(toks: &[Tok]) -> DocScan {
+    let g = G { t: toks };
+    let mut scan = DocScan { constraints: Vec::new(), mentioned: Vec::new(), past_days: Vec::new() };
+    for_each_hit(toks, |h: &Hit| {
         let mut note = |x: &Expr| match *x {
             Expr::Day { d, m, y: None, wd: Some(w) } | Expr::DayRange { d1: d, m1: m, y: None, wd: Some(w), .. } => {
-                ev.constraints.push((m, d, w));
+                scan.constraints.push((m, d, w));
             }
             Expr::Day { y: Some(y), .. } | Expr::DayRange { y: Some(y), .. } | Expr::Month { y: Some(y), .. } => {
-                ev.mentioned.push(y)
+                scan.mentioned.push(y)
             }
-            Expr::Year { y, .. } => ev.mentioned.push(y),
-            Expr::Iso { y, .. } => ev.mentioned.push(y),
+            Expr::Year { y, .. } => scan.mentioned.push(y),
+            Expr::Iso { y, .. } => scan.mentioned.push(y),
             _ => {}
         };
         match &h.form {
@@ -171,18 +214,22 @@ fn year_evidence(text: &str) -> YearEvidence {
                 note(b);
             }
         }
+        // Announced dates ("will be held on November 21") say nothing of publication.
+        if matches!(h.kind, MentionKind::Absolute | MentionKind::Night) && !g.future_context(h.s) {
+            scan.past_days.push(h.form);
+        }
     });
-    ev
+    scan
 }
 
 /// The years of [`YEAR_WINDOW`] consistent with the most weekday+day-month
 /// constraints of the text (e.g. "Thursday, October 5" → 1995, 2000, 2006,
 /// 2017, 2023, 2028, 2034). Empty when the text has no such constraint.
 pub fn year_candidates(text: &str) -> Vec<i32> {
-    candidates(&year_evidence(text))
+    candidates(&doc_scan(text))
 }
 
-fn candidates(ev: &YearEvidence) -> Vec<i32> {
+fn candidates(ev: &DocScan) -> Vec<i32> {
     if ev.constraints.is_empty() {
         return Vec::new();
     }
@@ -211,18 +258,16 @@ fn candidates(ev: &YearEvidence) -> Vec<i32> {
 /// the only one mentioned in the text wins; otherwise `None` (ambiguous —
 /// see [`infer_year_near`]).
 pub fn infer_year(text: &str) -> Option<i32> {
-    let ev = year_evidence(text);
-    let c = candidates(&ev);
-    pick(&c, &ev.mentioned, None)
+    let scan = doc_scan(text);
+    pick(&candidates(&scan), &scan.mentioned, None)
 }
 
 /// Like [`infer_year`], but an ambiguity is settled by the candidate nearest
 /// `reference` (e.g. the corpus's typical year): candidates of a weekday +
 /// day-month recur every 5, 6 or 11 years, so the nearest is usually unique.
 pub fn infer_year_near(text: &str, reference: i32) -> Option<i32> {
-    let ev = year_evidence(text);
-    let c = candidates(&ev);
-    pick(&c, &ev.mentioned, Some(reference))
+    let scan = doc_scan(text);
+    pick(&candidates(&scan), &scan.mentioned, Some(reference))
 }
 
 fn pick(c: &[i32], mentioned: &[i32], reference: Option<i32>) -> Option<i32> {
@@ -247,8 +292,9 @@ fn pick(c: &[i32], mentioned: &[i32], reference: Option<i32>) -> Option<i32> {
 }
 
 /// The publication date: the dateline ([`PublishedSource::Text`]); else the
-/// latest fully resolved day mentioned, year-less days taking the year from
-/// [`infer_year`] ([`PublishedSource::Inferred`]); else `None`.
+/// latest fully resolved day mentioned (not in a future-tense clause),
+/// year-less days taking the year from [`infer_year`]
+/// ([`PublishedSource::Inferred`]); else `None`.
 pub fn infer_published(text: &str) -> Option<(Date, PublishedSource)> {
     infer_published_with(text, None)
 }
@@ -264,12 +310,11 @@ pub fn infer_published_with(text: &str, reference_year: Option<i32>) -> Option<(
         None => infer_year(text),
     };
     let ctx = DateContext { published: None, anchor: None, year_hint: year };
-    find_dates(text, &ctx)
-        .into_iter()
-        .filter(|m| matches!(m.kind, MentionKind::Absolute | MentionKind::Night))
-        .filter_map(|m| m.resolved)
+    doc_scan(text)
+        .past_days
+        .iter()
+        .filter_map(|f| resolve_form(f, &ctx))
         .filter(|r| r.precision == Precision::Day)
-        .map(|r| r.end)
-        .max()
-        .map(|d| (d, PublishedSource::Inferred))
+        .map(|r| (r.end, PublishedSource::Inferred))
+        .max_by_key(|(d, _)| *d)
 }

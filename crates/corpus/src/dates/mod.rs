@@ -11,7 +11,31 @@
 //! - [`dateline`]: datelines, document-level year and publication inference.
 //!
 //! [`find_dates`] scans a text (usually one sentence) once and returns the
-//! date mentions in order, with code-point spans.
+//! date mentions in order, with code-point spans. Recognised forms:
+//!
+//! - absolute: "October 5", "October 5, 2023", "5 October 2023", "Oct. 5",
+//!   "Sept 24", "the 21st of October", "2023-11-12", "Sunday November 12",
+//!   "Thursday evening, October 5", "Monday (October 2nd)", "November 3 to 4",
+//!   "30 October to 2 November", "on the 2nd", "le 12 novembre 2023", "1er novembre";
+//! - weekdays: "on Monday", "Sunday morning", "next/last/this Monday",
+//!   "the following Monday", "samedi dernier" (future tense resolves forward);
+//! - relative: "the day before", "the previous day", "the next day", "two
+//!   days earlier", "a week later", "that day", "the same evening",
+//!   "yesterday", "today", "last week", "this week", "earlier this month",
+//!   "last month", "(at) the end of (last) week", "a few days ago", "in
+//!   recent days", "la veille", "le lendemain", "la semaine dernière";
+//! - nights: "the night of November 3 to 4", "the night from Saturday to
+//!   Sunday", "overnight (into) Saturday", "Saturday night", "la nuit du 3 au 4";
+//! - periods: "in October", "in November 2023", "(at) the end of July",
+//!   "the beginning of August", "mid-October", "late August", "the end of
+//!   July and beginning of August", "the first week of November", "the first
+//!   half of 2023", "the end of 2023", "the end of the year", "since late
+//!   August", "May and June 2015", "fin juillet", "début août";
+//! - years: "in 2012", "the 2015 agreement", "between 2012 and 2014", "2013-2023";
+//! - deadlines: "by 31 December", "by the end of the year".
+//!
+//! Not dates: "110 km", "47 Malian soldiers", "Air Force Base 101",
+//! "12,944", "2:56 am", "CSP-PSD", "G5", "No. 2023", "by Jan Egeland".
 
 pub mod calendar;
 pub mod dateline;
@@ -105,23 +129,31 @@ pub struct DateContext {
 /// All date mentions in `text` (usually one sentence), in order, with
 /// non-overlapping code-point spans. Never panics.
 pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<DateMention> {
+    with_tokens(text, |toks| {
+        let mut out = Vec::new();
+        for_each_hit(toks, |h| {
+            let (a, b) = (&toks[h.s], &toks[h.e - 1]);
+            out.push(DateMention {
+                start: a.c0,
+                end: b.c1,
+                text: text[a.b0 as usize..b.b1 as usize].to_string(),
+                resolved: resolve::resolve_form(&h.form, ctx),
+                kind: h.kind,
+            });
+        });
+        out
+    })
+}
+
+/// Tokenizes `text` into a reused buffer and hands the tokens to `f`.
+fn with_tokens<R>(text: &str, f: impl FnOnce(&[lexer::Tok]) -> R) -> R {
     let mut toks = TOKENS.with(|t| t.take());
     lexer::tokenize(text, &mut toks);
-    let mut out = Vec::new();
-    for_each_hit(&toks, |h| {
-        let (a, b) = (&toks[h.s], &toks[h.e - 1]);
-        out.push(DateMention {
-            start: a.c0,
-            end: b.c1,
-            text: text[a.b0 as usize..b.b1 as usize].to_string(),
-            resolved: resolve::resolve_form(&h.form, ctx),
-            kind: h.kind,
-        });
-    });
+    let r = f(&toks);
     if toks.capacity() <= MAX_KEPT_TOKENS {
         TOKENS.with(|t| t.replace(toks));
     }
-    out
+    r
 }
 
 /// Larger token buffers (whole long documents) are freed, not kept.

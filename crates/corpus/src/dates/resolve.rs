@@ -248,6 +248,17 @@ pub(crate) fn resolve(x: &Expr, ctx: &DateContext) -> Option<Resolved> {
         }
         Expr::Year { y, part } => year_range(y, part, ctx.published.or(ctx.anchor)),
         Expr::Weekday { wd, dir } => resolve_weekday(wd, dir, ctx).map(day),
+        Expr::DayOfMonth { d } => {
+            let r = reference(Rel::Anchor, ctx)?;
+            [-1, 0, 1]
+                .into_iter()
+                .filter_map(|k| {
+                    let first = r.add_months_first(k);
+                    Date::new(first.year, first.month, d)
+                })
+                .min_by_key(|c| r.days_until(*c).abs())
+                .map(day)
+        }
         Expr::AnchorWeekday { wd, dir } => reference(Rel::Anchor, ctx).map(|r| day(weekday_from(r, false, wd, dir))),
         Expr::MonthWeek { m, y, nth } => {
             let y = match y {

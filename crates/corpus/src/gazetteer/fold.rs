@@ -15,7 +15,8 @@
 //!   equal. A period or comma is soft too but stays in the key as a marker
 //!   (`Col. Goïta` ≠ `Col Goïta`), so that `Bamako. Government…` never reads
 //!   as "Bamako government". Anything else (brackets, quotes, slashes,
-//!   colons, em dashes, paragraph breaks, …) is *hard*: no name runs across.
+//!   colons, em dashes, paragraph breaks, …) is *hard*: no name runs across,
+//!   nor across a gap longer than eight characters.
 
 /// Folds one character: `Some(folded)` for a word character (1–2 chars of
 /// lower-case ASCII for Latin letters), `None` for anything else.
@@ -172,6 +173,74 @@ pub(crate) fn gap_char(c: char) -> GapChar {
     }
 }
 
+/// What one character is to the tokenizer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum CharClass {
+    /// A letter or digit: its folded form, and whether it is a letter and
+    /// an upper-case one.
+    Word {
+        folded: Folded,
+        alpha: bool,
+        upper: bool,
+    },
+    Gap(GapChar),
+}
+
+// Classes of ASCII characters, looked up in one step ([`ASCII_CLASS`]).
+const A_HARD: u8 = 0;
+const A_LOWER: u8 = 1;
+const A_UPPER: u8 = 2;
+const A_DIGIT: u8 = 3;
+const A_SPACE: u8 = 4;
+const A_NEWLINE: u8 = 5;
+const A_JOINER: u8 = 6;
+const A_MARKER: u8 = 7;
+
+/// The class of every ASCII character; agrees with [`fold_char`] and
+/// [`gap_char`] (checked by a test).
+const ASCII_CLASS: [u8; 128] = {
+    let mut t = [A_HARD; 128];
+    let mut i = 0;
+    while i < 128 {
+        let c = i as u8;
+        t[i] = match c {
+            b'a'..=b'z' => A_LOWER,
+            b'A'..=b'Z' => A_UPPER,
+            b'0'..=b'9' => A_DIGIT,
+            b' ' | b'\t' | b'\r' => A_SPACE,
+            b'\n' | 0x0B | 0x0C => A_NEWLINE,
+            b'-' | b'\'' | b'`' => A_JOINER,
+            b'.' | b',' => A_MARKER,
+            _ => A_HARD,
+        };
+        i += 1;
+    }
+    t
+};
+
+/// Classify one character: a table lookup for ASCII, [`fold_char`] and
+/// [`gap_char`] otherwise.
+#[inline]
+pub(crate) fn classify(c: char) -> CharClass {
+    if c.is_ascii() {
+        let word = |folded: char, alpha, upper| CharClass::Word { folded: Folded::one(folded), alpha, upper };
+        return match ASCII_CLASS[c as usize] {
+            A_LOWER => word(c, true, false),
+            A_UPPER => word(c.to_ascii_lowercase(), true, true),
+            A_DIGIT => word(c, false, false),
+            A_SPACE => CharClass::Gap(GapChar::Space(false)),
+            A_NEWLINE => CharClass::Gap(GapChar::Space(true)),
+            A_JOINER => CharClass::Gap(GapChar::Joiner),
+            A_MARKER => CharClass::Gap(GapChar::Marker(c)),
+            _ => CharClass::Gap(GapChar::Hard),
+        };
+    }
+    match fold_char(c) {
+        Some(folded) => CharClass::Word { folded, alpha: c.is_alphabetic(), upper: c.is_uppercase() },
+        None => CharClass::Gap(gap_char(c)),
+    }
+}
+
 /// Longest gap (in characters) a multi-word name may run across.
 const MAX_GAP: u32 = 8;
 
@@ -252,42 +321,30 @@ pub(crate) fn tokenize(text: &str) -> Tokens<'_> {
     let (mut word_end, mut word_byte_end) = (0u32, 0u32);
     for (b, c) in text.char_indices() {
         let b = b as u32;
-        let folded = if c.is_ascii() {
-            if c.is_ascii_alphanumeric() {
-                Some(Folded::one(c.to_ascii_lowercase()))
-            } else {
-                None
-            }
-        } else {
-            fold_char(c)
-        };
-        if let Some(f) = folded {
-            let w = word.get_or_insert_with(|| {
-                // A new word: settle the gap after the previous one.
-                if let Some(prev) = out.tokens.last_mut() {
-                    prev.joins_next = !gap_hard && gap_newlines <= 1 && gap_len <= MAX_GAP;
-                    prev.same_line_next = gap_newlines == 0;
-                    prev.markers = (gap_markers, out.markers.len() as u32);
+        let kind = match classify(c) {
+            CharClass::Word { folded: f, alpha, upper } => {
+                let w = word.get_or_insert_with(|| {
+                    // A new word: settle the gap after the previous one.
+                    if let Some(prev) = out.tokens.last_mut() {
+                        prev.joins_next = !gap_hard && gap_newlines <= 1 && gap_len <= MAX_GAP;
+                        prev.same_line_next = gap_newlines == 0;
+                        prev.markers = (gap_markers, out.markers.len() as u32);
+                    }
+                    Word { start: cp, byte_start: b, folded_start: out.folded.len() as u32, letters: 0, upper: 0 }
+                });
+                out.folded.push(f.chars[0]);
+                if f.len == 2 {
+                    out.folded.push(f.chars[1]);
                 }
-                Word { start: cp, byte_start: b, folded_start: out.folded.len() as u32, letters: 0, upper: 0 }
-            });
-            out.folded.push(f.chars[0]);
-            if f.len == 2 {
-                out.folded.push(f.chars[1]);
+                w.letters += alpha as u32;
+                w.upper += (alpha && upper) as u32;
+                cp += 1;
+                word_end = cp;
+                word_byte_end = b + c.len_utf8() as u32;
+                continue;
             }
-            let (alpha, upper) = if c.is_ascii() {
-                (c.is_ascii_alphabetic(), c.is_ascii_uppercase())
-            } else {
-                (c.is_alphabetic(), c.is_uppercase())
-            };
-            w.letters += alpha as u32;
-            w.upper += (alpha && upper) as u32;
-            cp += 1;
-            word_end = cp;
-            word_byte_end = b + c.len_utf8() as u32;
-            continue;
-        }
-        let kind = gap_char(c);
+            CharClass::Gap(kind) => kind,
+        };
         if kind == GapChar::Ignorable && word.is_some() {
             cp += 1;
             // A combining accent belongs to the word's last letter; a soft
@@ -440,6 +497,17 @@ mod tests {
         }
         assert_eq!(fold_char('×'), None);
         assert_eq!(fold_char('÷'), None);
+    }
+
+    #[test]
+    fn ascii_table_agrees_with_the_general_classifiers() {
+        for c in (0u8..128).map(char::from) {
+            let general = match fold_char(c) {
+                Some(folded) => CharClass::Word { folded, alpha: c.is_alphabetic(), upper: c.is_uppercase() },
+                None => CharClass::Gap(gap_char(c)),
+            };
+            assert_eq!(classify(c), general, "{c:?}");
+        }
     }
 
     #[test]

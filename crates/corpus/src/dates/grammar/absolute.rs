@@ -114,6 +114,20 @@ impl<'a> G<'a> {
         Some((k, x))
     }
 
+    /// "on the 2nd," — an ordinal day alone after "on the", not followed by a
+    /// word ("the 2nd battalion", "the 21st century" are not dates).
+    pub(super) fn day_only(&self, i: usize) -> Option<(usize, Expr)> {
+        if i == 0 || !self.is(i - 1, W::On) || !self.is(i, W::The) {
+            return None;
+        }
+        let (_, _, ordinal) = self.num(i + 1)?;
+        let d = self.day(i + 1).filter(|_| ordinal)?;
+        if self.is_word(i + 2) || self.num(i + 2).is_some() {
+            return None;
+        }
+        Some((i + 2, Expr::DayOfMonth { d }))
+    }
+
     /// A day-month optionally preceded by a weekday: "Sunday November 12",
     /// "Saturday, November 11", "Thursday evening, October 5",
     /// "Monday (October 2nd)", "Thursday 12 September", "lundi 12 novembre".

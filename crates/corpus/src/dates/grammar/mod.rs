@@ -111,6 +111,9 @@ pub(crate) enum Expr {
         wd: u8,
         dir: Dir,
     },
+    /// "on the 2nd": a day of the month of the anchor (or publication), the
+    /// nearest such day.
+    DayOfMonth { d: u8 },
     /// "the first week of November": `nth` 0–3, or 4 for "the last week".
     MonthWeek {
         m: u8,
@@ -374,10 +377,9 @@ impl<'a> G<'a> {
             return Some(x);
         }
         if let Some(y) = self.year(i) {
-            // "2012-2014", "2012–14"
             return Some((i + 1, Expr::Year { y, part: Part::Whole }));
         }
-        None
+        self.day_only(i)
     }
 
     /// Tries every rule at token `i`, longest and most specific first.
@@ -530,7 +532,7 @@ fn can_start(w: W) -> bool {
 
 pub(crate) fn expr_kind(x: &Expr) -> MentionKind {
     match x {
-        Expr::Iso { .. } | Expr::Day { .. } | Expr::DayRange { .. } => MentionKind::Absolute,
+        Expr::Iso { .. } | Expr::Day { .. } | Expr::DayRange { .. } | Expr::DayOfMonth { .. } => MentionKind::Absolute,
         Expr::Month { .. } => MentionKind::Period,
         Expr::Year { part: Part::Whole, .. } => MentionKind::Year,
         Expr::Year { .. } => MentionKind::Period,

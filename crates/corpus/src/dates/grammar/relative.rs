@@ -109,8 +109,11 @@ impl<'a> G<'a> {
         }
         // "the day before", "the previous day", "that day", "the following days", …
         if matches!(self.w(i), W::The | W::That) {
-            let that = self.w(i) == W::That;
-            let j = i + 1;
+            // "the same evening" and "that same day" behave like "that evening", "that day".
+            let same = self.is(i + 1, W::Same) && !matches!(self.w(i + 2), W::Day | W::Week | W::Month_ | W::Year_)
+                || (self.w(i) == W::That && self.is(i + 1, W::Same));
+            let that = self.w(i) == W::That || same;
+            let j = if same { i + 2 } else { i + 1 };
             // "the following Monday", "the previous Friday", "that Monday".
             let wd_at = if that { j } else { j + 1 };
             if let Some(wd) = self.weekday(wd_at) {
@@ -172,6 +175,10 @@ impl<'a> G<'a> {
                     let n = if self.is(j + 1, W::Before) { -1 } else { 1 };
                     anchor(n, Unit::Day).map(|(_, x)| (j + 2, x))
                 }
+                (W::Next | W::Following, _, _) if !that && self.time_of_day(j + 1) => {
+                    anchor(1, Unit::Day).map(|(_, x)| (j + 2, x))
+                }
+                (W::Previous, _, _) if !that && self.time_of_day(j + 1) => anchor(-1, Unit::Day).map(|(_, x)| (j + 2, x)),
                 (W::Previous, _, _) if !that && self.is(j + 1, W::Night) => {
                     Some((j + 2, Expr::Span { rel: Rel::Anchor, from: -1, to: 0, unit: Unit::Day }))
                 }
@@ -244,7 +251,7 @@ impl<'a> G<'a> {
 
     /// Future tense shortly before token `i` in the same clause ("will meet
     /// on Monday", "is scheduled for Friday", "the talks, due to resume").
-    pub(super) fn future_context(&self, i: usize) -> bool {
+    pub(crate) fn future_context(&self, i: usize) -> bool {
         let lo = i.saturating_sub(7);
         for k in (lo..i).rev() {
             if let Some(c) = self.punct(k) {
