@@ -4,6 +4,9 @@
 
 mod app;
 mod data;
+// Mounted by the explorer view (UI branch); unused until then.
+#[allow(dead_code)]
+mod map;
 
 fn main() {
     leptos::mount::mount_to_body(app::App);

@@ -7,6 +7,7 @@
 
 pub mod dates;
 pub mod model;
+pub mod query;
 pub mod sentences;
 pub mod text;
 
