@@ -64,6 +64,9 @@ pub struct CastActor {
     /// Short forms used after the first mention ("the CSP").
     pub aliases: Vec<String>,
     pub side: Side,
+    /// Can front a story: a named organisation (with an acronym) or an actor
+    /// with a spokesperson, not a collective description ("residents").
+    pub named: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -82,7 +85,13 @@ impl Cast {
                 .actors
                 .iter()
                 .filter(|a| !a.name.trim().is_empty())
-                .map(|a| CastActor { id: a.id.clone(), name: a.name.clone(), aliases: a.aliases.clone(), side: a.side })
+                .map(|a| CastActor {
+                    id: a.id.clone(),
+                    name: a.name.clone(),
+                    aliases: a.aliases.clone(),
+                    side: a.side,
+                    named: is_acronym(&a.name) || a.aliases.iter().any(|x| is_acronym(x)) || gaz.people.iter().any(|p| p.actor == a.id),
+                })
                 .collect(),
             people: gaz
                 .people
@@ -117,11 +126,7 @@ impl Cast {
     /// the side when none qualifies.
     fn actors_of(&self, side: Side) -> Vec<&CastActor> {
         let all: Vec<&CastActor> = self.actors.iter().filter(|a| a.side == side).collect();
-        let named: Vec<&CastActor> = all
-            .iter()
-            .copied()
-            .filter(|a| is_acronym(&a.name) || a.aliases.iter().any(|x| is_acronym(x)) || self.people.iter().any(|p| p.actor == a.id))
-            .collect();
+        let named: Vec<&CastActor> = all.iter().copied().filter(|a| a.named).collect();
         if named.is_empty() {
             all
         } else {
