@@ -15,7 +15,8 @@ use libfuzzer_sys::fuzz_target;
 fn lexicon() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
     LEX.get_or_init(|| {
-        let gaz = Gazetteer::parse(include_str!("../../seeds/gazetteer.toml")).expect("seed gazetteer parses");
+        let gaz = Gazetteer::parse(include_str!("../../seeds/gazetteer.toml"))
+            .expect("seed gazetteer parses");
         Lexicon::new(gaz)
     })
 }
@@ -27,11 +28,21 @@ fuzz_target!(|data: &[u8]| {
     let corpus = assemble(vec![article], lexicon());
     let doc = &corpus.documents[0];
     for c in &corpus.claims {
-        assert_eq!(c.quote, slice_cp(&doc.text, c.start, c.end), "claim {}", c.id);
+        assert_eq!(
+            c.quote,
+            slice_cp(&doc.text, c.start, c.end),
+            "claim {}",
+            c.id
+        );
     }
     for e in &corpus.events {
         for cv in &e.caveats {
-            assert_eq!(cv.quote, slice_cp(&doc.text, cv.start, cv.end), "caveat of {}", e.id);
+            assert_eq!(
+                cv.quote,
+                slice_cp(&doc.text, cv.start, cv.end),
+                "caveat of {}",
+                e.id
+            );
         }
     }
 });

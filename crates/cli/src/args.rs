@@ -33,10 +33,21 @@ pub const DEFAULT_SEED: u64 = 20231112;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Command {
     Help,
-    Export { dir: PathBuf },
-    Check { dir: PathBuf },
-    Stats { dir: PathBuf },
-    Synth { n: usize, dir: PathBuf, seed: u64, gazetteer: Option<PathBuf> },
+    Export {
+        dir: PathBuf,
+    },
+    Check {
+        dir: PathBuf,
+    },
+    Stats {
+        dir: PathBuf,
+    },
+    Synth {
+        n: usize,
+        dir: PathBuf,
+        seed: u64,
+        gazetteer: Option<PathBuf>,
+    },
 }
 
 /// A usage error: the message is printed before the usage text.
@@ -52,9 +63,15 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
     };
     match cmd.as_str() {
         "help" => Ok(Command::Help),
-        "export" => Ok(Command::Export { dir: one_dir(cmd, rest)? }),
-        "check" => Ok(Command::Check { dir: one_dir(cmd, rest)? }),
-        "stats" => Ok(Command::Stats { dir: one_dir(cmd, rest)? }),
+        "export" => Ok(Command::Export {
+            dir: one_dir(cmd, rest)?,
+        }),
+        "check" => Ok(Command::Check {
+            dir: one_dir(cmd, rest)?,
+        }),
+        "stats" => Ok(Command::Stats {
+            dir: one_dir(cmd, rest)?,
+        }),
         "synth" => parse_synth(rest),
         other => Err(UsageError(format!("unknown command `{other}`"))),
     }
@@ -66,8 +83,13 @@ fn one_dir(cmd: &str, rest: &[String]) -> Result<PathBuf, UsageError> {
     }
     match rest {
         [dir] => Ok(PathBuf::from(dir)),
-        [] => Err(UsageError(format!("`{cmd}` needs a corpus folder: counterclaim {cmd} DIR"))),
-        _ => Err(UsageError(format!("`{cmd}` takes exactly one folder, got {}", rest.len()))),
+        [] => Err(UsageError(format!(
+            "`{cmd}` needs a corpus folder: counterclaim {cmd} DIR"
+        ))),
+        _ => Err(UsageError(format!(
+            "`{cmd}` takes exactly one folder, got {}",
+            rest.len()
+        ))),
     }
 }
 
@@ -85,28 +107,42 @@ fn parse_synth(rest: &[String]) -> Result<Command, UsageError> {
             "--seed" | "--gazetteer" => {
                 let value = match inline {
                     Some(v) => v,
-                    None => it.next().cloned().ok_or_else(|| UsageError(format!("`{name}` needs a value")))?,
+                    None => it
+                        .next()
+                        .cloned()
+                        .ok_or_else(|| UsageError(format!("`{name}` needs a value")))?,
                 };
                 if name == "--seed" {
-                    seed = value
-                        .parse()
-                        .map_err(|_| UsageError(format!("`--seed` must be a non-negative integer, got `{value}`")))?;
+                    seed = value.parse().map_err(|_| {
+                        UsageError(format!(
+                            "`--seed` must be a non-negative integer, got `{value}`"
+                        ))
+                    })?;
                 } else {
                     gazetteer = Some(PathBuf::from(value));
                 }
             }
-            _ if a.starts_with('-') && a.len() > 1 => return Err(UsageError(format!("unknown option `{a}` for `synth`"))),
+            _ if a.starts_with('-') && a.len() > 1 => {
+                return Err(UsageError(format!("unknown option `{a}` for `synth`")))
+            }
             _ => operands.push(a),
         }
     }
     match operands.as_slice() {
         [n, dir] => {
-            let n = n
-                .parse()
-                .map_err(|_| UsageError(format!("`synth` needs a number of articles, got `{n}`")))?;
-            Ok(Command::Synth { n, dir: PathBuf::from(dir), seed, gazetteer })
+            let n = n.parse().map_err(|_| {
+                UsageError(format!("`synth` needs a number of articles, got `{n}`"))
+            })?;
+            Ok(Command::Synth {
+                n,
+                dir: PathBuf::from(dir),
+                seed,
+                gazetteer,
+            })
         }
-        _ => Err(UsageError("`synth` needs a count and a folder: counterclaim synth N DIR [--seed S]".into())),
+        _ => Err(UsageError(
+            "`synth` needs a count and a folder: counterclaim synth N DIR [--seed S]".into(),
+        )),
     }
 }
 
@@ -120,18 +156,33 @@ mod tests {
 
     #[test]
     fn parses_commands() {
-        assert_eq!(p(&["export", "seeds"]), Ok(Command::Export { dir: "seeds".into() }));
+        assert_eq!(
+            p(&["export", "seeds"]),
+            Ok(Command::Export {
+                dir: "seeds".into()
+            })
+        );
         assert_eq!(p(&["check", "x"]), Ok(Command::Check { dir: "x".into() }));
         assert_eq!(p(&["stats", "x"]), Ok(Command::Stats { dir: "x".into() }));
         assert_eq!(p(&["stats", "x", "--help"]), Ok(Command::Help));
         assert_eq!(p(&["help"]), Ok(Command::Help));
         assert_eq!(
             p(&["synth", "5", "out"]),
-            Ok(Command::Synth { n: 5, dir: "out".into(), seed: DEFAULT_SEED, gazetteer: None })
+            Ok(Command::Synth {
+                n: 5,
+                dir: "out".into(),
+                seed: DEFAULT_SEED,
+                gazetteer: None
+            })
         );
         assert_eq!(
             p(&["synth", "--seed", "9", "5", "out", "--gazetteer=g.toml"]),
-            Ok(Command::Synth { n: 5, dir: "out".into(), seed: 9, gazetteer: Some("g.toml".into()) })
+            Ok(Command::Synth {
+                n: 5,
+                dir: "out".into(),
+                seed: 9,
+                gazetteer: Some("g.toml".into())
+            })
         );
     }
 

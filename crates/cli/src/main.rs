@@ -33,7 +33,12 @@ fn main() -> ExitCode {
             print!("{}", stats::render(&stats::compute(&c)));
             ExitCode::SUCCESS
         }),
-        Command::Synth { n, dir, seed, gazetteer } => synth::run(n, &dir, seed, gazetteer.as_deref()),
+        Command::Synth {
+            n,
+            dir,
+            seed,
+            gazetteer,
+        } => synth::run(n, &dir, seed, gazetteer.as_deref()),
     };
     match result {
         Ok(code) => code,
@@ -50,7 +55,11 @@ fn export(dir: &Path) -> Result<ExitCode, String> {
     let mut out = std::io::BufWriter::new(stdout.lock());
     serde_json::to_writer_pretty(&mut out, &corpus)
         .map_err(|e| format!("cannot write JSON: {e}"))
-        .and_then(|_| writeln!(out).and_then(|_| out.flush()).map_err(|e| format!("cannot write JSON: {e}")))?;
+        .and_then(|_| {
+            writeln!(out)
+                .and_then(|_| out.flush())
+                .map_err(|e| format!("cannot write JSON: {e}"))
+        })?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -58,7 +67,13 @@ fn check(dir: &Path) -> ExitCode {
     let checked = source::check(dir);
     let errors = checked.errors();
     let warnings = checked.problems.len() - errors;
-    println!("checked {}: {} articles, {} errors, {} warnings", dir.display(), checked.articles, errors, warnings);
+    println!(
+        "checked {}: {} articles, {} errors, {} warnings",
+        dir.display(),
+        checked.articles,
+        errors,
+        warnings
+    );
     if let Some(c) = &checked.corpus {
         let (claims, events) = (c.claims.len(), c.events.len());
         let contested = c.events.iter().filter(|e| e.contested).count();

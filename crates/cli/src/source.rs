@@ -17,7 +17,10 @@ pub struct Checked {
 
 impl Checked {
     pub fn errors(&self) -> usize {
-        self.problems.iter().filter(|p| p.severity == Severity::Error).count()
+        self.problems
+            .iter()
+            .filter(|p| p.severity == Severity::Error)
+            .count()
     }
 }
 
@@ -44,5 +47,9 @@ pub fn check(dir: &Path) -> Checked {
             p
         })
         .collect();
-    Checked { articles, corpus: report.corpus, problems }
+    Checked {
+        articles,
+        corpus: report.corpus,
+        problems,
+    }
 }

@@ -64,43 +64,74 @@ pub fn compute(c: &Corpus) -> Stats {
         *s.claims_by_stance.entry(stance.to_string()).or_default() += 1;
     }
     for e in &c.events {
-        *s.events_by_kind.entry(e.kind.label().to_string()).or_default() += 1;
+        *s.events_by_kind
+            .entry(e.kind.label().to_string())
+            .or_default() += 1;
     }
 
     let dates = c
         .events
         .iter()
         .flat_map(|e| [e.start.as_str(), e.end.as_str()])
-        .chain(c.claims.iter().filter_map(|cl| cl.date.as_ref()).flat_map(|d| [d.start.as_str(), d.end.as_str()]))
+        .chain(
+            c.claims
+                .iter()
+                .filter_map(|cl| cl.date.as_ref())
+                .flat_map(|d| [d.start.as_str(), d.end.as_str()]),
+        )
         .chain(c.documents.iter().filter_map(|d| d.published.as_deref()))
         .filter(|d| !d.is_empty());
-    s.date_span = dates.fold(None, |span: Option<(&str, &str)>, d| match span {
-        None => Some((d, d)),
-        Some((lo, hi)) => Some((lo.min(d), hi.max(d))),
-    })
-    .map(|(lo, hi)| (lo.to_string(), hi.to_string()));
+    s.date_span = dates
+        .fold(None, |span: Option<(&str, &str)>, d| match span {
+            None => Some((d, d)),
+            Some((lo, hi)) => Some((lo.min(d), hi.max(d))),
+        })
+        .map(|(lo, hi)| (lo.to_string(), hi.to_string()));
 
-    let place_name: BTreeMap<&str, &str> = c.places.iter().map(|p| (p.id.as_str(), p.name.as_str())).collect();
+    let place_name: BTreeMap<&str, &str> = c
+        .places
+        .iter()
+        .map(|p| (p.id.as_str(), p.name.as_str()))
+        .collect();
     let mut places: BTreeMap<&str, usize> = BTreeMap::new();
     for e in &c.events {
         for p in &e.places {
-            *places.entry(place_name.get(p.as_str()).copied().unwrap_or(p)).or_default() += 1;
+            *places
+                .entry(place_name.get(p.as_str()).copied().unwrap_or(p))
+                .or_default() += 1;
         }
     }
     s.top_places = top(places);
 
-    let actor_name: BTreeMap<&str, &str> = c.actors.iter().map(|a| (a.id.as_str(), a.name.as_str())).collect();
+    let actor_name: BTreeMap<&str, &str> = c
+        .actors
+        .iter()
+        .map(|a| (a.id.as_str(), a.name.as_str()))
+        .collect();
     let mut actors: BTreeMap<&str, usize> = BTreeMap::new();
-    let ids = c.claims.iter().filter_map(|cl| cl.speaker.as_deref()).chain(c.events.iter().flat_map(|e| e.actors.iter().map(String::as_str)));
+    let ids = c
+        .claims
+        .iter()
+        .filter_map(|cl| cl.speaker.as_deref())
+        .chain(
+            c.events
+                .iter()
+                .flat_map(|e| e.actors.iter().map(String::as_str)),
+        );
     for id in ids {
-        *actors.entry(actor_name.get(id).copied().unwrap_or(id)).or_default() += 1;
+        *actors
+            .entry(actor_name.get(id).copied().unwrap_or(id))
+            .or_default() += 1;
     }
     s.top_actors = top(actors);
     s
 }
 
 fn top(counts: BTreeMap<&str, usize>) -> Vec<(String, usize)> {
-    let mut v: Vec<(String, usize)> = counts.into_iter().map(|(k, n)| (k.to_string(), n)).collect();
+    let mut v: Vec<(String, usize)> = counts
+        .into_iter()
+        .map(|(k, n)| (k.to_string(), n))
+        .collect();
     // Most first; ties by name (the map already sorted them by name).
     v.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
     v.truncate(TOP);
@@ -153,7 +184,13 @@ mod tests {
     use super::*;
     use counterclaim_corpus::*;
 
-    fn claim(id: &str, speaker: Option<&str>, side: Option<Side>, stance: Stance, date: Option<&str>) -> Claim {
+    fn claim(
+        id: &str,
+        speaker: Option<&str>,
+        side: Option<Side>,
+        stance: Stance,
+        date: Option<&str>,
+    ) -> Claim {
         Claim {
             id: id.into(),
             document: "d".into(),
@@ -165,13 +202,24 @@ mod tests {
             side,
             verb: "said".into(),
             stance,
-            date: date.map(|d| DateRange { start: d.into(), end: d.into(), precision: Precision::Day }),
+            date: date.map(|d| DateRange {
+                start: d.into(),
+                end: d.into(),
+                precision: Precision::Day,
+            }),
             event: None,
             numbers: vec![],
         }
     }
 
-    fn event(id: &str, kind: EventKind, start: &str, places: &[&str], actors: &[&str], contested: bool) -> Event {
+    fn event(
+        id: &str,
+        kind: EventKind,
+        start: &str,
+        places: &[&str],
+        actors: &[&str],
+        contested: bool,
+    ) -> Event {
         Event {
             id: id.into(),
             title: id.into(),
@@ -193,16 +241,47 @@ mod tests {
     fn counts_sides_kinds_span_and_tops() {
         let corpus = Corpus {
             version: FORMAT_VERSION,
-            actors: vec![Actor { id: "fama".into(), name: "FAMa".into(), aliases: vec![], side: Side::State }],
-            places: vec![Place { id: "kidal".into(), name: "Kidal".into(), aliases: vec![], lat: 18.4, lon: 1.4 }],
+            actors: vec![Actor {
+                id: "fama".into(),
+                name: "FAMa".into(),
+                aliases: vec![],
+                side: Side::State,
+            }],
+            places: vec![Place {
+                id: "kidal".into(),
+                name: "Kidal".into(),
+                aliases: vec![],
+                lat: 18.4,
+                lon: 1.4,
+            }],
             claims: vec![
-                claim("c1", Some("fama"), Some(Side::State), Stance::Assert, Some("2023-11-12")),
+                claim(
+                    "c1",
+                    Some("fama"),
+                    Some(Side::State),
+                    Stance::Assert,
+                    Some("2023-11-12"),
+                ),
                 claim("c2", Some("csp"), Some(Side::Rebels), Stance::Deny, None),
                 claim("c3", None, None, Stance::Assert, Some("2023-10-02")),
             ],
             events: vec![
-                event("e1", EventKind::ArmedClash, "2023-11-11", &["kidal"], &["fama", "csp"], true),
-                event("e2", EventKind::AirDroneStrike, "2023-11-04", &["kidal", "anefis"], &["fama"], false),
+                event(
+                    "e1",
+                    EventKind::ArmedClash,
+                    "2023-11-11",
+                    &["kidal"],
+                    &["fama", "csp"],
+                    true,
+                ),
+                event(
+                    "e2",
+                    EventKind::AirDroneStrike,
+                    "2023-11-04",
+                    &["kidal", "anefis"],
+                    &["fama"],
+                    false,
+                ),
             ],
             ..Corpus::default()
         };
@@ -215,7 +294,10 @@ mod tests {
         assert_eq!(s.claims_by_stance["deny"], 1);
         assert_eq!(s.events_by_kind["Armed clash"], 1);
         assert_eq!(s.contested_events, 1);
-        assert_eq!(s.date_span, Some(("2023-10-02".into(), "2023-11-12".into())));
+        assert_eq!(
+            s.date_span,
+            Some(("2023-10-02".into(), "2023-11-12".into()))
+        );
         assert_eq!(s.top_places[0], ("Kidal".to_string(), 2));
         assert_eq!(s.top_places[1], ("anefis".to_string(), 1));
         assert_eq!(s.top_actors[0], ("FAMa".to_string(), 3));

@@ -13,11 +13,18 @@ const SEED_GAZETTEER: &str = include_str!("../../../seeds/gazetteer.toml");
 
 pub fn run(n: usize, dir: &Path, seed: u64, gazetteer: Option<&Path>) -> Result<ExitCode, String> {
     let (source, text) = match gazetteer {
-        Some(p) => (p.display().to_string(), std::fs::read_to_string(p).map_err(|e| format!("{}: cannot read: {e}", p.display()))?),
-        None => ("built-in seeds/gazetteer.toml".to_string(), SEED_GAZETTEER.to_string()),
+        Some(p) => (
+            p.display().to_string(),
+            std::fs::read_to_string(p).map_err(|e| format!("{}: cannot read: {e}", p.display()))?,
+        ),
+        None => (
+            "built-in seeds/gazetteer.toml".to_string(),
+            SEED_GAZETTEER.to_string(),
+        ),
     };
     let gaz = Gazetteer::parse(&text).map_err(|e| format!("{source}: {e}"))?;
-    std::fs::create_dir_all(dir).map_err(|e| format!("{}: cannot create folder: {e}", dir.display()))?;
+    std::fs::create_dir_all(dir)
+        .map_err(|e| format!("{}: cannot create folder: {e}", dir.display()))?;
     let write = |name: &str, body: &str| {
         let path = dir.join(name);
         std::fs::write(&path, body).map_err(|e| format!("{}: cannot write: {e}", path.display()))
@@ -28,6 +35,9 @@ pub fn run(n: usize, dir: &Path, seed: u64, gazetteer: Option<&Path>) -> Result<
     for (name, body) in &articles {
         write(name, body)?;
     }
-    eprintln!("wrote {n} synthetic articles ({bytes} bytes, seed {seed}) and gazetteer.toml to {}", dir.display());
+    eprintln!(
+        "wrote {n} synthetic articles ({bytes} bytes, seed {seed}) and gazetteer.toml to {}",
+        dir.display()
+    );
     Ok(ExitCode::SUCCESS)
 }

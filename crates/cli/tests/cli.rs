@@ -37,9 +37,18 @@ fn help_and_usage_errors() {
     let help = run(&["--help"]);
     assert_eq!(help.status.code(), Some(0));
     for cmd in ["export", "check", "stats", "synth"] {
-        assert!(stdout(&help).contains(&format!("counterclaim {cmd}")), "help lists {cmd}");
+        assert!(
+            stdout(&help).contains(&format!("counterclaim {cmd}")),
+            "help lists {cmd}"
+        );
     }
-    for bad in [&[][..], &["nonsense"], &["export"], &["synth", "many", "x"], &["check", "a", "b"]] {
+    for bad in [
+        &[][..],
+        &["nonsense"],
+        &["export"],
+        &["synth", "many", "x"],
+        &["check", "a", "b"],
+    ] {
         let o = run(bad);
         assert_eq!(o.status.code(), Some(2), "{bad:?}");
         assert!(stderr(&o).starts_with("error: "), "{bad:?}: {}", stderr(&o));
@@ -55,7 +64,15 @@ fn export_seeds_is_json_with_the_contract_fields() {
     let docs = v["documents"].as_array().expect("documents");
     assert_eq!(docs.len(), 5);
     for d in docs {
-        for k in ["id", "path", "title", "outlet", "published", "published_source", "text"] {
+        for k in [
+            "id",
+            "path",
+            "title",
+            "outlet",
+            "published",
+            "published_source",
+            "text",
+        ] {
             assert!(d.get(k).is_some(), "document field {k}");
         }
         assert!(d["text"].as_str().unwrap().len() > 500);
@@ -65,14 +82,41 @@ fn export_seeds_is_json_with_the_contract_fields() {
         ("places", &["id", "name", "aliases", "lat", "lon"]),
         (
             "claims",
-            &["id", "document", "start", "end", "quote", "speaker", "speaker_text", "stance", "date", "event", "numbers"],
+            &[
+                "id",
+                "document",
+                "start",
+                "end",
+                "quote",
+                "speaker",
+                "speaker_text",
+                "stance",
+                "date",
+                "event",
+                "numbers",
+            ],
         ),
         (
             "events",
-            &["id", "title", "kind", "start", "end", "precision", "places", "actors", "claims", "documents", "contested", "disputes"],
+            &[
+                "id",
+                "title",
+                "kind",
+                "start",
+                "end",
+                "precision",
+                "places",
+                "actors",
+                "claims",
+                "documents",
+                "contested",
+                "disputes",
+            ],
         ),
     ] {
-        let items = v[list].as_array().unwrap_or_else(|| panic!("{list} is an array"));
+        let items = v[list]
+            .as_array()
+            .unwrap_or_else(|| panic!("{list} is an array"));
         for item in items {
             for k in keys {
                 assert!(item.get(k).is_some(), "{list} item lacks {k}: {item}");
@@ -113,11 +157,19 @@ fn check_passes_on_seeds() {
 #[test]
 fn check_names_file_and_line_of_each_problem() {
     let dir = temp_dir("check_broken");
-    std::fs::copy(seeds().join("000_e80854c3e174cb97.txt"), dir.join("good.txt")).unwrap();
+    std::fs::copy(
+        seeds().join("000_e80854c3e174cb97.txt"),
+        dir.join("good.txt"),
+    )
+    .unwrap();
     if seeds().join("gazetteer.toml").exists() {
         std::fs::copy(seeds().join("gazetteer.toml"), dir.join("gazetteer.toml")).unwrap();
     }
-    std::fs::write(dir.join("binary.txt"), b"First line is fine.\nSecond line has \xff\xfe bad bytes.\n").unwrap();
+    std::fs::write(
+        dir.join("binary.txt"),
+        b"First line is fine.\nSecond line has \xff\xfe bad bytes.\n",
+    )
+    .unwrap();
     std::fs::write(dir.join("empty.txt"), b"").unwrap();
     // Line 3 of the front matter is not `key = value`.
     std::fs::write(
@@ -128,16 +180,31 @@ fn check_names_file_and_line_of_each_problem() {
     let o = run(&["check", dir.to_str().unwrap()]);
     let out = stdout(&o);
     assert_eq!(o.status.code(), Some(1), "{out}");
-    assert!(out.lines().next().unwrap().contains("4 articles"), "summary first: {out}");
-    let line_of = |file: &str| out.lines().find(|l| l.contains(file) && l.contains(": error: ")).map(str::to_string);
+    assert!(
+        out.lines().next().unwrap().contains("4 articles"),
+        "summary first: {out}"
+    );
+    let line_of = |file: &str| {
+        out.lines()
+            .find(|l| l.contains(file) && l.contains(": error: "))
+            .map(str::to_string)
+    };
     let bin = line_of("binary.txt").unwrap_or_else(|| panic!("binary.txt reported: {out}"));
     assert!(bin.contains("binary.txt:2: error: "), "{bin}");
     assert!(line_of("empty.txt").is_some(), "empty.txt reported: {out}");
-    let fm = line_of("frontmatter.txt").unwrap_or_else(|| panic!("frontmatter.txt reported: {out}"));
+    let fm =
+        line_of("frontmatter.txt").unwrap_or_else(|| panic!("frontmatter.txt reported: {out}"));
     assert!(fm.contains("frontmatter.txt:3: error: "), "{fm}");
-    assert!(line_of("good.txt").is_none(), "the good article has no error: {out}");
+    assert!(
+        line_of("good.txt").is_none(),
+        "the good article has no error: {out}"
+    );
     // Exactly the three broken files are errors, and the summary counts them.
-    assert_eq!(out.lines().filter(|l| l.contains(": error: ")).count(), 3, "{out}");
+    assert_eq!(
+        out.lines().filter(|l| l.contains(": error: ")).count(),
+        3,
+        "{out}"
+    );
     assert!(out.lines().next().unwrap().contains("3 errors"), "{out}");
 }
 
@@ -146,7 +213,16 @@ fn synth_writes_a_corpus_that_checks_and_has_claims_and_events() {
     let dir = temp_dir("synth50");
     let o = run(&["synth", "50", dir.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let txt = std::fs::read_dir(&dir).unwrap().filter(|e| e.as_ref().unwrap().path().extension().is_some_and(|x| x == "txt")).count();
+    let txt = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .path()
+                .extension()
+                .is_some_and(|x| x == "txt")
+        })
+        .count();
     assert_eq!(txt, 50);
     assert!(dir.join("gazetteer.toml").exists());
 
@@ -168,9 +244,15 @@ fn synth_writes_a_corpus_that_checks_and_has_claims_and_events() {
 
     // Same seed → same files; another seed → different files.
     let again = temp_dir("synth50_again");
-    assert!(run(&["synth", "50", again.to_str().unwrap()]).status.success());
+    assert!(run(&["synth", "50", again.to_str().unwrap()])
+        .status
+        .success());
     let other = temp_dir("synth50_other");
-    assert!(run(&["synth", "50", other.to_str().unwrap(), "--seed", "7"]).status.success());
+    assert!(
+        run(&["synth", "50", other.to_str().unwrap(), "--seed", "7"])
+            .status
+            .success()
+    );
     let a = std::fs::read(dir.join("synth_00007.txt")).unwrap();
     assert_eq!(a, std::fs::read(again.join("synth_00007.txt")).unwrap());
     assert_ne!(a, std::fs::read(other.join("synth_00007.txt")).unwrap());
@@ -182,13 +264,31 @@ fn stats_on_seeds_counts_what_export_contains() {
     let o = run(&["stats", dir.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let out = stdout(&o);
-    let export: serde_json::Value = serde_json::from_slice(&run(&["export", dir.to_str().unwrap()]).stdout).unwrap();
+    let export: serde_json::Value =
+        serde_json::from_slice(&run(&["export", dir.to_str().unwrap()]).stdout).unwrap();
     let n = |k: &str| export[k].as_array().unwrap().len();
-    assert!(out.contains(&format!("documents:   {}\n", n("documents"))), "{out}");
-    assert!(out.contains(&format!("claims:      {}\n", n("claims"))), "{out}");
-    assert!(out.contains(&format!("events:      {}\n", n("events"))), "{out}");
-    let contested = export["events"].as_array().unwrap().iter().filter(|e| e["contested"] == true).count();
-    assert!(out.contains(&format!("contested events: {contested}\n")), "{out}");
+    assert!(
+        out.contains(&format!("documents:   {}\n", n("documents"))),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!("claims:      {}\n", n("claims"))),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!("events:      {}\n", n("events"))),
+        "{out}"
+    );
+    let contested = export["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["contested"] == true)
+        .count();
+    assert!(
+        out.contains(&format!("contested events: {contested}\n")),
+        "{out}"
+    );
     assert!(out.contains("date span:   20"), "{out}");
     assert!(out.contains("top places:\n  "), "{out}");
 }

@@ -24,9 +24,14 @@ fn gazetteer() -> Gazetteer {
 
 fn bench_parse(c: &mut Criterion) {
     let gaz = gazetteer();
-    let n = std::env::var("COUNTERCLAIM_BENCH_ARTICLES").ok().and_then(|v| v.parse().ok()).unwrap_or(ARTICLES);
-    let files: Vec<(String, Vec<u8>)> =
-        synth_articles(&gaz, n, SEED).into_iter().map(|(name, text)| (name, text.into_bytes())).collect();
+    let n = std::env::var("COUNTERCLAIM_BENCH_ARTICLES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(ARTICLES);
+    let files: Vec<(String, Vec<u8>)> = synth_articles(&gaz, n, SEED)
+        .into_iter()
+        .map(|(name, text)| (name, text.into_bytes()))
+        .collect();
     let bytes: usize = files.iter().map(|(_, b)| b.len()).sum();
 
     // One warm pass, then a timed pass for a headline figure.
@@ -47,7 +52,9 @@ fn bench_parse(c: &mut Criterion) {
     let mut group = c.benchmark_group("parse");
     group.throughput(Throughput::Bytes(bytes as u64));
     group.sample_size(10);
-    group.bench_function(format!("parse_corpus/synth{n}"), |b| b.iter(|| parse_corpus(black_box(&files), &gaz).unwrap()));
+    group.bench_function(format!("parse_corpus/synth{n}"), |b| {
+        b.iter(|| parse_corpus(black_box(&files), &gaz).unwrap())
+    });
     group.finish();
 }
 

@@ -19,7 +19,10 @@ use crate::model::{EventKind, Side};
 /// Generate `n` synthetic articles: `(file name, text)` pairs, file names
 /// `synth_00000.txt`, … in order. Deterministic for a given `seed`.
 pub fn synth_articles(gaz: &Gazetteer, n: usize, seed: u64) -> Vec<(String, String)> {
-    synth_labelled(gaz, n, seed).into_iter().map(|a| (a.name, a.text)).collect()
+    synth_labelled(gaz, n, seed)
+        .into_iter()
+        .map(|a| (a.name, a.text))
+        .collect()
 }
 
 /// A synthetic article with what it was written to report: a ground truth
@@ -43,8 +46,18 @@ pub fn synth_labelled(gaz: &Gazetteer, n: usize, seed: u64) -> Vec<SynthArticle>
     (0..n)
         .map(|i| {
             let article = Article::new(&cast, &mut rng);
-            let (kind, place, date) = (article.scenario.kind(), article.place.clone(), article.event_day.iso());
-            SynthArticle { name: format!("synth_{i:05}.txt"), text: article.render(), kind, place, date }
+            let (kind, place, date) = (
+                article.scenario.kind(),
+                article.place.clone(),
+                article.event_day.iso(),
+            );
+            SynthArticle {
+                name: format!("synth_{i:05}.txt"),
+                text: article.render(),
+                kind,
+                place,
+                date,
+            }
         })
         .collect()
 }
@@ -90,14 +103,20 @@ impl Cast {
                     name: a.name.clone(),
                     aliases: a.aliases.clone(),
                     side: a.side,
-                    named: is_acronym(&a.name) || a.aliases.iter().any(|x| is_acronym(x)) || gaz.people.iter().any(|p| p.actor == a.id),
+                    named: is_acronym(&a.name)
+                        || a.aliases.iter().any(|x| is_acronym(x))
+                        || gaz.people.iter().any(|p| p.actor == a.id),
                 })
                 .collect(),
             people: gaz
                 .people
                 .iter()
                 .filter(|p| !p.name.trim().is_empty())
-                .map(|p| CastPerson { name: p.name.clone(), actor: p.actor.clone(), role: p.role.clone().unwrap_or_default() })
+                .map(|p| CastPerson {
+                    name: p.name.clone(),
+                    actor: p.actor.clone(),
+                    role: p.role.clone().unwrap_or_default(),
+                })
                 .collect(),
             places: {
                 // Events happen in towns of the region (places with an
@@ -214,10 +233,32 @@ fn civil_from_days(z: i64) -> (i32, u32, u32) {
     ((if m <= 2 { y + 1 } else { y }) as i32, m, d)
 }
 
-const WEEKDAYS: [&str; 7] = ["Thursday", "Friday", "Saturday", "Sunday", "Monday", "Tuesday", "Wednesday"];
-const MONTHS: [&str; 12] =
-    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-const MONTHS_WIRE: [&str; 12] = ["Jan", "Feb", "March", "April", "May", "June", "July", "Aug", "Sept", "Oct", "Nov", "Dec"];
+const WEEKDAYS: [&str; 7] = [
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+];
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const MONTHS_WIRE: [&str; 12] = [
+    "Jan", "Feb", "March", "April", "May", "June", "July", "Aug", "Sept", "Oct", "Nov", "Dec",
+];
 
 #[derive(Debug, Clone, Copy)]
 struct Day(i64);
@@ -248,10 +289,19 @@ impl Day {
 // ---------------------------------------------------------------- templates
 
 /// Invented outlets; none shares a word with a gazetteer name.
-const OUTLETS: &[&str] = &["Sahel Wire", "Desert Dispatch", "West Africa Monitor", "Harmattan Press"];
+const OUTLETS: &[&str] = &[
+    "Sahel Wire",
+    "Desert Dispatch",
+    "West Africa Monitor",
+    "Harmattan Press",
+];
 /// Where the copy is filed from (Bamako most often, as in real wire copy).
-const DATELINES: &[&str] = &["BAMAKO", "BAMAKO", "BAMAKO", "GAO", "NIAMEY", "DAKAR", "ALGIERS", "TIMBUKTU"];
-const NUMBER_WORDS: [&str; 11] = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+const DATELINES: &[&str] = &[
+    "BAMAKO", "BAMAKO", "BAMAKO", "GAO", "NIAMEY", "DAKAR", "ALGIERS", "TIMBUKTU",
+];
+const NUMBER_WORDS: [&str; 11] = [
+    "no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+];
 
 /// What happened, in the ACLED-like kinds the engine recognises.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -304,17 +354,32 @@ struct Party {
 impl Party {
     fn from_actor(cast: &Cast, a: &CastActor, rng: &mut Rng) -> Party {
         let aliases: Vec<&String> = a.aliases.iter().filter(|s| !s.trim().is_empty()).collect();
-        let acronym = aliases.iter().find(|s| is_acronym(s)).map(|s| s.to_string());
+        let acronym = aliases
+            .iter()
+            .find(|s| is_acronym(s))
+            .map(|s| s.to_string());
         let short = match &acronym {
             Some(x) => format!("the {x}"),
-            None => with_article(aliases.iter().min_by_key(|s| s.chars().count()).map(|s| s.as_str()).unwrap_or(&a.name)),
+            None => with_article(
+                aliases
+                    .iter()
+                    .min_by_key(|s| s.chars().count())
+                    .map(|s| s.as_str())
+                    .unwrap_or(&a.name),
+            ),
         };
         // First mention as in agency copy: "the Permanent Strategic Framework (CSP)".
         // NGOs and media go by their bare name ("Human Rights Watch said").
         if a.side == Side::Observers {
             let name = a.name.clone();
-            let person = rng.pick_opt(&cast.person_for(&a.id)).map(|p| (p.name.clone(), p.role.clone()));
-            return Party { full: name.clone(), short: name, person };
+            let person = rng
+                .pick_opt(&cast.person_for(&a.id))
+                .map(|p| (p.name.clone(), p.role.clone()));
+            return Party {
+                full: name.clone(),
+                short: name,
+                person,
+            };
         }
         let full = match &acronym {
             Some(x) if !a.name.contains(x.as_str()) => format!("{} ({x})", with_article(&a.name)),
@@ -322,14 +387,26 @@ impl Party {
         };
         let people = cast.person_for(&a.id);
         let person = rng.pick_opt(&people).map(|p| {
-            let role = if p.role.trim().is_empty() { "spokesman".to_string() } else { p.role.clone() };
+            let role = if p.role.trim().is_empty() {
+                "spokesman".to_string()
+            } else {
+                p.role.clone()
+            };
             (p.name.clone(), role)
         });
-        Party { full, short, person }
+        Party {
+            full,
+            short,
+            person,
+        }
     }
 
     fn generic(full: &str, short: &str) -> Party {
-        Party { full: full.into(), short: short.into(), person: None }
+        Party {
+            full: full.into(),
+            short: short.into(),
+            person: None,
+        }
     }
 }
 
@@ -340,8 +417,16 @@ const PROTAGONISTS: &[&str] = &["fama", "csp", "cma", "gsim", "minusma", "hrw"];
 
 fn party(cast: &Cast, side: Side, rng: &mut Rng, fallback: (&str, &str)) -> Party {
     let actors = cast.actors_of(side);
-    let main: Vec<&CastActor> = actors.iter().copied().filter(|a| PROTAGONISTS.contains(&a.id.as_str())).collect();
-    let pool = if !main.is_empty() && rng.chance(80) { &main } else { &actors };
+    let main: Vec<&CastActor> = actors
+        .iter()
+        .copied()
+        .filter(|a| PROTAGONISTS.contains(&a.id.as_str()))
+        .collect();
+    let pool = if !main.is_empty() && rng.chance(80) {
+        &main
+    } else {
+        &actors
+    };
     match rng.pick_opt(pool) {
         Some(a) => Party::from_actor(cast, a, rng),
         None => Party::generic(fallback.0, fallback.1),
@@ -400,11 +485,28 @@ fn role_phrase(role: &str) -> String {
     let first = chars.next().unwrap_or(' ');
     let rest = chars.as_str();
     // Lower-case a capitalised common word ("Army spokesman"), not an acronym ("CSP spokesman").
-    let clause = if rest.starts_with(|c: char| c.is_lowercase()) { first.to_lowercase().collect::<String>() + rest } else { clause.to_string() };
+    let clause = if rest.starts_with(|c: char| c.is_lowercase()) {
+        first.to_lowercase().collect::<String>() + rest
+    } else {
+        clause.to_string()
+    };
     let lower = clause.to_lowercase();
     if lower.starts_with("the ") {
         clause
-    } else if ["head", "chief", "president", "founder", "leader", "secretary", "director", "minister", "prime minister"].iter().any(|t| lower.starts_with(t)) {
+    } else if [
+        "head",
+        "chief",
+        "president",
+        "founder",
+        "leader",
+        "secretary",
+        "director",
+        "minister",
+        "prime minister",
+    ]
+    .iter()
+    .any(|t| lower.starts_with(t))
+    {
         format!("the {clause}")
     } else {
         format!("{} {clause}", article(&clause))
@@ -438,7 +540,10 @@ fn men(n: u32) -> String {
 }
 
 fn count_words(n: u32) -> String {
-    NUMBER_WORDS.get(n as usize).map(|s| s.to_string()).unwrap_or_else(|| n.to_string())
+    NUMBER_WORDS
+        .get(n as usize)
+        .map(|s| s.to_string())
+        .unwrap_or_else(|| n.to_string())
 }
 
 struct Article {
@@ -466,16 +571,57 @@ impl Article {
         let places: Vec<&str> = cast.places.iter().map(String::as_str).collect();
         let place = rng.pick_opt(&places).unwrap_or("Kidal").to_string();
         let others: Vec<&str> = places.iter().copied().filter(|p| *p != place).collect();
-        let near = rng.pick_opt(&others).unwrap_or(if place == "Gao" { "Kidal" } else { "Gao" }).to_string();
+        let near = rng
+            .pick_opt(&others)
+            .unwrap_or(if place == "Gao" { "Kidal" } else { "Gao" })
+            .to_string();
         let scenario = SCENARIOS[rng.below(SCENARIOS.len())];
-        let state = party(cast, Side::State, rng, ("the Malian Armed Forces (FAMa)", "the army"));
-        let rebel = party(cast, Side::Rebels, rng, ("the Permanent Strategic Framework (CSP)", "the CSP"));
-        let jihadist = party(cast, Side::Jihadists, rng, ("the Support Group for Islam and Muslims (GSIM)", "the GSIM"));
-        let intl = party(cast, Side::International, rng, ("the UN mission in Mali (Minusma)", "Minusma"));
-        let observer = party(cast, Side::Observers, rng, ("Human Rights Watch", "Human Rights Watch"));
+        let state = party(
+            cast,
+            Side::State,
+            rng,
+            ("the Malian Armed Forces (FAMa)", "the army"),
+        );
+        let rebel = party(
+            cast,
+            Side::Rebels,
+            rng,
+            ("the Permanent Strategic Framework (CSP)", "the CSP"),
+        );
+        let jihadist = party(
+            cast,
+            Side::Jihadists,
+            rng,
+            ("the Support Group for Islam and Muslims (GSIM)", "the GSIM"),
+        );
+        let intl = party(
+            cast,
+            Side::International,
+            rng,
+            ("the UN mission in Mali (Minusma)", "Minusma"),
+        );
+        let observer = party(
+            cast,
+            Side::Observers,
+            rng,
+            ("Human Rights Watch", "Human Rights Watch"),
+        );
         let outlet = OUTLETS[rng.below(OUTLETS.len())];
         let rng = Rng::new(rng.next_u64());
-        Article { outlet, published, event_day, place, near, scenario, state, rebel, jihadist, intl, observer, rng }
+        Article {
+            outlet,
+            published,
+            event_day,
+            place,
+            near,
+            scenario,
+            state,
+            rebel,
+            jihadist,
+            intl,
+            observer,
+            rng,
+        }
     }
 
     /// "on Thursday" when the event is within the week before publication,
@@ -483,7 +629,11 @@ impl Article {
     fn when(&self) -> String {
         let gap = self.published.0 - self.event_day.0;
         if gap == 0 && self.rng.0.is_multiple_of(3) {
-            format!("on {} ({})", self.event_day.weekday(), self.event_day.month_day())
+            format!(
+                "on {} ({})",
+                self.event_day.weekday(),
+                self.event_day.month_day()
+            )
         } else if gap <= 6 {
             format!("on {}", self.event_day.weekday())
         } else {
@@ -496,7 +646,10 @@ impl Article {
         let headline = self.headline();
         out.push_str("+++\n");
         out.push_str(&format!("title = \"{}\"\n", toml_escape(&headline)));
-        out.push_str(&format!("outlet = \"{} (synthetic)\"\n", toml_escape(self.outlet)));
+        out.push_str(&format!(
+            "outlet = \"{} (synthetic)\"\n",
+            toml_escape(self.outlet)
+        ));
         out.push_str(&format!("published = {}\n", self.published.iso()));
         out.push_str("+++\n");
         let front_len = out.len();
@@ -505,7 +658,11 @@ impl Article {
         let dateline = DATELINES[self.rng.below(DATELINES.len())];
         let lead = self.lead();
         if self.rng.chance(70) {
-            out.push_str(&format!("{dateline}, {} ({}) - {lead}\n\n", self.published.wire(), self.outlet));
+            out.push_str(&format!(
+                "{dateline}, {} ({}) - {lead}\n\n",
+                self.published.wire(),
+                self.outlet
+            ));
         } else {
             out.push_str(&format!("{lead}\n\n"));
         }
@@ -521,7 +678,10 @@ impl Article {
             out.push_str(&self.boilerplate());
             out.push_str("\n\n");
         }
-        out.push_str(&format!("(Reporting by the {} desk; editing by the night team)\n", self.outlet));
+        out.push_str(&format!(
+            "(Reporting by the {} desk; editing by the night team)\n",
+            self.outlet
+        ));
         // Some outlets print typographic quotes (as in the seeds).
         if self.rng.chance(30) {
             let body = curly_quotes(&out[front_len..]);
@@ -534,9 +694,13 @@ impl Article {
     fn headline(&mut self) -> String {
         let p = &self.place;
         match self.scenario {
-            Scenario::Clash => format!("Mali army and rebels clash near {p}, both sides claim the upper hand"),
+            Scenario::Clash => {
+                format!("Mali army and rebels clash near {p}, both sides claim the upper hand")
+            }
             Scenario::Attack => format!("Jihadists attack army camp in {p}"),
-            Scenario::DroneStrike => format!("Drone strike on {p}: army says terrorists hit, rebels say civilians killed"),
+            Scenario::DroneStrike => format!(
+                "Drone strike on {p}: army says terrorists hit, rebels say civilians killed"
+            ),
             Scenario::Seizure => format!("Rebels say they seized army base at {p}"),
             Scenario::Recapture => format!("Malian army says it has retaken {p}"),
             Scenario::RoadsideBomb => format!("Army convoy hits explosive device near {p}"),
@@ -551,7 +715,11 @@ impl Article {
         match &who.person {
             Some((name, role)) if self.rng.chance(60) => {
                 let role = role_phrase(role);
-                let extra = if extra.is_empty() || extra.starts_with(',') { extra.to_string() } else { format!(",{extra}") };
+                let extra = if extra.is_empty() || extra.starts_with(',') {
+                    extra.to_string()
+                } else {
+                    format!(",{extra}")
+                };
                 if role.is_empty() {
                     format!("\"{quote},\" {verb} {name}{extra}.")
                 } else {
@@ -572,7 +740,11 @@ impl Article {
                 match &who.person {
                     Some((name, role)) if self.rng.chance(60) => {
                         let role = role_phrase(role);
-                        let role = if role.is_empty() { String::new() } else { format!(", {role},") };
+                        let role = if role.is_empty() {
+                            String::new()
+                        } else {
+                            format!(", {role},")
+                        };
                         format!("\"{quote},\" {name}{role} {to}.")
                     }
                     _ => format!("\"{quote},\" {} {to}.", who.short),
@@ -587,7 +759,12 @@ impl Article {
         let (place, near) = (self.place.clone(), self.near.clone());
         let km = self.rng.range(5, 120);
         let killed = self.rng.range(3, 60);
-        let (state, rebel, jihadist, intl) = (self.state.full.clone(), self.rebel.full.clone(), self.jihadist.full.clone(), self.intl.full.clone());
+        let (state, rebel, jihadist, intl) = (
+            self.state.full.clone(),
+            self.rebel.full.clone(),
+            self.jihadist.full.clone(),
+            self.intl.full.clone(),
+        );
         match self.scenario {
             Scenario::Clash => format!(
                 "{} said {when} its forces had clashed with fighters of {rebel} about {km} kilometres from {place}, killing {killed} \"terrorists\" and destroying several pick-ups.",
@@ -642,12 +819,25 @@ impl Article {
         let place = self.place.clone();
         let own_losses = self.rng.range(0, 6);
         let enemy_losses = self.rng.range(10, 80);
-        let (state, rebel, jihadist, intl) = (self.state.clone(), self.rebel.clone(), self.jihadist.clone(), self.intl.clone());
+        let (state, rebel, jihadist, intl) = (
+            self.state.clone(),
+            self.rebel.clone(),
+            self.jihadist.clone(),
+            self.intl.clone(),
+        );
         let when = self.when();
         match self.scenario {
             Scenario::Clash | Scenario::Recapture => {
-                let q = format!("Our forces have inflicted very heavy losses on the enemy and lost {}", men(own_losses));
-                paras.push(self.quoted(&q, &state, "said", " in a statement read on state television"));
+                let q = format!(
+                    "Our forces have inflicted very heavy losses on the enemy and lost {}",
+                    men(own_losses)
+                );
+                paras.push(self.quoted(
+                    &q,
+                    &state,
+                    "said",
+                    " in a statement read on state television",
+                ));
                 let vehicles = self.rng.range(3, 20);
                 let q = format!("The army is lying. It was repelled and lost {enemy_losses} soldiers and {vehicles} vehicles");
                 let denial = self.quoted_varied(&q, &rebel);
@@ -666,7 +856,10 @@ impl Article {
                     "{} claimed responsibility for the attack in a message on its propaganda channels, saying its fighters had killed {enemy_losses} soldiers and seized weapons.",
                     cap(&jihadist.short)
                 ));
-                let q = format!("The situation is under control and {} terrorists were neutralised", self.rng.range(5, 40));
+                let q = format!(
+                    "The situation is under control and {} terrorists were neutralised",
+                    self.rng.range(5, 40)
+                );
                 let quote = self.quoted_varied(&q, &state);
                 paras.push(format!(
                     "The army said it had repelled the attack {when} and put its own losses at {} dead. {quote}",
@@ -698,7 +891,12 @@ impl Article {
                     cap(&jihadist.short),
                     count_words(self.rng.range(2, 6))
                 ));
-                paras.push(self.quoted("The convoy continued its mission", &state, "said", ", without giving a toll"));
+                paras.push(self.quoted(
+                    "The convoy continued its mission",
+                    &state,
+                    "said",
+                    ", without giving a toll",
+                ));
             }
             Scenario::Massacre => {
                 paras.push(format!(
@@ -720,7 +918,8 @@ impl Article {
                     self.rng.range(300, 1500)
                 );
                 paras.push(self.quoted_varied(&q, &intl));
-                let accusation = self.quoted("The camps should return to our control", &rebel, "said", "");
+                let accusation =
+                    self.quoted("The camps should return to our control", &rebel, "said", "");
                 paras.push(format!(
                     "{} accused the army of seizing the camp in breach of the 2015 peace agreement. {accusation}",
                     cap(&rebel.short)
@@ -781,7 +980,8 @@ mod tests {
     }
 
     fn seed_gazetteer() -> Gazetteer {
-        Gazetteer::parse(include_str!("../../../seeds/gazetteer.toml")).expect("seed gazetteer parses")
+        Gazetteer::parse(include_str!("../../../seeds/gazetteer.toml"))
+            .expect("seed gazetteer parses")
     }
 
     #[test]
@@ -796,22 +996,40 @@ mod tests {
             let split = crate::frontmatter::split(text).unwrap_or_else(|e| panic!("{name}: {e:?}"));
             assert!(split.warnings.is_empty(), "{name}: {:?}", split.warnings);
             let published = split.front.published.as_deref().expect("published date");
-            assert!(("2023-08-01".."2025-01-03").contains(&published), "{name}: {published}");
+            assert!(
+                ("2023-08-01".."2025-01-03").contains(&published),
+                "{name}: {published}"
+            );
             assert!(split.front.title.is_some());
             assert!(split.body.contains(['"', '\u{201c}']), "{name} has quotes");
             let mentions = matcher.find(split.body);
-            let kinds = |f: fn(&crate::gazetteer::Entity) -> bool| mentions.iter().filter(|m| f(&m.entity)).count();
-            assert!(kinds(|e| matches!(e, crate::gazetteer::Entity::Place(_))) > 0, "{name} names a place");
-            assert!(kinds(|e| matches!(e, crate::gazetteer::Entity::Actor(_))) >= 2, "{name} names two actors");
+            let kinds = |f: fn(&crate::gazetteer::Entity) -> bool| {
+                mentions.iter().filter(|m| f(&m.entity)).count()
+            };
+            assert!(
+                kinds(|e| matches!(e, crate::gazetteer::Entity::Place(_))) > 0,
+                "{name} names a place"
+            );
+            assert!(
+                kinds(|e| matches!(e, crate::gazetteer::Entity::Actor(_))) >= 2,
+                "{name} names two actors"
+            );
         }
         // Templates vary: several distinct headlines and all story kinds over 60 articles.
-        let heads: std::collections::BTreeSet<&str> = articles.iter().map(|(_, t)| t.lines().nth(1).unwrap()).collect();
+        let heads: std::collections::BTreeSet<&str> = articles
+            .iter()
+            .map(|(_, t)| t.lines().nth(1).unwrap())
+            .collect();
         assert!(heads.len() > 20, "{} distinct titles", heads.len());
     }
 
     #[test]
     fn empty_gazetteer_still_yields_articles() {
-        let gaz = Gazetteer { actors: vec![], people: vec![], places: vec![] };
+        let gaz = Gazetteer {
+            actors: vec![],
+            people: vec![],
+            places: vec![],
+        };
         let articles = synth_articles(&gaz, 10, 3);
         assert_eq!(articles.len(), 10);
         for (_, text) in &articles {
@@ -822,15 +1040,24 @@ mod tests {
 
     #[test]
     fn role_phrases_read_as_appositives() {
-        assert_eq!(role_phrase("Army spokesman (director of army public relations, DIRPA)"), "an army spokesman");
+        assert_eq!(
+            role_phrase("Army spokesman (director of army public relations, DIRPA)"),
+            "an army spokesman"
+        );
         assert_eq!(role_phrase("CSP spokesman"), "a CSP spokesman");
-        assert_eq!(role_phrase("Head of the junta, transitional president"), "the head of the junta");
+        assert_eq!(
+            role_phrase("Head of the junta, transitional president"),
+            "the head of the junta"
+        );
         assert_eq!(role_phrase(""), "");
     }
 
     #[test]
     fn curly_quotes_alternate() {
-        assert_eq!(curly_quotes("\"a,\" he said. \"b\""), "\u{201c}a,\u{201d} he said. \u{201c}b\u{201d}");
+        assert_eq!(
+            curly_quotes("\"a,\" he said. \"b\""),
+            "\u{201c}a,\u{201d} he said. \u{201c}b\u{201d}"
+        );
     }
 
     #[test]

@@ -23,7 +23,9 @@ fn seeds_dir() -> &'static Path {
 /// The seed gazetteer, loaded once for all tests.
 fn gazetteer() -> &'static Gazetteer {
     static GAZ: OnceLock<Gazetteer> = OnceLock::new();
-    GAZ.get_or_init(|| Gazetteer::load(&seeds_dir().join("gazetteer.toml")).expect("seed gazetteer loads"))
+    GAZ.get_or_init(|| {
+        Gazetteer::load(&seeds_dir().join("gazetteer.toml")).expect("seed gazetteer loads")
+    })
 }
 
 fn seed_files() -> Vec<(String, Vec<u8>)> {
@@ -31,36 +33,79 @@ fn seed_files() -> Vec<(String, Vec<u8>)> {
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read(&p).unwrap()))
+        .map(|p| {
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                std::fs::read(&p).unwrap(),
+            )
+        })
         .collect();
     files.sort();
     files
 }
 
 fn synth_files(gaz: &Gazetteer, n: usize, seed: u64) -> Vec<(String, Vec<u8>)> {
-    synth_articles(gaz, n, seed).into_iter().map(|(name, text)| (name, text.into_bytes())).collect()
+    synth_articles(gaz, n, seed)
+        .into_iter()
+        .map(|(name, text)| (name, text.into_bytes()))
+        .collect()
 }
 
 /// Every offset-bearing item of the corpus points at the text it quotes, and
 /// every span lies inside its document.
 fn assert_offsets_consistent(corpus: &Corpus) {
-    let doc = |id: &str| corpus.documents.iter().find(|d| d.id == id).unwrap_or_else(|| panic!("unknown document {id}"));
+    let doc = |id: &str| {
+        corpus
+            .documents
+            .iter()
+            .find(|d| d.id == id)
+            .unwrap_or_else(|| panic!("unknown document {id}"))
+    };
     for c in &corpus.claims {
         let d = doc(&c.document);
-        assert!(c.start <= c.end && c.end <= cp_len(&d.text), "claim {} span {}..{} out of bounds", c.id, c.start, c.end);
-        assert_eq!(c.quote, slice_cp(&d.text, c.start, c.end), "claim {} quote differs from its span", c.id);
+        assert!(
+            c.start <= c.end && c.end <= cp_len(&d.text),
+            "claim {} span {}..{} out of bounds",
+            c.id,
+            c.start,
+            c.end
+        );
+        assert_eq!(
+            c.quote,
+            slice_cp(&d.text, c.start, c.end),
+            "claim {} quote differs from its span",
+            c.id
+        );
     }
     for e in &corpus.events {
         for cv in &e.caveats {
             let d = doc(&cv.document);
-            assert!(cv.start <= cv.end && cv.end <= cp_len(&d.text), "caveat of {} out of bounds", e.id);
-            assert_eq!(cv.quote, slice_cp(&d.text, cv.start, cv.end), "caveat of event {} differs from its span", e.id);
+            assert!(
+                cv.start <= cv.end && cv.end <= cp_len(&d.text),
+                "caveat of {} out of bounds",
+                e.id
+            );
+            assert_eq!(
+                cv.quote,
+                slice_cp(&d.text, cv.start, cv.end),
+                "caveat of event {} differs from its span",
+                e.id
+            );
         }
     }
     for d in &corpus.documents {
         let len = cp_len(&d.text);
-        for s in d.paragraphs.iter().chain(&d.sentences).chain(&d.boilerplate) {
-            assert!(s.start <= s.end && s.end <= len, "{}: span {s:?} out of bounds ({len})", d.id);
+        for s in d
+            .paragraphs
+            .iter()
+            .chain(&d.sentences)
+            .chain(&d.boilerplate)
+        {
+            assert!(
+                s.start <= s.end && s.end <= len,
+                "{}: span {s:?} out of bounds ({len})",
+                d.id
+            );
         }
     }
 }
@@ -78,8 +123,14 @@ fn synthetic_quotes_match_their_offsets_and_yield_claims_and_events() {
     let files = synth_files(gaz, 200, 42);
     let corpus = parse_corpus(&files, gaz).expect("synthetic articles parse");
     assert_eq!(corpus.documents.len(), 200);
-    assert!(!corpus.claims.is_empty(), "the engine extracts claims from synthetic copy");
-    assert!(!corpus.events.is_empty(), "the engine extracts events from synthetic copy");
+    assert!(
+        !corpus.claims.is_empty(),
+        "the engine extracts claims from synthetic copy"
+    );
+    assert!(
+        !corpus.events.is_empty(),
+        "the engine extracts events from synthetic copy"
+    );
     assert_offsets_consistent(&corpus);
 }
 
@@ -92,22 +143,40 @@ fn synthetic_quotes_match_their_offsets_and_yield_claims_and_events() {
 fn synthetic_stories_get_their_event_kind() {
     let gaz = gazetteer();
     let labelled = synth_labelled(gaz, 200, 42);
-    let files: Vec<(String, Vec<u8>)> = labelled.iter().map(|a| (a.name.clone(), a.text.clone().into_bytes())).collect();
+    let files: Vec<(String, Vec<u8>)> = labelled
+        .iter()
+        .map(|a| (a.name.clone(), a.text.clone().into_bytes()))
+        .collect();
     let corpus = parse_corpus(&files, gaz).unwrap();
     let mut report = Vec::new();
     let mut kinds: Vec<_> = labelled.iter().map(|a| a.kind).collect();
     kinds.sort();
     kinds.dedup();
     for kind in kinds {
-        let docs: Vec<&str> = labelled.iter().filter(|a| a.kind == kind).map(|a| a.name.trim_end_matches(".txt")).collect();
+        let docs: Vec<&str> = labelled
+            .iter()
+            .filter(|a| a.kind == kind)
+            .map(|a| a.name.trim_end_matches(".txt"))
+            .collect();
         let found = docs
             .iter()
-            .filter(|d| corpus.events.iter().any(|e| e.kind == kind && e.documents.iter().any(|x| x == *d)))
+            .filter(|d| {
+                corpus
+                    .events
+                    .iter()
+                    .any(|e| e.kind == kind && e.documents.iter().any(|x| x == *d))
+            })
             .count();
         report.push((kind, found, docs.len()));
     }
-    let failing: Vec<_> = report.iter().filter(|(_, found, n)| *found * 10 < *n * 9).collect();
-    assert!(failing.is_empty(), "kinds found in under 90% of their stories: {failing:?}\nall: {report:?}");
+    let failing: Vec<_> = report
+        .iter()
+        .filter(|(_, found, n)| *found * 10 < *n * 9)
+        .collect();
+    assert!(
+        failing.is_empty(),
+        "kinds found in under 90% of their stories: {failing:?}\nall: {report:?}"
+    );
 }
 
 #[test]
@@ -116,12 +185,19 @@ fn synth_is_deterministic_per_seed() {
     assert_eq!(synth_articles(gaz, 20, 5), synth_articles(gaz, 20, 5));
     assert_ne!(synth_articles(gaz, 20, 5), synth_articles(gaz, 20, 6));
     // A prefix of a longer run is the shorter run.
-    assert_eq!(synth_articles(gaz, 30, 5)[..20], synth_articles(gaz, 20, 5)[..]);
+    assert_eq!(
+        synth_articles(gaz, 30, 5)[..20],
+        synth_articles(gaz, 20, 5)[..]
+    );
 }
 
 #[test]
 fn synth_survives_an_empty_gazetteer() {
-    let gaz = Gazetteer { actors: vec![], people: vec![], places: vec![] };
+    let gaz = Gazetteer {
+        actors: vec![],
+        people: vec![],
+        places: vec![],
+    };
     let files = synth_files(&gaz, 20, 1);
     assert_eq!(files.len(), 20);
     let corpus = parse_corpus(&files, &gaz).expect("synthetic articles parse without a gazetteer");
@@ -188,7 +264,15 @@ fn parse_many(texts: &[&[u8]]) -> Option<Corpus> {
     let articles = texts
         .iter()
         .enumerate()
-        .map(|(i, bytes)| parse_article(&format!("article{i}.txt"), bytes, lexicon(), Options::default()).ok())
+        .map(|(i, bytes)| {
+            parse_article(
+                &format!("article{i}.txt"),
+                bytes,
+                lexicon(),
+                Options::default(),
+            )
+            .ok()
+        })
         .collect::<Option<Vec<_>>>()?;
     Some(assemble(articles, lexicon()))
 }
