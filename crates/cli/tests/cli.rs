@@ -301,3 +301,20 @@ fn check_reports_a_missing_gazetteer() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stdout(&o).contains("gazetteer.toml"), "{}", stdout(&o));
 }
+
+#[test]
+fn check_exits_zero_on_warnings_only() {
+    let dir = temp_dir("warnings_only");
+    std::fs::copy(seeds().join("gazetteer.toml"), dir.join("gazetteer.toml")).unwrap();
+    // Line 3 has a key the engine does not know: a warning, not an error.
+    std::fs::write(
+        dir.join("extra_key.txt"),
+        "+++\npublished = 2023-11-14\nsection = \"Africa\"\n+++\nKIDAL, Nov 14 (AP) - Mali's army said it had taken control of Kidal.\n",
+    )
+    .unwrap();
+    let o = run(&["check", dir.to_str().unwrap()]);
+    let out = stdout(&o);
+    assert_eq!(o.status.code(), Some(0), "{out}");
+    assert!(out.contains("extra_key.txt:3: warning: "), "{out}");
+    assert!(out.lines().next().unwrap().contains("0 errors"), "{out}");
+}
