@@ -13,9 +13,21 @@ fn main() {
         }
     };
     for d in &corpus.documents {
-        println!("## {} | {} | {:?} {:?} | outlet {:?} | boilerplate {}", d.id, d.title, d.published, d.published_source, d.outlet, d.boilerplate.len());
+        println!(
+            "## {} | {} | {:?} {:?} | outlet {:?} | boilerplate {}",
+            d.id,
+            d.title,
+            d.published,
+            d.published_source,
+            d.outlet,
+            d.boilerplate.len()
+        );
         for c in corpus.claims.iter().filter(|c| c.document == d.id) {
-            let date = c.date.as_ref().map(|r| format!("{}..{} {:?}", r.start, r.end, r.precision)).unwrap_or_default();
+            let date = c
+                .date
+                .as_ref()
+                .map(|r| format!("{}..{} {:?}", r.start, r.end, r.precision))
+                .unwrap_or_default();
             println!(
                 "  {} [{:?}] {:?} {:?} «{}» {} {:?} ev={:?}\n      “{}”",
                 c.id, c.stance, c.speaker, c.side, c.speaker_text, c.verb, date, c.event, c.quote
@@ -29,7 +41,16 @@ fn main() {
     for e in &corpus.events {
         println!(
             "{} {} [{:?}] {}..{} {:?} places={:?} actors={:?} docs={:?}\n    claims={:?}",
-            e.id, e.title, e.kind, e.start, e.end, e.precision, e.places, e.actors, e.documents, e.claims
+            e.id,
+            e.title,
+            e.kind,
+            e.start,
+            e.end,
+            e.precision,
+            e.places,
+            e.actors,
+            e.documents,
+            e.claims
         );
         for d in &e.disputes {
             println!("    DISPUTE {:?}: {}", d.claims, d.reason);

@@ -4,7 +4,10 @@ use std::path::Path;
 use std::time::Instant;
 
 fn main() {
-    let n: usize = std::env::args().nth(1).and_then(|s| s.parse().ok()).unwrap_or(200);
+    let n: usize = std::env::args()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(200);
     let dir = Path::new("seeds");
     let g = counterclaim_corpus::gazetteer::Gazetteer::load(&dir.join("gazetteer.toml")).unwrap();
     let mut base = Vec::new();
@@ -21,5 +24,13 @@ fn main() {
     let t = Instant::now();
     let c = counterclaim_corpus::load::parse_corpus(&files, &g).unwrap();
     let s = t.elapsed().as_secs_f64();
-    println!("{} docs, {:.1} MB in {:.2}s = {:.1} MB/s; {} claims, {} events", c.documents.len(), bytes as f64 / 1e6, s, bytes as f64 / 1e6 / s, c.claims.len(), c.events.len());
+    println!(
+        "{} docs, {:.1} MB in {:.2}s = {:.1} MB/s; {} claims, {} events",
+        c.documents.len(),
+        bytes as f64 / 1e6,
+        s,
+        bytes as f64 / 1e6 / s,
+        c.claims.len(),
+        c.events.len()
+    );
 }

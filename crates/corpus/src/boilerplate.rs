@@ -31,28 +31,107 @@ pub enum ParaKind {
 
 /// Paragraph openings that mark a teaser or a navigation block.
 const STARTS: &[&str] = &[
-    "see also", "read also", "also read", "read more", "read next", "related:", "related articles", "related posts",
-    "related stories", "related content", "recent posts", "recent articles", "most read", "most popular", "more on this",
-    "you may also like", "you might also like", "recommended", "trending", "tags:", "tagged:", "share this", "share on",
-    "share:", "follow us", "sign up", "subscribe", "i subscribe", "advertisement", "sponsored", "reuse this content",
-    "leave a reply", "leave a comment", "post a comment", "comments", "cookie", "click here", "log in", "listen to this",
-    "the summary of the week", "newsletter", "photo:", "image:", "caption:", "copyright", "all rights reserved",
-    "with afp", "with reuters", "with ap", "(with afp", "(with reuters", "reporting by", "editing by", "writing by",
-    "additional reporting", "source:", "source", "getty images", "download the", "previous article", "next article",
+    "see also",
+    "read also",
+    "also read",
+    "read more",
+    "read next",
+    "related:",
+    "related articles",
+    "related posts",
+    "related stories",
+    "related content",
+    "recent posts",
+    "recent articles",
+    "most read",
+    "most popular",
+    "more on this",
+    "you may also like",
+    "you might also like",
+    "recommended",
+    "trending",
+    "tags:",
+    "tagged:",
+    "share this",
+    "share on",
+    "share:",
+    "follow us",
+    "sign up",
+    "subscribe",
+    "i subscribe",
+    "advertisement",
+    "sponsored",
+    "reuse this content",
+    "leave a reply",
+    "leave a comment",
+    "post a comment",
+    "comments",
+    "cookie",
+    "click here",
+    "log in",
+    "listen to this",
+    "the summary of the week",
+    "newsletter",
+    "photo:",
+    "image:",
+    "caption:",
+    "copyright",
+    "all rights reserved",
+    "with afp",
+    "with reuters",
+    "with ap",
+    "(with afp",
+    "(with reuters",
+    "reporting by",
+    "editing by",
+    "writing by",
+    "additional reporting",
+    "source:",
+    "source",
+    "getty images",
+    "download the",
+    "previous article",
+    "next article",
 ];
 
 /// Phrases that make a (short) paragraph a prompt wherever they occur.
 const CONTAINS: &[&str] = &[
-    "please enter your", "your email address will not be published", "required fields are marked", "save my name",
-    "leave a reply", "reuse this content", "all rights reserved", "download the", "sign up for", "subscribe to our",
-    "our newsletter", "share this article", "follow us on", "click here", "cookie policy", "privacy policy",
-    "terms of use", "invites you to", "you have read", "to continue reading", "subscribers only",
+    "please enter your",
+    "your email address will not be published",
+    "required fields are marked",
+    "save my name",
+    "leave a reply",
+    "reuse this content",
+    "all rights reserved",
+    "download the",
+    "sign up for",
+    "subscribe to our",
+    "our newsletter",
+    "share this article",
+    "follow us on",
+    "click here",
+    "cookie policy",
+    "privacy policy",
+    "terms of use",
+    "invites you to",
+    "you have read",
+    "to continue reading",
+    "subscribers only",
 ];
 
 /// Words that make a sentence an author bio ("X is a journalist …").
 const BIO_NOUNS: &[&str] = &[
-    "journalist", "blogger", "writer", "reporter", "correspondent", "editor", "influencer", "author", "columnist",
-    "contributor", "freelance",
+    "journalist",
+    "blogger",
+    "writer",
+    "reporter",
+    "correspondent",
+    "editor",
+    "influencer",
+    "author",
+    "columnist",
+    "contributor",
+    "freelance",
 ];
 
 /// Classify every paragraph.
@@ -80,7 +159,9 @@ pub fn classify(f: &Folded, paragraphs: &[Span]) -> Vec<ParaKind> {
     while i > 0 {
         let p = paragraphs[i - 1];
         let k = kinds[i - 1];
-        let ok = k == ParaKind::Boilerplate || (k == ParaKind::Heading && word_count(f, p) <= 25) || is_bio(f, p);
+        let ok = k == ParaKind::Boilerplate
+            || (k == ParaKind::Heading && word_count(f, p) <= 25)
+            || is_bio(f, p);
         if !ok {
             break;
         }
@@ -97,12 +178,17 @@ pub fn classify(f: &Folded, paragraphs: &[Span]) -> Vec<ParaKind> {
 }
 
 fn word_count(f: &Folded, p: Span) -> usize {
-    f.fs(p.start as usize, p.end as usize).split_whitespace().count()
+    f.fs(p.start as usize, p.end as usize)
+        .split_whitespace()
+        .count()
 }
 
 /// Opens like a teaser ("See also…", "Read also |"), which may run long.
 fn starts_with_teaser(f: &Folded, p: Span) -> bool {
-    let s = f.fs(p.start as usize, (p.start as usize + 12).min(p.end as usize));
+    let s = f.fs(
+        p.start as usize,
+        (p.start as usize + 12).min(p.end as usize),
+    );
     s.starts_with("see") || s.starts_with("read") || s.starts_with("also read")
 }
 
@@ -125,7 +211,9 @@ fn is_bio(f: &Folded, p: Span) -> bool {
     if n > 60 {
         return false;
     }
-    let Some(is_at) = s.find(" is a ").or_else(|| s.find(" is an ")) else { return false };
+    let Some(is_at) = s.find(" is a ").or_else(|| s.find(" is an ")) else {
+        return false;
+    };
     is_at < 60 && BIO_NOUNS.iter().any(|w| s.contains(w))
 }
 
@@ -141,9 +229,13 @@ fn is_boilerplate_paragraph(f: &Folded, p: Span) -> bool {
             // "See alsoJihadist …" where the next word starts in upper case.
             let next = rest.as_bytes().first().copied();
             let glued = next.is_some_and(|c| c.is_ascii_alphabetic())
-                && f.chars.get(a + lead + st.len()).is_some_and(|c| c.is_uppercase());
+                && f.chars
+                    .get(a + lead + st.len())
+                    .is_some_and(|c| c.is_uppercase());
             let boundary = next.is_none_or(|c| !c.is_ascii_alphanumeric());
-            if (boundary || glued) && (words <= 40 || st.starts_with("see") || st.starts_with("read")) {
+            if (boundary || glued)
+                && (words <= 40 || st.starts_with("see") || st.starts_with("read"))
+            {
                 // Single-word cues ("source", "comments", "subscribe") only as short lines.
                 let single = !st.contains(' ');
                 if !single || words <= 6 {
@@ -175,7 +267,10 @@ fn is_breadcrumb(f: &Folded, p: Span) -> bool {
         }
         let s: String = chars.iter().collect();
         let parts: Vec<&str> = s.split(sep).map(str::trim).collect();
-        if parts.iter().all(|x| !x.is_empty() && x.split_whitespace().count() <= 4) {
+        if parts
+            .iter()
+            .all(|x| !x.is_empty() && x.split_whitespace().count() <= 4)
+        {
             return true;
         }
     }
@@ -183,16 +278,43 @@ fn is_breadcrumb(f: &Folded, p: Span) -> bool {
 }
 
 const CALENDAR_WORDS: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
-    "april", "may", "june", "july", "august", "september", "october", "november", "december", "am", "pm", "gmt",
-    "utc", "updated", "published", "on", "at",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "am",
+    "pm",
+    "gmt",
+    "utc",
+    "updated",
+    "published",
+    "on",
+    "at",
 ];
 
 /// A page timestamp: only calendar words and numbers, including a year.
 fn is_timestamp_line(s: &str) -> bool {
     let mut has_year = false;
     let mut tokens = 0;
-    for t in s.split(|c: char| !c.is_ascii_alphanumeric()).filter(|t| !t.is_empty()) {
+    for t in s
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|t| !t.is_empty())
+    {
         tokens += 1;
         if t.bytes().all(|c| c.is_ascii_digit()) {
             if t.len() == 4 && (t.starts_with("19") || t.starts_with("20")) {
@@ -222,19 +344,45 @@ mod tests {
     #[test]
     fn teasers_breadcrumbs_timestamps() {
         let t = "Tuesday, September 24, 2024 - 2:56 am\nHomeWorld NewsMali army moves\nMali army moves\nThe army said it moved.\nRead also | Mali: something else\nSee alsoAnother teaser here\nThe rebels said they fought.";
-        assert_eq!(kinds(t), vec![Boilerplate, Boilerplate, Heading, Body, Boilerplate, Boilerplate, Body]);
+        assert_eq!(
+            kinds(t),
+            vec![
+                Boilerplate,
+                Boilerplate,
+                Heading,
+                Body,
+                Boilerplate,
+                Boilerplate,
+                Body
+            ]
+        );
     }
 
     #[test]
     fn comment_form_tail_with_bio() {
         let t = "The army said it moved.\nShare this article\nSource\nJane Doe\nJane Doe is a freelance journalist covering the Sahel.\nLEAVE A REPLY\nPlease enter your comment!\nRecent Posts";
-        assert_eq!(kinds(t), vec![Body, Boilerplate, Boilerplate, Boilerplate, Boilerplate, Boilerplate, Boilerplate, Boilerplate]);
+        assert_eq!(
+            kinds(t),
+            vec![
+                Body,
+                Boilerplate,
+                Boilerplate,
+                Boilerplate,
+                Boilerplate,
+                Boilerplate,
+                Boilerplate,
+                Boilerplate
+            ]
+        );
     }
 
     #[test]
     fn subscription_tail_and_credit() {
         let t = "The head of the junta said the state would regain control.\nWith AFP\nThe summary of the weekSome Outlet invites you to look back on the news\nI subscribe\nTake news everywhere! Download the Some Outlet app";
-        assert_eq!(kinds(t), vec![Body, Boilerplate, Boilerplate, Boilerplate, Boilerplate]);
+        assert_eq!(
+            kinds(t),
+            vec![Body, Boilerplate, Boilerplate, Boilerplate, Boilerplate]
+        );
     }
 
     #[test]

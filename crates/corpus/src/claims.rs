@@ -70,58 +70,269 @@ pub struct RawClaim {
 }
 
 pub(crate) const REPORT_VERBS: &[&str] = &[
-    "said", "says", "say", "claimed", "claims", "claim", "indicated", "indicates", "reported", "reports", "denied",
-    "denies", "deny", "replied", "replies", "told", "tells", "highlighted", "highlights", "denounced", "denounces",
-    "admitted", "admits", "insisted", "insists", "assured", "assures", "announced", "announces", "stated", "confirmed",
-    "confirms", "accused", "accuses", "warned", "warns", "added", "adds", "explained", "explains", "estimated",
-    "estimates", "comments", "commented", "noted", "asserted", "asserts", "affirmed", "affirms", "declared",
-    "declares", "argued", "argues", "acknowledged", "acknowledges", "rejected", "rejects",
-    "refuted", "refutes", "dismissed", "believe", "believes", "stressed", "stresses", "emphasized", "emphasised",
-    "specified", "specifies", "slips", "slipped", "recounted", "testified", "wrote", "writes", "tweeted", "alleged",
-    "alleges", "boasted", "countered", "retorted", "assert", "affirm", "admit", "insist", "announce", "confirm",
-    "accuse", "denounce", "estimate", "report",
+    "said",
+    "says",
+    "say",
+    "claimed",
+    "claims",
+    "claim",
+    "indicated",
+    "indicates",
+    "reported",
+    "reports",
+    "denied",
+    "denies",
+    "deny",
+    "replied",
+    "replies",
+    "told",
+    "tells",
+    "highlighted",
+    "highlights",
+    "denounced",
+    "denounces",
+    "admitted",
+    "admits",
+    "insisted",
+    "insists",
+    "assured",
+    "assures",
+    "announced",
+    "announces",
+    "stated",
+    "confirmed",
+    "confirms",
+    "accused",
+    "accuses",
+    "warned",
+    "warns",
+    "added",
+    "adds",
+    "explained",
+    "explains",
+    "estimated",
+    "estimates",
+    "comments",
+    "commented",
+    "noted",
+    "asserted",
+    "asserts",
+    "affirmed",
+    "affirms",
+    "declared",
+    "declares",
+    "argued",
+    "argues",
+    "acknowledged",
+    "acknowledges",
+    "rejected",
+    "rejects",
+    "refuted",
+    "refutes",
+    "dismissed",
+    "believe",
+    "believes",
+    "stressed",
+    "stresses",
+    "emphasized",
+    "emphasised",
+    "specified",
+    "specifies",
+    "slips",
+    "slipped",
+    "recounted",
+    "testified",
+    "wrote",
+    "writes",
+    "tweeted",
+    "alleged",
+    "alleges",
+    "boasted",
+    "countered",
+    "retorted",
+    "assert",
+    "affirm",
+    "admit",
+    "insist",
+    "announce",
+    "confirm",
+    "accuse",
+    "denounce",
+    "estimate",
+    "report",
 ];
 /// Participles continuing a cue ("…, claiming to have …"): a cue only when
 /// the sentence has no other.
 pub(crate) const PARTICIPLES: &[&str] = &[
-    "claiming", "saying", "adding", "stressing", "insisting", "denying", "assuring", "explaining", "indicating",
-    "accusing", "specifying", "asserting", "affirming", "announcing", "warning", "noting",
+    "claiming",
+    "saying",
+    "adding",
+    "stressing",
+    "insisting",
+    "denying",
+    "assuring",
+    "explaining",
+    "indicating",
+    "accusing",
+    "specifying",
+    "asserting",
+    "affirming",
+    "announcing",
+    "warning",
+    "noting",
 ];
 pub(crate) const DENY_VERBS: &[&str] = &[
-    "denied", "denies", "deny", "denying", "rejected", "rejects", "refuted", "refutes", "dismissed", "dismisses",
-    "disputed", "disputes", "contested", "contests",
+    "denied",
+    "denies",
+    "deny",
+    "denying",
+    "rejected",
+    "rejects",
+    "refuted",
+    "refutes",
+    "dismissed",
+    "dismisses",
+    "disputed",
+    "disputes",
+    "contested",
+    "contests",
 ];
 /// Denial wording inside the attributed content.
 pub(crate) const DENY_CONTENT: &[&str] = &[
-    "i deny", "we deny", "categorically deny", "deny the", "denies the", "is false", "are false", "is untrue",
-    "fake news", "never entered", "did not enter", "have not entered", "has not entered", "not true", "baseless",
-    "did not", "never",
+    "i deny",
+    "we deny",
+    "categorically deny",
+    "deny the",
+    "denies the",
+    "is false",
+    "are false",
+    "is untrue",
+    "fake news",
+    "never entered",
+    "did not enter",
+    "have not entered",
+    "has not entered",
+    "not true",
+    "baseless",
+    "did not",
+    "never",
 ];
 /// Words before a cue word that make it a noun ("the claim") or passive.
 pub(crate) const NOT_VERB_BEFORE: &[&str] = &[
-    "the", "a", "an", "its", "their", "his", "her", "these", "those", "this", "such", "of", "our", "my", "your", "no",
-    "any", "every", "latest", "new", "was", "were", "is", "are", "been", "be", "being", "to", "whose", "first",
+    "the", "a", "an", "its", "their", "his", "her", "these", "those", "this", "such", "of", "our",
+    "my", "your", "no", "any", "every", "latest", "new", "was", "were", "is", "are", "been", "be",
+    "being", "to", "whose", "first",
 ];
 pub(crate) const PRONOUNS: &[&str] = &["he", "she", "it", "they"];
 /// Heads of anonymous speaker phrases.
 pub(crate) const HEADS: &[&str] = &[
-    "official", "officials", "source", "sources", "commander", "commanders", "officer", "officers", "leader", "leaders",
-    "spokesman", "spokeswoman", "spokesperson", "resident", "residents", "witness", "witnesses", "diplomat",
-    "diplomats", "analyst", "analysts", "expert", "experts", "observer", "observers", "member", "members", "camps",
-    "executive", "executives", "soldier", "soldiers", "fighter", "fighters", "doctor", "doctors", "representative",
-    "representatives", "notable", "notables", "inhabitant", "inhabitants", "elected", "worker", "workers", "chief",
+    "official",
+    "officials",
+    "source",
+    "sources",
+    "commander",
+    "commanders",
+    "officer",
+    "officers",
+    "leader",
+    "leaders",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "resident",
+    "residents",
+    "witness",
+    "witnesses",
+    "diplomat",
+    "diplomats",
+    "analyst",
+    "analysts",
+    "expert",
+    "experts",
+    "observer",
+    "observers",
+    "member",
+    "members",
+    "camps",
+    "executive",
+    "executives",
+    "soldier",
+    "soldiers",
+    "fighter",
+    "fighters",
+    "doctor",
+    "doctors",
+    "representative",
+    "representatives",
+    "notable",
+    "notables",
+    "inhabitant",
+    "inhabitants",
+    "elected",
+    "worker",
+    "workers",
+    "chief",
 ];
 /// Determiners opening an anonymous phrase.
 pub(crate) const ANON_DETS: &[&str] = &[
-    "a", "an", "one", "two", "three", "four", "five", "several", "another", "some", "many", "other", "various",
-    "numerous", "both", "multiple", "few", "consistent", "concordant", "different", "the",
+    "a",
+    "an",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "several",
+    "another",
+    "some",
+    "many",
+    "other",
+    "various",
+    "numerous",
+    "both",
+    "multiple",
+    "few",
+    "consistent",
+    "concordant",
+    "different",
+    "the",
 ];
 pub(crate) const PREPOSITIONS: &[&str] = &[
-    "with", "by", "of", "from", "against", "to", "on", "in", "for", "towards", "toward", "at", "into", "between",
-    "among", "over", "under", "near", "around", "after", "before", "via", "including", "like", "than", "within",
-    "about", "behind", "without", "whose", "and",
+    "with",
+    "by",
+    "of",
+    "from",
+    "against",
+    "to",
+    "on",
+    "in",
+    "for",
+    "towards",
+    "toward",
+    "at",
+    "into",
+    "between",
+    "among",
+    "over",
+    "under",
+    "near",
+    "around",
+    "after",
+    "before",
+    "via",
+    "including",
+    "like",
+    "than",
+    "within",
+    "about",
+    "behind",
+    "without",
+    "whose",
+    "and",
 ];
-pub(crate) const SKIP_BEFORE_NP: &[&str] = &["the", "its", "their", "his", "her", "a", "an", "this", "these", "those", "our"];
+pub(crate) const SKIP_BEFORE_NP: &[&str] = &[
+    "the", "its", "their", "his", "her", "a", "an", "this", "these", "those", "our",
+];
 
 /// Inputs of the claim finder for one document.
 pub struct Ctx<'a> {
@@ -204,7 +415,12 @@ impl<'a> Ctx<'a> {
                 if let Some((s, side, actor)) = self.anon_np(i, t0, ents) {
                     // drop candidates the phrase covers
                     out.retain(|c| c.t1 <= s);
-                    out.push(Cand { t0: s, t1: i + 1, kind: CandKind::Anon(side, actor), prep: self.prep_before(s, t0) });
+                    out.push(Cand {
+                        t0: s,
+                        t1: i + 1,
+                        kind: CandKind::Anon(side, actor),
+                        prep: self.prep_before(s, t0),
+                    });
                     i += 1;
                     continue;
                 }
@@ -216,9 +432,17 @@ impl<'a> Ctx<'a> {
                 let en = ents[e];
                 let end = self.tok_at(en.end).max(i + 1);
                 // "A security source" (the alias holds the determiner)
-                if self.w.has(end - 1, class::HEAD) && self.w.has(i, class::ANON_DET) && self.w.w(i) != "the" {
+                if self.w.has(end - 1, class::HEAD)
+                    && self.w.has(i, class::ANON_DET)
+                    && self.w.w(i) != "the"
+                {
                     let side = self.side_of_actor(en.actor);
-                    out.push(Cand { t0: i, t1: end, kind: CandKind::Anon(side, en.actor), prep: self.prep_before(i, t0) });
+                    out.push(Cand {
+                        t0: i,
+                        t1: end,
+                        kind: CandKind::Anon(side, en.actor),
+                        prep: self.prep_before(i, t0),
+                    });
                     i = end;
                     continue;
                 }
@@ -227,18 +451,33 @@ impl<'a> Ctx<'a> {
                     if let Some((s, side, actor)) = self.anon_np(end - 1, t0, ents) {
                         if s < i {
                             out.retain(|c| c.t1 <= s);
-                            out.push(Cand { t0: s, t1: end, kind: CandKind::Anon(side, actor), prep: self.prep_before(s, t0) });
+                            out.push(Cand {
+                                t0: s,
+                                t1: end,
+                                kind: CandKind::Anon(side, actor),
+                                prep: self.prep_before(s, t0),
+                            });
                             i = end;
                             continue;
                         }
                     }
                 }
-                out.push(Cand { t0: i, t1: end, kind: CandKind::Entity(en.actor, en.person), prep: self.prep_before(i, t0) });
+                out.push(Cand {
+                    t0: i,
+                    t1: end,
+                    kind: CandKind::Entity(en.actor, en.person),
+                    prep: self.prep_before(i, t0),
+                });
                 i = end;
                 continue;
             }
             if self.w.has(i, class::PRONOUN) {
-                out.push(Cand { t0: i, t1: i + 1, kind: CandKind::Pronoun, prep: self.prep_before(i, t0) });
+                out.push(Cand {
+                    t0: i,
+                    t1: i + 1,
+                    kind: CandKind::Pronoun,
+                    prep: self.prep_before(i, t0),
+                });
             }
             i += 1;
         }
@@ -267,7 +506,12 @@ impl<'a> Ctx<'a> {
     }
 
     /// An anonymous phrase ending at head token `h`: (start token, side, actor inside).
-    fn anon_np(&self, h: usize, floor: usize, ents: &[Ent]) -> Option<(usize, Option<Side>, Option<usize>)> {
+    fn anon_np(
+        &self,
+        h: usize,
+        floor: usize,
+        ents: &[Ent],
+    ) -> Option<(usize, Option<Side>, Option<usize>)> {
         let mut s = h;
         let mut det = false;
         while s > floor && h - s < 5 {
@@ -281,7 +525,9 @@ impl<'a> Ctx<'a> {
                 det = true;
                 break;
             }
-            if self.w.has(k, class::PREP | class::PRONOUN | class::REPORT) || !word.bytes().all(|c| c.is_ascii_alphabetic() || c == b'-') {
+            if self.w.has(k, class::PREP | class::PRONOUN | class::REPORT)
+                || !word.bytes().all(|c| c.is_ascii_alphabetic() || c == b'-')
+            {
                 break;
             }
             s = k;
@@ -298,7 +544,10 @@ impl<'a> Ctx<'a> {
         // organisation (not a person noun alias) makes it a named speaker.
         let (a, b) = (self.tok(s).start, self.tok(h).end);
         let mut actor = None;
-        for e in ents.iter().filter(|e| e.start >= a && e.end <= b && e.actor.is_some()) {
+        for e in ents
+            .iter()
+            .filter(|e| e.start >= a && e.end <= b && e.actor.is_some())
+        {
             actor = e.actor;
             // "the CSP rebels": the definite phrase names the CSP
             let ends_at_head = self.tok_at(e.end) > h;
@@ -318,12 +567,27 @@ impl<'a> Ctx<'a> {
 
     fn speaker_of(&self, c: &Cand) -> Speaker {
         // "the army", "the CSP": keep the article the text uses
-        let with_the = c.t0 > 0 && self.w.w(c.t0 - 1) == "the" && self.w.gap_after(c.t0 - 1).trim().is_empty() && matches!(c.kind, CandKind::Entity(_, false));
+        let with_the = c.t0 > 0
+            && self.w.w(c.t0 - 1) == "the"
+            && self.w.gap_after(c.t0 - 1).trim().is_empty()
+            && matches!(c.kind, CandKind::Entity(_, false));
         let text = self.text(if with_the { c.t0 - 1 } else { c.t0 }, c.t1);
         match c.kind {
-            CandKind::Entity(actor, _) => Speaker { actor, text, side: self.side_of_actor(actor) },
-            CandKind::Anon(side, _) => Speaker { actor: None, text, side },
-            CandKind::Pronoun => Speaker { actor: None, text, side: None },
+            CandKind::Entity(actor, _) => Speaker {
+                actor,
+                text,
+                side: self.side_of_actor(actor),
+            },
+            CandKind::Anon(side, _) => Speaker {
+                actor: None,
+                text,
+                side,
+            },
+            CandKind::Pronoun => Speaker {
+                actor: None,
+                text,
+                side: None,
+            },
         }
     }
 }
@@ -333,23 +597,30 @@ fn side_from_words<'a>(words: impl Iterator<Item = &'a str>) -> Option<Side> {
     let mut found = None;
     for w in words {
         let s = match w {
-            "rebel" | "rebels" | "separatist" | "separatists" | "tuareg" | "azawad" | "cma" | "csp" => Some(Side::Rebels),
+            "rebel" | "rebels" | "separatist" | "separatists" | "tuareg" | "azawad" | "cma"
+            | "csp" => Some(Side::Rebels),
             "jihadist" | "jihadists" | "islamist" | "jnim" | "gsim" => Some(Side::Jihadists),
-            "military" | "army" | "security" | "malian" | "government" | "junta" | "gendarmerie" | "police" | "defence"
-            | "defense" | "ministry" => Some(Side::State),
-            "un" | "minusma" | "diplomatic" | "western" | "french" | "algerian" | "international" | "humanitarian" => {
-                Some(Side::International)
+            "military" | "army" | "security" | "malian" | "government" | "junta"
+            | "gendarmerie" | "police" | "defence" | "defense" | "ministry" => Some(Side::State),
+            "un" | "minusma" | "diplomatic" | "western" | "french" | "algerian"
+            | "international" | "humanitarian" => Some(Side::International),
+            "local" | "elected" | "resident" | "residents" | "witness" | "witnesses"
+            | "villager" | "notable" | "notables" | "mayor" | "community" | "hospital"
+            | "medical" | "inhabitant" | "inhabitants" => Some(Side::Local),
+            "analyst" | "analysts" | "expert" | "experts" | "researcher" | "ngo" => {
+                Some(Side::Observers)
             }
-            "local" | "elected" | "resident" | "residents" | "witness" | "witnesses" | "villager" | "notable"
-            | "notables" | "mayor" | "community" | "hospital" | "medical" | "inhabitant" | "inhabitants" => Some(Side::Local),
-            "analyst" | "analysts" | "expert" | "experts" | "researcher" | "ngo" => Some(Side::Observers),
             _ => None,
         };
         // rebels and jihadists words win over generic ones ("rebel commander")
         match (found, s) {
             (_, None) => {}
             (None, x) => found = x,
-            (Some(Side::State), Some(x)) | (Some(Side::Local), Some(x)) if matches!(x, Side::Rebels | Side::Jihadists) => found = Some(x),
+            (Some(Side::State), Some(x)) | (Some(Side::Local), Some(x))
+                if matches!(x, Side::Rebels | Side::Jihadists) =>
+            {
+                found = Some(x)
+            }
             _ => {}
         }
     }
@@ -364,16 +635,24 @@ fn quote_regions(chars: &[char], start: usize, end: usize) -> Vec<(usize, usize)
     while i < end {
         let c = chars[i];
         let opener = match c {
-            '“' | '«' | '„' => chars.get(i + 1).is_some_and(|n| !n.is_whitespace() && !matches!(n, ',' | '.' | ';')),
-            '"' => (i == start || chars[i - 1].is_whitespace() || matches!(chars[i - 1], '(' | '[' | '—' | '–' | ':'))
-                && chars.get(i + 1).is_some_and(|n| !n.is_whitespace()),
+            '“' | '«' | '„' => chars
+                .get(i + 1)
+                .is_some_and(|n| !n.is_whitespace() && !matches!(n, ',' | '.' | ';')),
+            '"' => {
+                (i == start
+                    || chars[i - 1].is_whitespace()
+                    || matches!(chars[i - 1], '(' | '[' | '—' | '–' | ':'))
+                    && chars.get(i + 1).is_some_and(|n| !n.is_whitespace())
+            }
             _ => false,
         };
         if opener {
             let close = (i + 1..end).find(|&j| match chars[j] {
                 '”' | '»' => true,
                 '"' => true,
-                '“' => chars.get(j + 1).is_none_or(|n| n.is_whitespace() || matches!(n, ',' | '.' | ';')),
+                '“' => chars
+                    .get(j + 1)
+                    .is_none_or(|n| n.is_whitespace() || matches!(n, ',' | '.' | ';')),
                 _ => false,
             });
             let e = close.unwrap_or(end);
@@ -414,7 +693,11 @@ pub fn extract(ctx: &Ctx, sents: &[Sent]) -> Vec<RawClaim> {
         }
         if out.len() > before {
             if let Some(c) = out.last() {
-                let sp = Speaker { actor: c.speaker, text: c.speaker_text.clone(), side: c.side };
+                let sp = Speaker {
+                    actor: c.speaker,
+                    text: c.speaker_text.clone(),
+                    side: c.side,
+                };
                 mem.last_speaker = Some((s.para, sp));
             }
         }
@@ -428,7 +711,11 @@ pub fn extract(ctx: &Ctx, sents: &[Sent]) -> Vec<RawClaim> {
 fn subject_of(ctx: &Ctx, s: &Sent) -> Option<Speaker> {
     ctx.candidates(s.t0, s.t1)
         .iter()
-        .find(|c| !c.prep && !matches!(c.kind, CandKind::Pronoun) && !matches!(c.kind, CandKind::Entity(None, _)))
+        .find(|c| {
+            !c.prep
+                && !matches!(c.kind, CandKind::Pronoun)
+                && !matches!(c.kind, CandKind::Entity(None, _))
+        })
         .map(|c| ctx.speaker_of(c))
 }
 
@@ -440,7 +727,13 @@ struct Cue {
     secondary: bool,
 }
 
-fn sentence_claims(ctx: &Ctx, sents: &[Sent], si: usize, mem: &mut Memory, out: &mut Vec<RawClaim>) {
+fn sentence_claims(
+    ctx: &Ctx,
+    sents: &[Sent],
+    si: usize,
+    mem: &mut Memory,
+    out: &mut Vec<RawClaim>,
+) {
     let s = sents[si];
     let chars = &ctx.f.chars;
     let regions = quote_regions(chars, s.start as usize, s.end as usize);
@@ -454,7 +747,12 @@ fn sentence_claims(ctx: &Ctx, sents: &[Sent], si: usize, mem: &mut Memory, out: 
             continue;
         }
         if word == "according" && w.w(k + 1) == "to" && k + 2 < s.t1 {
-            cues.push(Cue { k, len: 2, form: Form::According, secondary: false });
+            cues.push(Cue {
+                k,
+                len: 2,
+                form: Form::According,
+                secondary: false,
+            });
             continue;
         }
         let primary = w.has(k, class::REPORT);
@@ -462,12 +760,24 @@ fn sentence_claims(ctx: &Ctx, sents: &[Sent], si: usize, mem: &mut Memory, out: 
         if !primary && !secondary {
             continue;
         }
-        if k > s.t0 && w.has(k - 1, class::NOT_VERB_BEFORE) && w.gap_after(k - 1).trim().is_empty() {
+        if k > s.t0 && w.has(k - 1, class::NOT_VERB_BEFORE) && w.gap_after(k - 1).trim().is_empty()
+        {
             continue;
         }
         // "slips in"
-        let len = if (word == "told" && w.capitalised(k + 1) && k + 1 < s.t1) || (word.starts_with("slip") && w.w(k + 1) == "in") { 2 } else { 1 };
-        cues.push(Cue { k, len, form: Form::PrePosed, secondary });
+        let len = if (word == "told" && w.capitalised(k + 1) && k + 1 < s.t1)
+            || (word.starts_with("slip") && w.w(k + 1) == "in")
+        {
+            2
+        } else {
+            1
+        };
+        cues.push(Cue {
+            k,
+            len,
+            form: Form::PrePosed,
+            secondary,
+        });
     }
     if cues.iter().any(|c| !c.secondary) {
         cues.retain(|c| !c.secondary);
@@ -475,9 +785,12 @@ fn sentence_claims(ctx: &Ctx, sents: &[Sent], si: usize, mem: &mut Memory, out: 
     // 2. one claim per cue, skipping cues whose speaker repeats the previous one
     let mut found: Vec<RawClaim> = Vec::new();
     for cue in cues.iter_mut() {
-        let Some(claim) = claim_at(ctx, sents, si, cue, &regions, mem) else { continue };
+        let Some(claim) = claim_at(ctx, sents, si, cue, &regions, mem) else {
+            continue;
+        };
         if let Some(prev) = found.last() {
-            let same = prev.speaker_text == claim.speaker_text || (prev.speaker.is_some() && prev.speaker == claim.speaker);
+            let same = prev.speaker_text == claim.speaker_text
+                || (prev.speaker.is_some() && prev.speaker == claim.speaker);
             if same || claim.start <= prev.start {
                 continue;
             }
@@ -515,7 +828,14 @@ fn clause_start(ctx: &Ctx, s: &Sent, k: usize) -> Option<(usize, bool)> {
     None
 }
 
-fn claim_at(ctx: &Ctx, sents: &[Sent], si: usize, cue: &mut Cue, regions: &[(usize, usize)], mem: &Memory) -> Option<RawClaim> {
+fn claim_at(
+    ctx: &Ctx,
+    sents: &[Sent],
+    si: usize,
+    cue: &mut Cue,
+    regions: &[(usize, usize)],
+    mem: &Memory,
+) -> Option<RawClaim> {
     let s = sents[si];
     let w = &ctx.w;
     let k = cue.k;
@@ -529,38 +849,63 @@ fn claim_at(ctx: &Ctx, sents: &[Sent], si: usize, cue: &mut Cue, regions: &[(usi
             let mut e = after;
             while e < s.t1 && e - after < 10 {
                 e += 1;
-                if !w.gap_after(e - 1).trim().is_empty() && w.gap_after(e - 1).contains([',', '.', ';', ':', '(']) {
+                if !w.gap_after(e - 1).trim().is_empty()
+                    && w.gap_after(e - 1).contains([',', '.', ';', ':', '('])
+                {
                     break;
                 }
             }
             let cands = ctx.candidates(after, e);
-            let actor_c = cands.iter().find(|c| matches!(c.kind, CandKind::Entity(Some(_), _) | CandKind::Anon(..)));
+            let actor_c = cands
+                .iter()
+                .find(|c| matches!(c.kind, CandKind::Entity(Some(_), _) | CandKind::Anon(..)));
             let text = ctx.text(after, e);
             speaker = match actor_c {
                 Some(c) => {
                     let mut sp = ctx.speaker_of(c);
                     if let CandKind::Anon(side, _) = c.kind {
-                        sp = Speaker { actor: None, text: text.clone(), side };
+                        sp = Speaker {
+                            actor: None,
+                            text: text.clone(),
+                            side,
+                        };
                     } else {
                         sp.text = text.clone();
                     }
                     sp
                 }
-                None => Speaker { actor: None, side: side_from_words((after..e).map(|i| w.w(i))), text },
+                None => Speaker {
+                    actor: None,
+                    side: side_from_words((after..e).map(|i| w.w(i))),
+                    text,
+                },
             };
             start = s.start;
-            content = if k == s.t0 { (ctx.tok(e.min(s.t1 - 1)).start, s.end) } else { (s.start, ctx.tok(k).start) };
+            content = if k == s.t0 {
+                (ctx.tok(e.min(s.t1 - 1)).start, s.end)
+            } else {
+                (s.start, ctx.tok(k).start)
+            };
         }
         _ => {
             let cl = clause_start(ctx, &s, k);
             let post_cands = ctx.candidates(after, (after + 12).min(s.t1));
-            let inverted_speaker = post_cands.first().filter(|c| c.t0 <= after + 1 && !matches!(c.kind, CandKind::Pronoun)).copied().or_else(|| {
-                // an unknown capitalised name right after the verb: "says Jean Dupont, …"
-                (w.capitalised(after) && after < s.t1).then(|| {
-                    post_cands.iter().find(|c| matches!(c.kind, CandKind::Entity(Some(_), _))).copied().map(|c| Cand { t0: after, ..c })
-                })?
-            });
-            let inverted_speaker = inverted_speaker.filter(|_| w.w(k) != "told" && w.w(k) != "tells");
+            let inverted_speaker = post_cands
+                .first()
+                .filter(|c| c.t0 <= after + 1 && !matches!(c.kind, CandKind::Pronoun))
+                .copied()
+                .or_else(|| {
+                    // an unknown capitalised name right after the verb: "says Jean Dupont, …"
+                    (w.capitalised(after) && after < s.t1).then(|| {
+                        post_cands
+                            .iter()
+                            .find(|c| matches!(c.kind, CandKind::Entity(Some(_), _)))
+                            .copied()
+                            .map(|c| Cand { t0: after, ..c })
+                    })?
+                });
+            let inverted_speaker =
+                inverted_speaker.filter(|_| w.w(k) != "told" && w.w(k) != "tells");
             match cl {
                 Some((b, quote)) if b == k && inverted_speaker.is_some() => {
                     // inverted: “…,” replied X, a leader of …
@@ -582,7 +927,10 @@ fn claim_at(ctx: &Ctx, sents: &[Sent], si: usize, cue: &mut Cue, regions: &[(usi
                         let person = matches!(c.kind, CandKind::Entity(_, true));
                         if person && w.gap_after(c.t1 - 1).contains(',') {
                             e = c.t1;
-                            while e < s.t1 && e - c.t1 < 14 && !w.gap_after(e).contains([',', ';', '.']) {
+                            while e < s.t1
+                                && e - c.t1 < 14
+                                && !w.gap_after(e).contains([',', ';', '.'])
+                            {
                                 e += 1;
                             }
                             sp.text = ctx.text(c.t0, (e + 1).min(s.t1));
@@ -596,14 +944,34 @@ fn claim_at(ctx: &Ctx, sents: &[Sent], si: usize, cue: &mut Cue, regions: &[(usi
                     start = content_start(ctx, &s, boundary, quote, regions);
                     content = (start, boundary);
                 }
-                Some((b, quote)) if b < k && b > s.t0 && !matches!(w.w(b), "while" | "whereas" | "but" | "and" | "as" | "although" | "though" | "when") => {
+                Some((b, quote))
+                    if b < k
+                        && b > s.t0
+                        && !matches!(
+                            w.w(b),
+                            "while"
+                                | "whereas"
+                                | "but"
+                                | "and"
+                                | "as"
+                                | "although"
+                                | "though"
+                                | "when"
+                        ) =>
+                {
                     // post-posed: …, the army said / “…,” he reported
                     let cands = ctx.candidates(b, k);
-                    let c = cands.iter().find(|c| matches!(c.kind, CandKind::Entity(_, true))).or_else(|| cands.iter().find(|c| !c.prep)).copied();
+                    let c = cands
+                        .iter()
+                        .find(|c| matches!(c.kind, CandKind::Entity(_, true)))
+                        .or_else(|| cands.iter().find(|c| !c.prep))
+                        .copied();
                     let boundary = ctx.tok(b).start;
                     // "…, Minusma indicated that …": the content follows the cue
-                    let content_follows = matches!(w.w(after), "that" | "to" | "how" | "it" | "they" | "he" | "she" | "we")
-                        || w.gap_after(after - 1).contains(':');
+                    let content_follows = matches!(
+                        w.w(after),
+                        "that" | "to" | "how" | "it" | "they" | "he" | "she" | "we"
+                    ) || w.gap_after(after - 1).contains(':');
                     if content_follows {
                         start = s.start;
                         content = (ctx.tok(after - 1).end, s.end);
@@ -614,7 +982,9 @@ fn claim_at(ctx: &Ctx, sents: &[Sent], si: usize, cue: &mut Cue, regions: &[(usi
                     match c {
                         Some(c) if matches!(c.kind, CandKind::Pronoun) => {
                             let quoted = regions.iter().any(|&(a, _)| a as u32 == start);
-                            let own = (!quoted).then(|| subject_at(ctx, ctx.tok_at(start), b)).flatten();
+                            let own = (!quoted)
+                                .then(|| subject_at(ctx, ctx.tok_at(start), b))
+                                .flatten();
                             speaker = match own {
                                 Some(sp) => sp,
                                 None => resolve_pronoun(ctx, s, None, mem)?,
@@ -624,7 +994,11 @@ fn claim_at(ctx: &Ctx, sents: &[Sent], si: usize, cue: &mut Cue, regions: &[(usi
                             let mut sp = ctx.speaker_of(&c);
                             // the whole phrase: "CMA spokesman Almou Ag Mohamed", "the Malian Armed Forces (FAMA)"
                             let ends_at_cue = cands.last().is_some_and(|l| l.t1 == k);
-                            if matches!(c.kind, CandKind::Entity(..)) && k - b <= 8 && k > b && ends_at_cue {
+                            if matches!(c.kind, CandKind::Entity(..))
+                                && k - b <= 8
+                                && k > b
+                                && ends_at_cue
+                            {
                                 sp.text = ctx.text(b, k);
                             }
                             speaker = sp;
@@ -635,7 +1009,11 @@ fn claim_at(ctx: &Ctx, sents: &[Sent], si: usize, cue: &mut Cue, regions: &[(usi
                                 return pre_posed(ctx, sents, si, k, verb, mem);
                             }
                             let text = ctx.text(b, k);
-                            speaker = Speaker { actor: None, side: side_from_words((b..k).map(|i| w.w(i))), text };
+                            speaker = Speaker {
+                                actor: None,
+                                side: side_from_words((b..k).map(|i| w.w(i))),
+                                text,
+                            };
                         }
                     }
                 }
@@ -666,12 +1044,23 @@ fn claim_at(ctx: &Ctx, sents: &[Sent], si: usize, cue: &mut Cue, regions: &[(usi
 /// Where the attributed content starts: the opening quote of a quotation
 /// closing at `boundary`, the start of the last clause after an internal
 /// full stop, or the sentence start.
-fn content_start(ctx: &Ctx, s: &Sent, boundary: u32, quote: bool, regions: &[(usize, usize)]) -> u32 {
+fn content_start(
+    ctx: &Ctx,
+    s: &Sent,
+    boundary: u32,
+    quote: bool,
+    regions: &[(usize, usize)],
+) -> u32 {
     // a quotation closing right before the attribution (`…,” he said`);
     // several quotations in a row all belong to it
-    if let Some(last) = regions.iter().position(|&(a, b)| (a as u32) >= s.start && (b as u32) < boundary && (b as u32) + 4 >= boundary) {
+    if let Some(last) = regions.iter().position(|&(a, b)| {
+        (a as u32) >= s.start && (b as u32) < boundary && (b as u32) + 4 >= boundary
+    }) {
         let mut first = last;
-        while first > 0 && (regions[first - 1].1 as u32) + 3 >= regions[first].0 as u32 && regions[first - 1].0 as u32 >= s.start {
+        while first > 0
+            && (regions[first - 1].1 as u32) + 3 >= regions[first].0 as u32
+            && regions[first - 1].0 as u32 >= s.start
+        {
             first -= 1;
         }
         return regions[first].0 as u32;
@@ -710,7 +1099,14 @@ fn resolve_pronoun(ctx: &Ctx, s: Sent, _own: Option<Speaker>, mem: &Memory) -> O
     mem.last_speaker.as_ref().map(|(_, sp)| sp.clone())
 }
 
-fn pre_posed(ctx: &Ctx, sents: &[Sent], si: usize, k: usize, verb: String, mem: &Memory) -> Option<RawClaim> {
+fn pre_posed(
+    ctx: &Ctx,
+    sents: &[Sent],
+    si: usize,
+    k: usize,
+    verb: String,
+    mem: &Memory,
+) -> Option<RawClaim> {
     let s = sents[si];
     let w = &ctx.w;
     let regions = quote_regions(&ctx.f.chars, s.start as usize, s.end as usize);
@@ -721,8 +1117,12 @@ fn pre_posed(ctx: &Ctx, sents: &[Sent], si: usize, k: usize, verb: String, mem: 
         !in_regions(&regions, at) && !regions.iter().any(|&(a, _)| a + 1 == at)
     });
     // nearest candidate right before the cue, with no comma between
-    let near = cands.iter().rev().find(|c| c.t1 <= k && k - c.t1 <= 2 && (c.t1 - 1..k).all(|j| !w.gap_after(j).contains(',')));
-    let chosen = near.copied().or_else(|| cands.iter().find(|c| !c.prep).copied());
+    let near = cands.iter().rev().find(|c| {
+        c.t1 <= k && k - c.t1 <= 2 && (c.t1 - 1..k).all(|j| !w.gap_after(j).contains(','))
+    });
+    let chosen = near
+        .copied()
+        .or_else(|| cands.iter().find(|c| !c.prep).copied());
     let speaker = match chosen {
         Some(c) if matches!(c.kind, CandKind::Pronoun) => resolve_pronoun(ctx, s, None, mem)?,
         Some(c) => ctx.speaker_of(&c),
@@ -730,14 +1130,21 @@ fn pre_posed(ctx: &Ctx, sents: &[Sent], si: usize, k: usize, verb: String, mem: 
             if k - s.t0 > 3 || k == s.t0 {
                 return None;
             }
-            Speaker { actor: None, text: ctx.text(s.t0, k), side: side_from_words((s.t0..k).map(|i| w.w(i))) }
+            Speaker {
+                actor: None,
+                text: ctx.text(s.t0, k),
+                side: side_from_words((s.t0..k).map(|i| w.w(i))),
+            }
         }
     };
     // "Each says", "both camps said": a subject without actor is fine; an
     // actor-less pronoun is not.
     // the content follows the cue, unless a quotation precedes it
     // ("“…,” X, a spokesman for the CSP, told AP")
-    let content = match regions.iter().find(|&&(a, _)| a < ctx.tok(k).start as usize) {
+    let content = match regions
+        .iter()
+        .find(|&&(a, _)| a < ctx.tok(k).start as usize)
+    {
         Some(&(a, b)) => (a as u32, (b as u32 + 1).min(s.end)),
         None => (ctx.tok(k).end, s.end),
     };
@@ -778,12 +1185,27 @@ fn stance_of(ctx: &Ctx, cue_word: &str, content: (u32, u32)) -> Stance {
     if DENY_VERBS.contains(&cue_word) {
         return Stance::Deny;
     }
+    // cheap test first: a denial needs one of these words
+    let (t0, t1) = (ctx.tok_at(content.0), ctx.tok_at(content.1));
+    let maybe = (t0..t1).any(|k| {
+        matches!(
+            ctx.w.w(k),
+            "deny" | "denies" | "false" | "untrue" | "fake" | "never" | "not" | "baseless"
+        )
+    });
+    if !maybe {
+        return Stance::Assert;
+    }
     let text = ctx.f.fs(content.0 as usize, content.1 as usize);
     let denies = DENY_CONTENT.iter().any(|p| {
         text.match_indices(p).any(|(i, _)| {
             let before_ok = i == 0 || !text.as_bytes()[i - 1].is_ascii_alphanumeric();
             let after = i + p.len();
-            before_ok && text.as_bytes().get(after).is_none_or(|c| !c.is_ascii_alphanumeric())
+            before_ok
+                && text
+                    .as_bytes()
+                    .get(after)
+                    .is_none_or(|c| !c.is_ascii_alphanumeric())
         })
     });
     if denies {
@@ -832,7 +1254,17 @@ fn unclosed_quote_claim(ctx: &Ctx, sents: &[Sent], si: usize, mem: &Memory) -> O
     let verb = ctx.text(k, k + len);
     let content = (open, s.start);
     let stance = stance_of(ctx, w.w(k), content);
-    Some(RawClaim { start: open, end: s.end, sent: si, speaker: speaker.actor, speaker_text: speaker.text, side: speaker.side, verb, stance, content })
+    Some(RawClaim {
+        start: open,
+        end: s.end,
+        sent: si,
+        speaker: speaker.actor,
+        speaker_text: speaker.text,
+        side: speaker.side,
+        verb,
+        stance,
+        content,
+    })
 }
 
 #[cfg(test)]
@@ -842,12 +1274,17 @@ mod tests {
     use crate::model::{Claim, Side, Stance};
 
     fn gaz() -> Gazetteer {
-        Gazetteer::load(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds/gazetteer.toml")).unwrap()
+        Gazetteer::load(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds/gazetteer.toml"),
+        )
+        .unwrap()
     }
 
     fn claims(text: &str) -> Vec<Claim> {
         let t = format!("+++\npublished = 2023-11-14\n+++\n{text}");
-        parse_corpus(&[("t.txt".into(), t.into_bytes())], &gaz()).unwrap().claims
+        parse_corpus(&[("t.txt".into(), t.into_bytes())], &gaz())
+            .unwrap()
+            .claims
     }
 
     fn one(text: &str) -> Claim {
@@ -858,7 +1295,9 @@ mod tests {
 
     #[test]
     fn quote_then_inverted_speaker_with_apposition() {
-        let c = one("“We will hold,” replied Attaye Ag Mohamed, a leader of the CMA, on social networks.");
+        let c = one(
+            "“We will hold,” replied Attaye Ag Mohamed, a leader of the CMA, on social networks.",
+        );
         assert_eq!(c.speaker.as_deref(), Some("cma"));
         assert_eq!(c.speaker_text, "Attaye Ag Mohamed, a leader of the CMA");
         assert_eq!(c.verb, "replied");
@@ -868,7 +1307,10 @@ mod tests {
     #[test]
     fn post_posed_named_and_anonymous_speakers() {
         let c = one("The convoy left Gao, the army said on Sunday.");
-        assert_eq!((c.speaker.as_deref(), c.speaker_text.as_str()), (Some("fama"), "the army"));
+        assert_eq!(
+            (c.speaker.as_deref(), c.speaker_text.as_str()),
+            (Some("fama"), "the army")
+        );
         let c = one("The convoy was stopped north of Gao, two security officials said.");
         assert_eq!((c.speaker.as_deref(), c.side), (None, Some(Side::State)));
         assert_eq!(c.speaker_text, "two security officials");
@@ -892,12 +1334,21 @@ mod tests {
     #[test]
     fn according_to_and_denials() {
         let c = one("At least 47 soldiers were killed, according to a CSP press release.");
-        assert_eq!((c.speaker.as_deref(), c.verb.as_str()), (Some("csp"), "according to"));
+        assert_eq!(
+            (c.speaker.as_deref(), c.verb.as_str()),
+            (Some("csp"), "according to")
+        );
         assert_eq!(c.speaker_text, "a CSP press release");
         let c = one("Rebels denied the claim.");
-        assert_eq!((c.speaker.as_deref(), c.stance), (Some("rebels"), Stance::Deny));
+        assert_eq!(
+            (c.speaker.as_deref(), c.stance),
+            (Some("rebels"), Stance::Deny)
+        );
         let c = one("“I deny the entry of the convoy to Anéfis,” replied a rebel commander.");
-        assert_eq!((c.speaker, c.side, c.stance), (None, Some(Side::Rebels), Stance::Deny));
+        assert_eq!(
+            (c.speaker, c.side, c.stance),
+            (None, Some(Side::Rebels), Stance::Deny)
+        );
     }
 
     #[test]
@@ -912,8 +1363,15 @@ mod tests {
     #[test]
     fn unclosed_quotation_with_short_attribution() {
         let c = one("“It was a painful defeat. Since then, the town is a symbol. A Malian officer slips in. Later, nothing happened.");
-        assert!(c.quote.starts_with("“It was a painful defeat.") && c.quote.ends_with("slips in."), "{}", c.quote);
-        assert_eq!((c.speaker, c.side, c.verb.as_str()), (None, Some(Side::State), "slips in"));
+        assert!(
+            c.quote.starts_with("“It was a painful defeat.") && c.quote.ends_with("slips in."),
+            "{}",
+            c.quote
+        );
+        assert_eq!(
+            (c.speaker, c.side, c.verb.as_str()),
+            (None, Some(Side::State), "slips in")
+        );
     }
 
     #[test]
@@ -921,6 +1379,9 @@ mod tests {
         assert!(claims("The claim was false. It was reported later. The reports came.").is_empty());
         // a name inside the quotation does not speak it
         let c = one("“The army has not entered Kidal,” Mohamed Elmaouloud Ramadane, a spokesman for the CSP, told The Associated Press.");
-        assert_eq!((c.speaker.as_deref(), c.stance), (Some("csp"), Stance::Deny));
+        assert_eq!(
+            (c.speaker.as_deref(), c.stance),
+            (Some("csp"), Stance::Deny)
+        );
     }
 }

@@ -36,7 +36,10 @@ pub struct ClaimView<'a> {
 const OUTCOMES: &[(&str, &str)] = &[
     ("stopped the advance", "it stopped the enemy's advance"),
     ("stopped the progress", "it stopped the enemy's advance"),
-    ("very significant progress", "it made very significant progress"),
+    (
+        "very significant progress",
+        "it made very significant progress",
+    ),
     ("progressed", "its forces progressed"),
     ("progress", "it made progress"),
     ("advanced", "its forces advanced"),
@@ -80,13 +83,18 @@ fn belligerent(s: Option<Side>) -> bool {
 fn has_word(text: &str, phrase: &str) -> bool {
     text.match_indices(phrase).any(|(i, _)| {
         let b = text.as_bytes();
-        (i == 0 || !b[i - 1].is_ascii_alphanumeric()) && b.get(i + phrase.len()).is_none_or(|c| !c.is_ascii_alphanumeric())
+        (i == 0 || !b[i - 1].is_ascii_alphanumeric())
+            && b.get(i + phrase.len())
+                .is_none_or(|c| !c.is_ascii_alphanumeric())
     })
 }
 
 /// The first outcome a claim asserts, as a dispute phrase.
 pub fn outcome(content: &str) -> Option<&'static str> {
-    OUTCOMES.iter().find(|(p, _)| has_word(content, p)).map(|(_, g)| *g)
+    OUTCOMES
+        .iter()
+        .find(|(p, _)| has_word(content, p))
+        .map(|(_, g)| *g)
 }
 
 fn excerpt(quote: &str) -> String {
@@ -97,10 +105,18 @@ fn excerpt(quote: &str) -> String {
         rest.find(['”', '"', '»']).map(|b| &rest[..b])
     });
     let s = inner.unwrap_or(q);
-    let first = s.split_inclusive(['.', '!', '?']).next().unwrap_or(s).trim().trim_end_matches([',', '.']);
+    let first = s
+        .split_inclusive(['.', '!', '?'])
+        .next()
+        .unwrap_or(s)
+        .trim()
+        .trim_end_matches([',', '.']);
     if first.chars().count() > 80 {
         let cut: String = first.chars().take(78).collect();
-        format!("“{}…”", cut.rsplit_once(' ').map(|(a, _)| a).unwrap_or(&cut))
+        format!(
+            "“{}…”",
+            cut.rsplit_once(' ').map(|(a, _)| a).unwrap_or(&cut)
+        )
     } else {
         format!("“{first}”")
     }
@@ -109,10 +125,30 @@ fn excerpt(quote: &str) -> String {
 /// Key of a figure for comparison: unit, counted noun, outcome.
 fn figure_key(n: &Number) -> (String, String) {
     let words: Vec<String> = n.about.split(' ').map(|w| w.to_ascii_lowercase()).collect();
-    let noun = words.iter().rev().find(|w| !matches!(w.as_str(), "killed" | "wounded" | "captured" | "destroyed" | "missing" | "kidnapped" | "arrested" | "displaced" | "seized" | "(total)")).cloned().unwrap_or_default();
+    let noun = words
+        .iter()
+        .rev()
+        .find(|w| {
+            !matches!(
+                w.as_str(),
+                "killed"
+                    | "wounded"
+                    | "captured"
+                    | "destroyed"
+                    | "missing"
+                    | "kidnapped"
+                    | "arrested"
+                    | "displaced"
+                    | "seized"
+                    | "(total)"
+            )
+        })
+        .cloned()
+        .unwrap_or_default();
     // the same people under the names each side uses
     let noun = match noun.as_str() {
-        "rebels" | "fighters" | "militants" | "jihadists" | "terrorists" | "assailants" | "combatants" | "attackers" => "fighters".to_string(),
+        "rebels" | "fighters" | "militants" | "jihadists" | "terrorists" | "assailants"
+        | "combatants" | "attackers" => "fighters".to_string(),
         "troops" | "soldiers" | "gendarmes" => "soldiers".to_string(),
         _ => noun,
     };
@@ -130,6 +166,24 @@ fn fmt_value(v: f64) -> String {
 
 /// The disputes among the claims of one event (claims in text order).
 pub fn find(claims: &[ClaimView]) -> Vec<Dispute> {
+    // each claim's outcome, read once
+    let outs: std::collections::HashMap<&str, Option<&'static str>> =
+        claims.iter().map(|c| (c.id, outcome(c.content))).collect();
+    let outcome = |content_of: &ClaimView| -> Option<&'static str> {
+        outs.get(content_of.id).copied().flatten()
+    };
+    // every counted figure once: (claim, number, key); distances are not counts
+    let figures: Vec<(usize, usize, (String, String))> = claims
+        .iter()
+        .enumerate()
+        .flat_map(|(ci, c)| {
+            c.numbers
+                .iter()
+                .enumerate()
+                .filter(|(_, n)| n.unit != "km")
+                .map(move |(ni, n)| (ci, ni, figure_key(n)))
+        })
+        .collect();
     let mut sides: Vec<Side> = claims.iter().filter_map(|c| c.side).collect();
     sides.sort();
     sides.dedup();
@@ -139,59 +193,96 @@ pub fn find(claims: &[ClaimView]) -> Vec<Dispute> {
             let of = |s: Side| claims.iter().filter(move |c| c.side == Some(s));
             // 1. denial
             for (deny_side, other) in [(a, b), (b, a)] {
-                let denials: Vec<&ClaimView> = of(deny_side).filter(|c| c.stance == Stance::Deny).collect();
-                let asserted: Vec<&ClaimView> = of(other).filter(|c| c.stance == Stance::Assert).collect();
+                let denials: Vec<&ClaimView> =
+                    of(deny_side).filter(|c| c.stance == Stance::Deny).collect();
+                let asserted: Vec<&ClaimView> =
+                    of(other).filter(|c| c.stance == Stance::Assert).collect();
                 if denials.is_empty() || asserted.is_empty() {
                     continue;
                 }
-                let main = asserted.iter().find(|c| outcome(c.content).is_some()).unwrap_or(&asserted[0]);
-                let what = outcome(main.content).unwrap_or("it happened");
-                let quoted = denials.iter().find(|c| c.quote.contains(['“', '"', '«'])).unwrap_or(&denials[0]);
-                let reason = format!("{} says {}; {} denies it: {}", main.label, what, quoted.label, excerpt(quoted.quote));
-                let mut ids: Vec<String> = asserted.iter().chain(denials.iter()).map(|c| c.id.to_string()).collect();
+                let main = asserted
+                    .iter()
+                    .find(|c| outcome(c).is_some())
+                    .unwrap_or(&asserted[0]);
+                let what = outcome(main).unwrap_or("it happened");
+                let quoted = denials
+                    .iter()
+                    .find(|c| c.quote.contains(['“', '"', '«']))
+                    .unwrap_or(&denials[0]);
+                let reason = format!(
+                    "{} says {}; {} denies it: {}",
+                    main.label,
+                    what,
+                    quoted.label,
+                    excerpt(quoted.quote)
+                );
+                let mut ids: Vec<String> = asserted
+                    .iter()
+                    .chain(denials.iter())
+                    .map(|c| c.id.to_string())
+                    .collect();
                 ids.sort();
-                out.push(Dispute { claims: ids, reason });
+                out.push(Dispute {
+                    claims: ids,
+                    reason,
+                });
             }
             // 2. competing outcomes between belligerents
             if belligerent(Some(a)) && belligerent(Some(b)) {
-                let wins = |s: Side| -> Vec<&ClaimView> { of(s).filter(|c| c.stance == Stance::Assert && outcome(c.content).is_some()).collect() };
+                let wins = |s: Side| -> Vec<&ClaimView> {
+                    of(s)
+                        .filter(|c| c.stance == Stance::Assert && outcome(c).is_some())
+                        .collect()
+                };
                 let (wa, wb) = (wins(a), wins(b));
                 if !wa.is_empty() && !wb.is_empty() {
                     let reason = format!(
                         "{} says {}; {} says {}",
                         wa[0].label,
-                        outcome(wa[0].content).unwrap_or_default(),
+                        outcome(wa[0]).unwrap_or_default(),
                         wb[0].label,
-                        outcome(wb[0].content).unwrap_or_default()
+                        outcome(wb[0]).unwrap_or_default()
                     );
-                    let mut ids: Vec<String> = wa.iter().chain(wb.iter()).map(|c| c.id.to_string()).collect();
+                    let mut ids: Vec<String> = wa
+                        .iter()
+                        .chain(wb.iter())
+                        .map(|c| c.id.to_string())
+                        .collect();
                     ids.sort();
                     ids.dedup();
                     if !out.iter().any(|d: &Dispute| d.claims == ids) {
-                        out.push(Dispute { claims: ids, reason });
+                        out.push(Dispute {
+                            claims: ids,
+                            reason,
+                        });
                     }
                 }
             }
-            // 3. different figures for the same count
-            'figures: for ca in of(a) {
-                for na in ca.numbers {
-                    for cb in of(b) {
-                        for nb in cb.numbers {
-                            if figure_key(na) == figure_key(nb) && na.value != nb.value && na.unit != "km" {
-                                let reason = format!(
-                                    "{} counts {} {}; {} counts {}",
-                                    ca.label,
-                                    fmt_value(na.value),
-                                    na.about,
-                                    cb.label,
-                                    fmt_value(nb.value)
-                                );
-                                let mut ids = vec![ca.id.to_string(), cb.id.to_string()];
-                                ids.sort();
-                                out.push(Dispute { claims: ids, reason });
-                                break 'figures;
-                            }
-                        }
+            // 3. different figures for the same count (first pair found, in claim order)
+            let fig_a: Vec<(usize, usize, &(String, String))> = figures
+                .iter()
+                .filter(|f| claims[f.0].side == Some(a))
+                .map(|f| (f.0, f.1, &f.2))
+                .collect();
+            'figures: for &(ia, na, ka) in &fig_a {
+                for (ib, nb, kb) in figures.iter().filter(|f| claims[f.0].side == Some(b)) {
+                    let (x, y) = (&claims[ia].numbers[na], &claims[*ib].numbers[*nb]);
+                    if ka == kb && x.value != y.value {
+                        let reason = format!(
+                            "{} counts {} {}; {} counts {}",
+                            claims[ia].label,
+                            fmt_value(x.value),
+                            x.about,
+                            claims[*ib].label,
+                            fmt_value(y.value)
+                        );
+                        let mut ids = vec![claims[ia].id.to_string(), claims[*ib].id.to_string()];
+                        ids.sort();
+                        out.push(Dispute {
+                            claims: ids,
+                            reason,
+                        });
+                        break 'figures;
                     }
                 }
             }
@@ -204,41 +295,119 @@ pub fn find(claims: &[ClaimView]) -> Vec<Dispute> {
 mod tests {
     use super::*;
 
-    fn view<'a>(id: &'a str, side: Side, stance: Stance, label: &str, content: &'a str, numbers: &'a [Number]) -> ClaimView<'a> {
-        ClaimView { id, side: Some(side), stance, label: label.into(), content, quote: content, numbers }
+    fn view<'a>(
+        id: &'a str,
+        side: Side,
+        stance: Stance,
+        label: &str,
+        content: &'a str,
+        numbers: &'a [Number],
+    ) -> ClaimView<'a> {
+        ClaimView {
+            id,
+            side: Some(side),
+            stance,
+            label: label.into(),
+            content,
+            quote: content,
+            numbers,
+        }
     }
 
     #[test]
     fn denial_against_assertion() {
         let c = [
-            view("a#c1", Side::State, Stance::Assert, "FAMa", "a large convoy of its forces had progressed to the surroundings of anefis", &[]),
-            view("a#c2", Side::Rebels, Stance::Deny, "CMA", "i deny the entry of the convoy. they are instead surrounded", &[]),
+            view(
+                "a#c1",
+                Side::State,
+                Stance::Assert,
+                "FAMa",
+                "a large convoy of its forces had progressed to the surroundings of anefis",
+                &[],
+            ),
+            view(
+                "a#c2",
+                Side::Rebels,
+                Stance::Deny,
+                "CMA",
+                "i deny the entry of the convoy. they are instead surrounded",
+                &[],
+            ),
         ];
         let d = find(&c);
         assert_eq!(d.len(), 1, "{d:?}");
         assert_eq!(d[0].claims, vec!["a#c1", "a#c2"]);
-        assert!(d[0].reason.starts_with("FAMa says its forces progressed; CMA denies it"), "{}", d[0].reason);
+        assert!(
+            d[0].reason
+                .starts_with("FAMa says its forces progressed; CMA denies it"),
+            "{}",
+            d[0].reason
+        );
     }
 
     #[test]
     fn competing_outcomes_and_figures() {
-        let n1 = [Number { value: 47.0, unit: "people".into(), about: "Malian soldiers killed".into() }];
-        let n2 = [Number { value: 5.0, unit: "people".into(), about: "soldiers killed".into() }];
+        let n1 = [Number {
+            value: 47.0,
+            unit: "people".into(),
+            about: "Malian soldiers killed".into(),
+        }];
+        let n2 = [Number {
+            value: 5.0,
+            unit: "people".into(),
+            about: "soldiers killed".into(),
+        }];
         let c = [
-            view("a#c1", Side::State, Stance::Assert, "FAMa", "recorded very significant progress", &n2),
-            view("b#c1", Side::Rebels, Stance::Assert, "CSP", "it had trapped malian soldiers", &n1),
-            view("b#c2", Side::Local, Stance::Assert, "a resident", "heard gunfire", &[]),
+            view(
+                "a#c1",
+                Side::State,
+                Stance::Assert,
+                "FAMa",
+                "recorded very significant progress",
+                &n2,
+            ),
+            view(
+                "b#c1",
+                Side::Rebels,
+                Stance::Assert,
+                "CSP",
+                "it had trapped malian soldiers",
+                &n1,
+            ),
+            view(
+                "b#c2",
+                Side::Local,
+                Stance::Assert,
+                "a resident",
+                "heard gunfire",
+                &[],
+            ),
         ];
         let d = find(&c);
         assert_eq!(d.len(), 2, "{d:?}");
-        assert_eq!(d[0].reason, "FAMa says it made very significant progress; CSP says it trapped the enemy");
-        assert!(d[1].reason.contains("counts 5 soldiers killed; CSP counts 47"), "{}", d[1].reason);
+        assert_eq!(
+            d[0].reason,
+            "FAMa says it made very significant progress; CSP says it trapped the enemy"
+        );
+        assert!(
+            d[1].reason
+                .contains("counts 5 soldiers killed; CSP counts 47"),
+            "{}",
+            d[1].reason
+        );
     }
 
     #[test]
     fn same_side_is_no_dispute() {
         let c = [
-            view("a#c1", Side::State, Stance::Assert, "FAMa", "progressed", &[]),
+            view(
+                "a#c1",
+                Side::State,
+                Stance::Assert,
+                "FAMa",
+                "progressed",
+                &[],
+            ),
             view("a#c2", Side::State, Stance::Deny, "junta", "denied", &[]),
         ];
         assert!(find(&c).is_empty());

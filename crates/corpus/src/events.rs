@@ -55,7 +55,11 @@ pub enum Family {
 impl Family {
     fn group(self) -> u8 {
         match self {
-            Family::Combat | Family::Attack | Family::Movement | Family::Outcome | Family::Explosive => 0,
+            Family::Combat
+            | Family::Attack
+            | Family::Movement
+            | Family::Outcome
+            | Family::Explosive => 0,
             Family::Air => 1,
             Family::Civilians => 0,
             Family::Withdrawal => 2,
@@ -84,7 +88,11 @@ struct Trigger {
 
 macro_rules! t {
     ($p:expr, $f:ident, $h:expr) => {
-        Trigger { phrase: $p, family: Family::$f, hint: $h }
+        Trigger {
+            phrase: $p,
+            family: Family::$f,
+            hint: $h,
+        }
     };
 }
 
@@ -112,6 +120,10 @@ const TRIGGERS: &[Trigger] = &[
     t!("telephone network", Network, "network"),
     t!("phone network", Network, "network"),
     t!("communications", Network, "network"),
+    t!("civilians were killed", Civilians, "civilians"),
+    t!("civilians were executed", Civilians, "civilians"),
+    t!("killed civilians", Civilians, "civilians"),
+    t!("executing", Civilians, "civilians"),
     t!("massacre", Civilians, "civilians"),
     t!("massacred", Civilians, "civilians"),
     t!("executed", Civilians, "civilians"),
@@ -136,6 +148,18 @@ const TRIGGERS: &[Trigger] = &[
     t!("left the camp", Withdrawal, "withdraw"),
     t!("left its camp", Withdrawal, "withdraw"),
     t!("took control", Territory, "control"),
+    t!("now control", Territory, "control"),
+    t!("regained control", Territory, "control"),
+    t!("had retaken", Territory, "control"),
+    t!("has retaken", Territory, "control"),
+    t!("have retaken", Territory, "control"),
+    t!("had overrun", Territory, "control"),
+    t!("has overrun", Territory, "control"),
+    t!("overran the", Territory, "control"),
+    t!("seized the", Territory, "control"),
+    t!("captured the", Territory, "control"),
+    t!("overran", Territory, "control"),
+    t!("overrun", Territory, "control"),
     t!("taken control", Territory, "control"),
     t!("take control", Territory, "control"),
     t!("seized control", Territory, "control"),
@@ -213,7 +237,21 @@ const TRIGGERS: &[Trigger] = &[
 ];
 
 /// Words marking a hypothetical, future or negated happening.
-pub(crate) const HYPOTHETICAL: &[&str] = &["could", "would", "might", "may", "will", "if", "should", "yet", "never"];
+pub(crate) const HYPOTHETICAL: &[&str] = &[
+    "could",
+    "would",
+    "might",
+    "may",
+    "will",
+    "if",
+    "should",
+    "yet",
+    "never",
+    "continue",
+    "continues",
+    "regularly",
+    "often",
+];
 
 /// A sentence that may describe an event.
 #[derive(Debug, Clone, PartialEq)]
@@ -238,6 +276,9 @@ pub struct Candidate {
     pub strong: bool,
     /// Claims (corpus indices) made in this sentence.
     pub claims: Vec<usize>,
+    /// The side of the first claim's speaker, when known: who says it
+    /// took a town is who took it.
+    pub claimant_side: Option<Side>,
     /// The sentence opens by pointing back at the previous one's time
     /// ("At the time, …"), so its carried-over date is meant.
     pub anaphoric: bool,
@@ -265,7 +306,11 @@ pub fn triggers(w: &Words, t0: usize, t1: usize) -> Option<(Family, Vec<&'static
             if !hints.contains(&t.hint) {
                 hints.push(t.hint);
             }
-            let weight = if t.family == Family::Outcome { 0 } else { trigger_weight(t.phrase) };
+            let weight = if t.family == Family::Outcome {
+                0
+            } else {
+                trigger_weight(t.phrase)
+            };
             if best.is_none_or(|(bw, bi, _)| weight > bw || (weight == bw && ti < bi)) {
                 best = Some((weight, ti, k));
             }
@@ -278,8 +323,11 @@ pub fn triggers(w: &Words, t0: usize, t1: usize) -> Option<(Family, Vec<&'static
 fn trigger_index() -> &'static [(&'static str, usize)] {
     static INDEX: std::sync::OnceLock<Vec<(&'static str, usize)>> = std::sync::OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut v: Vec<(&'static str, usize)> =
-            TRIGGERS.iter().enumerate().map(|(i, t)| (t.phrase.split(' ').next().unwrap_or(t.phrase), i)).collect();
+        let mut v: Vec<(&'static str, usize)> = TRIGGERS
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.phrase.split(' ').next().unwrap_or(t.phrase), i))
+            .collect();
         v.sort();
         v
     })
@@ -296,7 +344,8 @@ pub(crate) fn trigger_first_words() -> Vec<&'static str> {
 fn trigger_weight(phrase: &str) -> u8 {
     if phrase.contains(' ') {
         3
-    } else if phrase.ends_with("ed") || matches!(phrase, "left" | "fought" | "retook" | "withdrew") {
+    } else if phrase.ends_with("ed") || matches!(phrase, "left" | "fought" | "retook" | "withdrew")
+    {
         2
     } else {
         1
@@ -308,7 +357,9 @@ pub fn hypothetical(w: &Words, t0: usize, t1: usize, ends_with_question: bool) -
     ends_with_question
         || (t0..t1).any(|k| {
             let x = w.w(k);
-            w.has(k, class::HYPOTHETICAL) && !(x == "may" && w.capitalised(k)) && !(x == "yet" && w.w(k + 1) != "to")
+            w.has(k, class::HYPOTHETICAL)
+                && !(x == "may" && w.capitalised(k))
+                && !(x == "yet" && w.w(k + 1) != "to")
         })
 }
 
@@ -351,7 +402,16 @@ impl Group {
         let mut best = Family::Outcome;
         let mut n = 0;
         for f in ALL_FAMILIES {
-            let c = self.family_counts[family_index(f)];
+            // specific happenings outweigh the fighting words around them
+            let weight = if matches!(
+                f,
+                Family::Air | Family::Territory | Family::Civilians | Family::Explosive
+            ) {
+                3
+            } else {
+                1
+            };
+            let c = self.family_counts[family_index(f)] * weight;
             if f != Family::Outcome && c > n {
                 best = f;
                 n = c;
@@ -377,7 +437,10 @@ const WEAK_WINDOW: i64 = 30;
 /// grow with the corpus.
 pub fn group(cands: &[Candidate], related: &[Vec<usize>]) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::new();
-    let mut by_place: Vec<Vec<usize>> = vec![Vec::new(); related.len()];
+    // place → week (day number / 7) → groups there and then
+    let mut by_place: Vec<HashMap<i64, Vec<usize>>> = vec![HashMap::new(); related.len()];
+    // weeks each group is filed under
+    let mut weeks: Vec<(i64, i64)> = Vec::new();
     // (group, document) → sentences of its members there
     let mut in_doc: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
     let mut seen: Vec<usize> = Vec::new(); // per group: last candidate + 1 that looked at it
@@ -385,9 +448,21 @@ pub fn group(cands: &[Candidate], related: &[Vec<usize>]) -> Vec<Group> {
     let is_related = |a: usize, b: usize| a == b || rel(a).contains(&b);
 
     // dated candidates naming what happened first, then bare outcomes
-    let mut order: Vec<usize> = (0..cands.len()).filter(|&i| cands[i].strong && !cands[i].places.is_empty()).collect();
-    order.sort_by_key(|&i| (cands[i].family == Family::Outcome, cands[i].start, cands[i].end, cands[i].doc, cands[i].sent));
-    let mut weak: Vec<usize> = (0..cands.len()).filter(|&i| !cands[i].strong && !cands[i].places.is_empty()).collect();
+    let mut order: Vec<usize> = (0..cands.len())
+        .filter(|&i| cands[i].strong && !cands[i].places.is_empty())
+        .collect();
+    order.sort_by_key(|&i| {
+        (
+            cands[i].family == Family::Outcome,
+            cands[i].start,
+            cands[i].end,
+            cands[i].doc,
+            cands[i].sent,
+        )
+    });
+    let mut weak: Vec<usize> = (0..cands.len())
+        .filter(|&i| !cands[i].strong && !cands[i].places.is_empty())
+        .collect();
     weak.sort_by_key(|&i| (cands[i].doc, cands[i].sent));
     let n_strong = order.len();
     order.extend(weak);
@@ -400,17 +475,36 @@ pub fn group(cands: &[Candidate], related: &[Vec<usize>]) -> Vec<Group> {
         }
         let toll = c.family == Family::Outcome && c.hints.contains(&"toll");
         let mut best: Option<(usize, Rank)> = None;
+        let reach = if is_weak {
+            (WEAK_WINDOW, 1)
+        } else if c.precision == Precision::Day {
+            (MAX_SPAN, MAX_SPAN)
+        } else {
+            (7, 7)
+        };
+        let (w_lo, w_hi) = (
+            (c.start.to_days() - reach.0).div_euclid(7),
+            (c.end.to_days() + reach.1).div_euclid(7),
+        );
         for &p in &c.places {
             for &q in std::iter::once(&p).chain(rel(p).iter()) {
-                let Some(gs) = by_place.get(q) else { continue };
-                for &gi in gs {
+                let Some(buckets) = by_place.get(q) else {
+                    continue;
+                };
+                for gi in (w_lo..=w_hi)
+                    .filter_map(|w| buckets.get(&w))
+                    .flatten()
+                    .copied()
+                {
                     if seen[gi] == step + 1 {
                         continue;
                     }
                     seen[gi] = step + 1;
                     let g = &groups[gi];
                     let fam = g.family();
-                    if !(fam.compatible(c.family) || (toll && matches!(fam, Family::Air | Family::Civilians))) {
+                    if !(fam.compatible(c.family)
+                        || (toll && matches!(fam, Family::Air | Family::Civilians)))
+                    {
                         continue;
                     }
                     let ok = if is_weak {
@@ -421,18 +515,23 @@ pub fn group(cands: &[Candidate], related: &[Vec<usize>]) -> Vec<Group> {
                             Precision::Week => 7,
                             _ => 0,
                         };
-                        let overlap = c.start <= g.end.add_days(slack) && c.end >= g.start.add_days(-slack);
+                        let overlap =
+                            c.start <= g.end.add_days(slack) && c.end >= g.start.add_days(-slack);
                         let span = g.start.min(c.start).days_until(g.end.max(c.end));
                         overlap && (span <= MAX_SPAN || c.precision != Precision::Day)
                     };
                     // the candidate's main place relates to the event, or the event's to the candidate
-                    let place_ok = g.places.iter().any(|&gp| is_related(gp, c.places[0])) || c.places.iter().any(|&cp| is_related(cp, g.primary));
+                    let place_ok = g.places.iter().any(|&gp| is_related(gp, c.places[0]))
+                        || c.places.iter().any(|&cp| is_related(cp, g.primary));
                     if !(ok && place_ok) {
                         continue;
                     }
                     // weakly dated: the event told nearest in the same article; dated: the latest event
                     let near = if is_weak {
-                        in_doc.get(&(gi, c.doc)).and_then(|v| v.iter().map(|&s| usize::MAX - s.abs_diff(c.sent)).max()).unwrap_or(0)
+                        in_doc
+                            .get(&(gi, c.doc))
+                            .and_then(|v| v.iter().map(|&s| usize::MAX - s.abs_diff(c.sent)).max())
+                            .unwrap_or(0)
                     } else {
                         0
                     };
@@ -444,7 +543,11 @@ pub fn group(cands: &[Candidate], related: &[Vec<usize>]) -> Vec<Group> {
             }
         }
         let found = best.map(|(gi, _)| gi);
-        if is_weak && found.is_none() && c.claims.is_empty() && !(c.anaphoric && c.family != Family::Outcome) {
+        if is_weak
+            && found.is_none()
+            && c.claims.is_empty()
+            && !(c.anaphoric && c.family != Family::Outcome)
+        {
             continue;
         }
         let gi = match found {
@@ -480,13 +583,38 @@ pub fn group(cands: &[Candidate], related: &[Vec<usize>]) -> Vec<Group> {
         };
         groups[gi].family_counts[family_index(c.family)] += 1;
         in_doc.entry((gi, c.doc)).or_default().push(c.sent);
+        // file the group under its places and weeks (new places: all weeks;
+        // widened dates: the new weeks)
+        let (g_lo, g_hi) = (
+            groups[gi].start.to_days().div_euclid(7),
+            groups[gi].end.to_days().div_euclid(7),
+        );
+        if weeks.len() <= gi {
+            weeks.push((g_lo, g_lo - 1));
+        }
+        let (old_lo, old_hi) = weeks[gi];
         for &p in &c.places {
             if !groups[gi].places.contains(&p) {
                 groups[gi].places.push(p);
-                if let Some(v) = by_place.get_mut(p) {
-                    v.push(gi);
+                if let Some(b) = by_place.get_mut(p) {
+                    for w in old_lo..=old_hi {
+                        b.entry(w).or_default().push(gi);
+                    }
                 }
             }
+        }
+        if g_lo < old_lo || g_hi > old_hi {
+            let new_weeks: Vec<i64> = (g_lo..=g_hi)
+                .filter(|w| *w < old_lo || *w > old_hi)
+                .collect();
+            for &p in &groups[gi].places {
+                if let Some(b) = by_place.get_mut(p) {
+                    for &w in &new_weeks {
+                        b.entry(w).or_default().push(gi);
+                    }
+                }
+            }
+            weeks[gi] = (g_lo.min(old_lo), g_hi.max(old_hi));
         }
     }
     groups
@@ -497,14 +625,54 @@ pub fn main_family(_cands: &[Candidate], g: &Group) -> Family {
     g.family()
 }
 
+/// Who takes the place in a territory event: the side claiming it in the
+/// territory sentences (state against the others); without claims, the state
+/// when any state actor is named.
+pub fn territory_taker(
+    cands: &[Candidate],
+    g: &Group,
+    side_of: &dyn Fn(usize) -> Option<Side>,
+) -> Side {
+    let (mut state, mut other) = (0, 0);
+    for &m in &g.members {
+        if cands[m].family != Family::Territory {
+            continue;
+        }
+        match cands[m].claimant_side {
+            Some(Side::State) => state += 1,
+            Some(Side::Rebels | Side::Jihadists) => other += 1,
+            _ => {}
+        }
+    }
+    if state + other > 0 {
+        return if state >= other {
+            Side::State
+        } else {
+            Side::Rebels
+        };
+    }
+    if g.members
+        .iter()
+        .flat_map(|&m| cands[m].actors.iter())
+        .any(|&a| side_of(a) == Some(Side::State))
+    {
+        Side::State
+    } else {
+        Side::Rebels
+    }
+}
+
 /// The event kind of a group (main family, sides for territory).
-pub fn kind_of(cands: &[Candidate], g: &Group, side_of: &dyn Fn(usize) -> Option<Side>) -> EventKind {
+pub fn kind_of(
+    cands: &[Candidate],
+    g: &Group,
+    side_of: &dyn Fn(usize) -> Option<Side>,
+) -> EventKind {
     let fam = main_family(cands, g);
     match fam {
         Family::Air => EventKind::AirDroneStrike,
         Family::Territory => {
-            let state = g.members.iter().flat_map(|&m| cands[m].actors.iter()).any(|&a| side_of(a) == Some(Side::State));
-            if state {
+            if territory_taker(cands, g, side_of) == Side::State {
                 EventKind::GovernmentRegainsTerritory
             } else {
                 EventKind::NonStateActorOvertakesTerritory
@@ -543,14 +711,25 @@ pub fn title_of(
     let fam = main_family(cands, g);
     let place = most_frequent(g.members.iter().map(|&m| cands[m].places[0])).unwrap_or(g.primary);
     let p = place_name(place);
-    let hints: Vec<&str> = g.members.iter().flat_map(|&m| cands[m].hints.iter().copied()).collect();
+    let hints: Vec<&str> = g
+        .members
+        .iter()
+        .flat_map(|&m| cands[m].hints.iter().copied())
+        .collect();
     let has = |h: &str| hints.contains(&h);
     let count = |h: &str| hints.iter().filter(|x| **x == h).count();
-    let near: bool = fam != Family::Territory && g.members.iter().any(|&m| !cands[m].near_actors.is_empty());
+    // convoys are named by who is in them ("the FAMA/Wagner convoy"); other
+    // events by the actors most mentioned
+    let near: bool =
+        fam == Family::Movement && g.members.iter().any(|&m| !cands[m].near_actors.is_empty());
     let actors_of = |sides: &[Side]| -> Option<String> {
         let mut labels: Vec<(String, usize)> = Vec::new();
         for &m in &g.members {
-            let list = if near { &cands[m].near_actors } else { &cands[m].actors };
+            let list = if near {
+                &cands[m].near_actors
+            } else {
+                &cands[m].actors
+            };
             for &a in list {
                 let (l, s) = actor_label(a);
                 if sides.contains(&s) {
@@ -567,7 +746,12 @@ pub fn title_of(
         let mut top: Vec<(String, usize)> = labels;
         top.sort_by_key(|x| std::cmp::Reverse(x.1));
         top.truncate(2);
-        Some(top.into_iter().map(|(l, _)| l).collect::<Vec<_>>().join("/"))
+        Some(
+            top.into_iter()
+                .map(|(l, _)| l)
+                .collect::<Vec<_>>()
+                .join("/"),
+        )
     };
     match fam {
         Family::Air => {
@@ -578,17 +762,28 @@ pub fn title_of(
             }
         }
         Family::Network => format!("Telephone network cut in {p}"),
-        Family::Territory => match actors_of(&[Side::State]) {
-            Some(a) => format!("{} takes control of {p}", a.split('/').next().unwrap_or(&a)),
-            None => match actors_of(&[Side::Rebels, Side::Jihadists]) {
+        Family::Territory => {
+            let side_of = |a: usize| Some(actor_label(a).1);
+            let state = territory_taker(cands, g, &side_of) == Side::State;
+            let (first, then): (&[Side], &[Side]) = if state {
+                (&[Side::State], &[Side::Rebels, Side::Jihadists])
+            } else {
+                (&[Side::Rebels, Side::Jihadists], &[Side::State])
+            };
+            match actors_of(first).or_else(|| actors_of(then)) {
+                Some(a) if state => {
+                    format!("{} takes control of {p}", a.split('/').next().unwrap_or(&a))
+                }
                 Some(a) => format!("{} takes over {p}", a.split('/').next().unwrap_or(&a)),
                 None => format!("Control of {p} changes hands"),
-            },
-        },
+            }
+        }
         Family::Civilians => format!("Civilians killed in {p}"),
         Family::Explosive => format!("Explosion near {p}"),
         Family::Withdrawal => {
-            let who = actors_of(&[Side::International]).or_else(|| actors_of(&[Side::State, Side::Rebels])).unwrap_or_else(|| "Forces".into());
+            let who = actors_of(&[Side::International])
+                .or_else(|| actors_of(&[Side::State, Side::Rebels]))
+                .unwrap_or_else(|| "Forces".into());
             let who = who.split('/').next().unwrap_or("Forces").to_string();
             if camp {
                 format!("{who} leaves {p} camp")
@@ -598,7 +793,9 @@ pub fn title_of(
         }
         Family::Attack if has("double") => format!("Double attack in {p}"),
         Family::Attack if !has("ambush") => format!("Attack in {p}"),
-        Family::Combat | Family::Attack | Family::Outcome if has("ambush") => format!("Ambush near {p}"),
+        Family::Combat | Family::Attack | Family::Outcome if has("ambush") => {
+            format!("Ambush near {p}")
+        }
         Family::Combat | Family::Attack | Family::Outcome => {
             if has("rocket") && count("fighting") == 0 {
                 format!("Rocket fire near {p}")
@@ -607,7 +804,8 @@ pub fn title_of(
             }
         }
         Family::Movement => {
-            let who = actors_of(&[Side::State]).or_else(|| actors_of(&[Side::Rebels, Side::Jihadists, Side::International]));
+            let who = actors_of(&[Side::State])
+                .or_else(|| actors_of(&[Side::Rebels, Side::Jihadists, Side::International]));
             let convoy = has("convoy");
             let subject = match (who, convoy) {
                 (Some(a), true) => format!("{a} convoy"),
@@ -615,13 +813,18 @@ pub fn title_of(
                 (None, true) => "Convoy".into(),
                 (None, false) => "Forces".into(),
             };
-            let verb = [("reach", "reaches"), ("approach", "approaches"), ("leave", "leaves"), ("deploy", "deploys to")]
-                .iter()
-                .map(|(h, v)| (count(h), *v))
-                .filter(|(n, _)| *n > 0)
-                .max_by_key(|(n, _)| *n)
-                .map(|(_, v)| v)
-                .unwrap_or("moves towards");
+            let verb = [
+                ("reach", "reaches"),
+                ("approach", "approaches"),
+                ("leave", "leaves"),
+                ("deploy", "deploys to"),
+            ]
+            .iter()
+            .map(|(h, v)| (count(h), *v))
+            .filter(|(n, _)| *n > 0)
+            .max_by_key(|(n, _)| *n)
+            .map(|(_, v)| v)
+            .unwrap_or("moves towards");
             format!("{subject} {verb} {p}")
         }
     }
@@ -638,22 +841,51 @@ mod tests {
         let mut toks = Vec::new();
         tokenize(&f, 0, f.len(), &mut toks);
         let cls = classes(&f, &toks);
-        let w = Words { f: &f, toks: &toks, cls: &cls };
+        let w = Words {
+            f: &f,
+            toks: &toks,
+            cls: &cls,
+        };
         triggers(&w, 0, toks.len()).map(|x| x.0)
     }
 
     #[test]
     fn specific_triggers_win() {
-        assert_eq!(trig("the rebels had cut the telephone network when fighting seemed imminent"), Some(Family::Network));
-        assert_eq!(trig("while waiting for the slightest ambush, the first arrived at the camp"), Some(Family::Movement));
-        assert_eq!(trig("the UN abandoned its camp, immediately reinvested by the CSP"), Some(Family::Withdrawal));
-        assert_eq!(trig("the double attack in Bamako, which left 70 dead"), Some(Family::Attack));
-        assert_eq!(trig("drone strikes have targeted the city"), Some(Family::Air));
-        assert_eq!(trig("She claimed to have dispersed the opposing forces"), Some(Family::Outcome));
+        assert_eq!(
+            trig("the rebels had cut the telephone network when fighting seemed imminent"),
+            Some(Family::Network)
+        );
+        assert_eq!(
+            trig("while waiting for the slightest ambush, the first arrived at the camp"),
+            Some(Family::Movement)
+        );
+        assert_eq!(
+            trig("the UN abandoned its camp, immediately reinvested by the CSP"),
+            Some(Family::Withdrawal)
+        );
+        assert_eq!(
+            trig("the double attack in Bamako, which left 70 dead"),
+            Some(Family::Attack)
+        );
+        assert_eq!(
+            trig("drone strikes have targeted the city"),
+            Some(Family::Air)
+        );
+        assert_eq!(
+            trig("She claimed to have dispersed the opposing forces"),
+            Some(Family::Outcome)
+        );
         assert_eq!(trig("The assertions are difficult to verify"), None);
     }
 
-    fn cand(doc: usize, sent: usize, family: Family, place: usize, d: (i32, u8, u8), strong: bool) -> Candidate {
+    fn cand(
+        doc: usize,
+        sent: usize,
+        family: Family,
+        place: usize,
+        d: (i32, u8, u8),
+        strong: bool,
+    ) -> Candidate {
         let day = Date::new(d.0, d.1, d.2).unwrap();
         Candidate {
             doc,
@@ -669,6 +901,7 @@ mod tests {
             precision: Precision::Day,
             strong,
             claims: vec![0],
+            claimant_side: None,
             anaphoric: false,
         }
     }
@@ -694,7 +927,13 @@ mod tests {
         assert_ne!(of(0), of(4), "another place");
         assert_ne!(of(0), of(5), "another month");
         let fight = &g[of(0).unwrap()];
-        assert_eq!((fight.start, fight.end), (Date::new(2023, 11, 11).unwrap(), Date::new(2023, 11, 12).unwrap()));
+        assert_eq!(
+            (fight.start, fight.end),
+            (
+                Date::new(2023, 11, 11).unwrap(),
+                Date::new(2023, 11, 12).unwrap()
+            )
+        );
         assert_eq!(fight.family(), Family::Combat);
     }
 

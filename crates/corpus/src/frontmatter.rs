@@ -60,7 +60,10 @@ const KEYS: [&str; 5] = ["title", "outlet", "published", "url", "language"];
 pub fn split(text: &str) -> Result<Split<'_>, FrontMatterIssue> {
     let first_line_end = text.find('\n').unwrap_or(text.len());
     if text[..first_line_end].trim_end() != "+++" {
-        return Ok(Split { body: text, ..Split::default() });
+        return Ok(Split {
+            body: text,
+            ..Split::default()
+        });
     }
     let mut front = FrontMatter::default();
     let mut warnings = Vec::new();
@@ -68,32 +71,59 @@ pub fn split(text: &str) -> Result<Split<'_>, FrontMatterIssue> {
     let mut line_no = 1;
     loop {
         if offset >= text.len() {
-            return Err(FrontMatterIssue { line: 1, message: "front matter opened with `+++` is never closed".into(), fatal: true });
+            return Err(FrontMatterIssue {
+                line: 1,
+                message: "front matter opened with `+++` is never closed".into(),
+                fatal: true,
+            });
         }
         line_no += 1;
-        let end = text[offset..].find('\n').map(|i| offset + i).unwrap_or(text.len());
+        let end = text[offset..]
+            .find('\n')
+            .map(|i| offset + i)
+            .unwrap_or(text.len());
         let line = text[offset..end].trim();
         let next = (end + 1).min(text.len());
         if line == "+++" {
-            return Ok(Split { front, body: &text[next..], body_first_line: line_no, warnings });
+            return Ok(Split {
+                front,
+                body: &text[next..],
+                body_first_line: line_no,
+                warnings,
+            });
         }
         offset = next;
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
-        let fatal = |message: String| FrontMatterIssue { line: line_no, message, fatal: true };
+        let fatal = |message: String| FrontMatterIssue {
+            line: line_no,
+            message,
+            fatal: true,
+        };
         let Some((key, value)) = line.split_once('=') else {
-            return Err(fatal(format!("front matter: expected `key = value`, found `{}`", short(line))));
+            return Err(fatal(format!(
+                "front matter: expected `key = value`, found `{}`",
+                short(line)
+            )));
         };
         let key = key.trim().trim_matches('"');
-        if key.is_empty() || !key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') {
+        if key.is_empty()
+            || !key
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+        {
             return Err(fatal(format!("front matter: invalid key `{}`", short(key))));
         }
-        let value = parse_value(value.trim()).map_err(|m| fatal(format!("front matter `{key}`: {m}")))?;
+        let value =
+            parse_value(value.trim()).map_err(|m| fatal(format!("front matter `{key}`: {m}")))?;
         if !KEYS.contains(&key) {
             warnings.push(FrontMatterIssue {
                 line: line_no,
-                message: format!("front matter: unknown key `{key}` ignored (known: {})", KEYS.join(", ")),
+                message: format!(
+                    "front matter: unknown key `{key}` ignored (known: {})",
+                    KEYS.join(", ")
+                ),
                 fatal: false,
             });
             continue;
@@ -113,18 +143,28 @@ pub fn split(text: &str) -> Result<Split<'_>, FrontMatterIssue> {
             ("published", Value::Str(s)) => {
                 let s = s.trim().to_string();
                 if !is_iso_date(&s) {
-                    return Err(fatal(format!("front matter `published`: `{}` is not a date YYYY-MM-DD", short(&s))));
+                    return Err(fatal(format!(
+                        "front matter `published`: `{}` is not a date YYYY-MM-DD",
+                        short(&s)
+                    )));
                 }
                 s
             }
-            (_, Value::Date(_)) => return Err(fatal(format!("front matter `{key}`: expected a string"))),
+            (_, Value::Date(_)) => {
+                return Err(fatal(format!("front matter `{key}`: expected a string")))
+            }
             (_, Value::Str(s)) => s,
         };
         if key == "url" {
             let lower = text_value.to_ascii_lowercase();
-            let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"));
+            let rest = lower
+                .strip_prefix("https://")
+                .or_else(|| lower.strip_prefix("http://"));
             if rest.is_none_or(|r| r.is_empty() || r.contains(char::is_whitespace)) {
-                return Err(fatal(format!("front matter `url`: `{}` is not an http(s) URL", short(&text_value))));
+                return Err(fatal(format!(
+                    "front matter `url`: `{}` is not an http(s) URL",
+                    short(&text_value)
+                )));
             }
         }
         *slot = Some(text_value);
@@ -158,7 +198,11 @@ fn parse_value(v: &str) -> Result<Value, String> {
         while let Some((i, c)) = chars.next() {
             match c {
                 '"' => {
-                    return if after_value_ok(&rest[i + 1..]) { Ok(Value::Str(out)) } else { Err("unexpected text after the string".into()) };
+                    return if after_value_ok(&rest[i + 1..]) {
+                        Ok(Value::Str(out))
+                    } else {
+                        Err("unexpected text after the string".into())
+                    };
                 }
                 '\\' => match chars.next().map(|(_, c)| c) {
                     Some('"') => out.push('"'),
@@ -167,7 +211,10 @@ fn parse_value(v: &str) -> Result<Value, String> {
                     Some('t') => out.push('\t'),
                     Some('u') => {
                         let hex: String = chars.by_ref().take(4).map(|(_, c)| c).collect();
-                        let ch = u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32).ok_or("bad \\u escape")?;
+                        let ch = u32::from_str_radix(&hex, 16)
+                            .ok()
+                            .and_then(char::from_u32)
+                            .ok_or("bad \\u escape")?;
                         out.push(ch);
                     }
                     _ => return Err("unknown escape in string".into()),
@@ -184,14 +231,20 @@ fn parse_value(v: &str) -> Result<Value, String> {
             None => Err("unterminated string".into()),
         };
     }
-    let token = v.split(|c: char| c.is_whitespace() || c == '#').next().unwrap_or("");
+    let token = v
+        .split(|c: char| c.is_whitespace() || c == '#')
+        .next()
+        .unwrap_or("");
     if token.len() >= 10 && is_iso_date(&token[..10]) && after_value_ok(&v[token.len()..]) {
         let tail = &token[10..];
         if tail.is_empty() || tail.starts_with('T') || tail.starts_with('t') {
             return Ok(Value::Date(token[..10].to_string()));
         }
     }
-    Err(format!("unsupported value `{}` (use a \"string\" or a date YYYY-MM-DD)", short(v)))
+    Err(format!(
+        "unsupported value `{}` (use a \"string\" or a date YYYY-MM-DD)",
+        short(v)
+    ))
 }
 
 /// `YYYY-MM-DD` with a real month and day.
@@ -200,8 +253,14 @@ pub fn is_iso_date(s: &str) -> bool {
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
         return false;
     }
-    let num = |r: std::ops::Range<usize>| s.get(r).filter(|t| t.bytes().all(|c| c.is_ascii_digit())).and_then(|t| t.parse::<u32>().ok());
-    let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) else { return false };
+    let num = |r: std::ops::Range<usize>| {
+        s.get(r)
+            .filter(|t| t.bytes().all(|c| c.is_ascii_digit()))
+            .and_then(|t| t.parse::<u32>().ok())
+    };
+    let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) else {
+        return false;
+    };
     let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
     let days = match m {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
@@ -240,8 +299,22 @@ mod tests {
 
     #[test]
     fn published_as_string_and_datetime() {
-        assert_eq!(split("+++\npublished = \"2024-09-24\"\n+++\nx").unwrap().front.published.as_deref(), Some("2024-09-24"));
-        assert_eq!(split("+++\npublished = 2024-09-24T02:56:00Z\n+++\nx").unwrap().front.published.as_deref(), Some("2024-09-24"));
+        assert_eq!(
+            split("+++\npublished = \"2024-09-24\"\n+++\nx")
+                .unwrap()
+                .front
+                .published
+                .as_deref(),
+            Some("2024-09-24")
+        );
+        assert_eq!(
+            split("+++\npublished = 2024-09-24T02:56:00Z\n+++\nx")
+                .unwrap()
+                .front
+                .published
+                .as_deref(),
+            Some("2024-09-24")
+        );
     }
 
     #[test]
@@ -249,10 +322,23 @@ mod tests {
         let e = split("+++\ntitle = \"ok\"\nurl = \"ftp://x.org\"\n+++\nx").unwrap_err();
         assert_eq!(e.line, 3);
         assert!(e.message.contains("http"));
-        assert_eq!(split("+++\npublished = 2023-02-30\n+++\nx").unwrap_err().line, 2);
+        assert_eq!(
+            split("+++\npublished = 2023-02-30\n+++\nx")
+                .unwrap_err()
+                .line,
+            2
+        );
         assert_eq!(split("+++\njust words\n+++\nx").unwrap_err().line, 2);
-        assert_eq!(split("+++\ntitle = \"a\"\ntitle = \"b\"\n+++\n").unwrap_err().line, 3);
-        assert!(split("+++\ntitle = \"a\"\n").unwrap_err().message.contains("never closed"));
+        assert_eq!(
+            split("+++\ntitle = \"a\"\ntitle = \"b\"\n+++\n")
+                .unwrap_err()
+                .line,
+            3
+        );
+        assert!(split("+++\ntitle = \"a\"\n")
+            .unwrap_err()
+            .message
+            .contains("never closed"));
         assert!(split("+++\ntitle = \"unterminated\n+++\n").is_err());
         assert!(split("+++\ntitle = 12\n+++\n").is_err());
     }

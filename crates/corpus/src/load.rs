@@ -22,8 +22,8 @@ use std::path::{Path, PathBuf};
 use crate::gazetteer::Gazetteer;
 use crate::mentions::Lexicon;
 use crate::model::*;
-pub use crate::pipeline::{parse_article, Article, ArticleError, Options, Warning};
 use crate::pipeline::assemble;
+pub use crate::pipeline::{parse_article, Article, ArticleError, Options, Warning};
 
 /// The gazetteer's file name inside a corpus folder.
 pub const GAZETTEER_FILE: &str = "gazetteer.toml";
@@ -85,17 +85,27 @@ pub struct CheckReport {
 
 impl CheckReport {
     pub fn errors(&self) -> usize {
-        self.problems.iter().filter(|p| p.severity == Severity::Error).count()
+        self.problems
+            .iter()
+            .filter(|p| p.severity == Severity::Error)
+            .count()
     }
 
     pub fn warnings(&self) -> usize {
-        self.problems.iter().filter(|p| p.severity == Severity::Warning).count()
+        self.problems
+            .iter()
+            .filter(|p| p.severity == Severity::Warning)
+            .count()
     }
 }
 
 /// Article files of a corpus folder, sorted by name.
 pub fn article_paths(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
-    let err = |message: String| LoadError { path: dir.to_path_buf(), line: None, message };
+    let err = |message: String| LoadError {
+        path: dir.to_path_buf(),
+        line: None,
+        message,
+    };
     let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
         .map_err(|e| err(format!("cannot read corpus folder: {e}")))?
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -109,14 +119,21 @@ pub fn article_paths(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
 }
 
 fn rel(dir: &Path, path: &Path) -> String {
-    path.strip_prefix(dir).unwrap_or(path).to_string_lossy().into_owned()
+    path.strip_prefix(dir)
+        .unwrap_or(path)
+        .to_string_lossy()
+        .into_owned()
 }
 
 fn read_files(dir: &Path) -> Result<Vec<(String, Vec<u8>)>, LoadError> {
     article_paths(dir)?
         .into_iter()
         .map(|path| {
-            let bytes = std::fs::read(&path).map_err(|e| LoadError { path: path.clone(), line: None, message: format!("cannot read: {e}") })?;
+            let bytes = std::fs::read(&path).map_err(|e| LoadError {
+                path: path.clone(),
+                line: None,
+                message: format!("cannot read: {e}"),
+            })?;
             Ok((rel(dir, &path), bytes))
         })
         .collect()
@@ -135,16 +152,24 @@ pub fn load_dir(dir: &Path) -> Result<Corpus, LoadError> {
 /// Parse in-memory articles `(relative path, bytes)` into a corpus. Articles
 /// are taken in path order, so the output does not depend on the input order.
 /// The error's `path` is the relative path of the failing article.
-pub fn parse_corpus(files: &[(String, Vec<u8>)], gazetteer: &Gazetteer) -> Result<Corpus, LoadError> {
+pub fn parse_corpus(
+    files: &[(String, Vec<u8>)],
+    gazetteer: &Gazetteer,
+) -> Result<Corpus, LoadError> {
     let lex = Lexicon::new(gazetteer.clone());
     let mut order: Vec<usize> = (0..files.len()).collect();
     order.sort_by(|&a, &b| files[a].0.cmp(&files[b].0));
-    let opts = Options { reference_year: stated_reference_year(files.iter().map(|f| f.1.as_slice())) };
+    let opts = Options {
+        reference_year: stated_reference_year(files.iter().map(|f| f.1.as_slice())),
+    };
     let mut articles = Vec::with_capacity(files.len());
     for &i in &order {
         let (path, bytes) = &files[i];
-        let a = parse_article(path, bytes, &lex, opts)
-            .map_err(|e| LoadError { path: PathBuf::from(path), line: e.line, message: e.message })?;
+        let a = parse_article(path, bytes, &lex, opts).map_err(|e| LoadError {
+            path: PathBuf::from(path),
+            line: e.line,
+            message: e.message,
+        })?;
         articles.push(a);
     }
     reparse_ambiguous(&mut articles, files, &order, &lex);
@@ -176,8 +201,17 @@ fn stated_reference_year<'a>(files: impl Iterator<Item = &'a [u8]>) -> Option<i3
 
 /// Articles whose year-less dates fit several years are parsed again with
 /// the corpus's usual year (the median publication year of the others).
-fn reparse_ambiguous(articles: &mut [Article], files: &[(String, Vec<u8>)], order: &[usize], lex: &Lexicon) {
-    let mut years: Vec<i32> = articles.iter().filter_map(|a| a.document.published.as_deref()).filter_map(|p| p.get(..4)?.parse().ok()).collect();
+fn reparse_ambiguous(
+    articles: &mut [Article],
+    files: &[(String, Vec<u8>)],
+    order: &[usize],
+    lex: &Lexicon,
+) {
+    let mut years: Vec<i32> = articles
+        .iter()
+        .filter_map(|a| a.document.published.as_deref())
+        .filter_map(|p| p.get(..4)?.parse().ok())
+        .collect();
     if years.is_empty() || !articles.iter().any(|a| a.needs_reference_year) {
         return;
     }
@@ -185,7 +219,14 @@ fn reparse_ambiguous(articles: &mut [Article], files: &[(String, Vec<u8>)], orde
     let reference = Some(years[years.len() / 2]);
     for (slot, &i) in articles.iter_mut().zip(order) {
         if slot.needs_reference_year {
-            if let Ok(a) = parse_article(&files[i].0, &files[i].1, lex, Options { reference_year: reference }) {
+            if let Ok(a) = parse_article(
+                &files[i].0,
+                &files[i].1,
+                lex,
+                Options {
+                    reference_year: reference,
+                },
+            ) {
                 *slot = a;
             }
         }
@@ -193,11 +234,18 @@ fn reparse_ambiguous(articles: &mut [Article], files: &[(String, Vec<u8>)], orde
 }
 
 fn check_unique_ids(articles: &[Article]) -> Result<(), LoadError> {
-    let mut ids: Vec<(&str, &str)> = articles.iter().map(|a| (a.document.id.as_str(), a.document.path.as_str())).collect();
+    let mut ids: Vec<(&str, &str)> = articles
+        .iter()
+        .map(|a| (a.document.id.as_str(), a.document.path.as_str()))
+        .collect();
     ids.sort();
     for w in ids.windows(2) {
         if w[0].0 == w[1].0 {
-            return Err(LoadError { path: PathBuf::from(w[1].1), line: None, message: format!("document id `{}` also used by {}", w[0].0, w[0].1) });
+            return Err(LoadError {
+                path: PathBuf::from(w[1].1),
+                line: None,
+                message: format!("document id `{}` also used by {}", w[0].0, w[0].1),
+            });
         }
     }
     Ok(())
@@ -211,50 +259,90 @@ pub fn check_dir(dir: &Path) -> CheckReport {
     let gazetteer = match Gazetteer::load(&gaz_path) {
         Ok(g) => Some(g),
         Err(e) => {
-            problems.push(Problem { path: gaz_path.to_string_lossy().into_owned(), line: e.line, severity: Severity::Error, message: e.message });
+            problems.push(Problem {
+                path: gaz_path.to_string_lossy().into_owned(),
+                line: e.line,
+                severity: Severity::Error,
+                message: e.message,
+            });
             None
         }
     };
     let paths = match article_paths(dir) {
         Ok(p) => p,
         Err(e) => {
-            problems.push(Problem { path: dir.to_string_lossy().into_owned(), line: None, severity: Severity::Error, message: e.message });
-            return CheckReport { corpus: None, problems };
+            problems.push(Problem {
+                path: dir.to_string_lossy().into_owned(),
+                line: None,
+                severity: Severity::Error,
+                message: e.message,
+            });
+            return CheckReport {
+                corpus: None,
+                problems,
+            };
         }
     };
     // Without a usable gazetteer the articles are still checked (no entities).
-    let lex = Lexicon::new(gazetteer.clone().unwrap_or(Gazetteer { actors: Vec::new(), people: Vec::new(), places: Vec::new() }));
+    let lex = Lexicon::new(gazetteer.clone().unwrap_or(Gazetteer {
+        actors: Vec::new(),
+        people: Vec::new(),
+        places: Vec::new(),
+    }));
     let mut files = Vec::new();
     for path in paths {
         let name = rel(dir, &path);
         match std::fs::read(&path) {
             Ok(bytes) => files.push((name, bytes)),
-            Err(e) => problems.push(Problem { path: name, line: None, severity: Severity::Error, message: format!("cannot read: {e}") }),
+            Err(e) => problems.push(Problem {
+                path: name,
+                line: None,
+                severity: Severity::Error,
+                message: format!("cannot read: {e}"),
+            }),
         }
     }
     let mut articles = Vec::new();
     let mut ok_files = Vec::new();
-    let opts = Options { reference_year: stated_reference_year(files.iter().map(|f| f.1.as_slice())) };
+    let opts = Options {
+        reference_year: stated_reference_year(files.iter().map(|f| f.1.as_slice())),
+    };
     for (name, bytes) in &files {
         match parse_article(name, bytes, &lex, opts) {
             Ok(a) => {
                 ok_files.push((name.clone(), bytes.clone()));
                 articles.push(a);
             }
-            Err(e) => problems.push(Problem { path: name.clone(), line: e.line, severity: Severity::Error, message: e.message }),
+            Err(e) => problems.push(Problem {
+                path: name.clone(),
+                line: e.line,
+                severity: Severity::Error,
+                message: e.message,
+            }),
         }
     }
     let order: Vec<usize> = (0..ok_files.len()).collect();
     reparse_ambiguous(&mut articles, &ok_files, &order, &lex);
     for a in &articles {
         for w in &a.warnings {
-            problems.push(Problem { path: a.document.path.clone(), line: w.line, severity: Severity::Warning, message: w.message.clone() });
+            problems.push(Problem {
+                path: a.document.path.clone(),
+                line: w.line,
+                severity: Severity::Warning,
+                message: w.message.clone(),
+            });
         }
     }
     if let Err(e) = check_unique_ids(&articles) {
-        problems.push(Problem { path: e.path.to_string_lossy().into_owned(), line: None, severity: Severity::Error, message: e.message });
+        problems.push(Problem {
+            path: e.path.to_string_lossy().into_owned(),
+            line: None,
+            severity: Severity::Error,
+            message: e.message,
+        });
     }
-    let corpus = (gazetteer.is_some() && !problems.iter().any(|p| p.severity == Severity::Error)).then(|| assemble(articles, &lex));
+    let corpus = (gazetteer.is_some() && !problems.iter().any(|p| p.severity == Severity::Error))
+        .then(|| assemble(articles, &lex));
     CheckReport { corpus, problems }
 }
 
@@ -263,7 +351,8 @@ mod tests {
     use super::*;
 
     fn gaz() -> Gazetteer {
-        Gazetteer::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds/gazetteer.toml")).unwrap()
+        Gazetteer::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds/gazetteer.toml"))
+            .unwrap()
     }
 
     #[test]
@@ -274,7 +363,14 @@ mod tests {
         let e = parse_corpus(&[("b.txt".into(), b"ok\nbad \xff here".to_vec())], &g).unwrap_err();
         assert_eq!((e.line, e.path.to_str()), (Some(2), Some("b.txt")));
         assert!(e.message.contains("UTF-8"));
-        let e = parse_corpus(&[("c.txt".into(), b"+++\ntitle = \"x\"\nurl = \"javascript:alert(1)\"\n+++\nBody.".to_vec())], &g).unwrap_err();
+        let e = parse_corpus(
+            &[(
+                "c.txt".into(),
+                b"+++\ntitle = \"x\"\nurl = \"javascript:alert(1)\"\n+++\nBody.".to_vec(),
+            )],
+            &g,
+        )
+        .unwrap_err();
         assert_eq!(e.line, Some(3));
         assert!(e.to_string().starts_with("c.txt:3:"), "{e}");
     }
@@ -284,7 +380,14 @@ mod tests {
         let t = "+++\ntitle = \"Kidal\"\noutlet = \"AP\"\npublished = 2023-11-14\nurl = \"https://example.org/k\"\nlanguage = \"en\"\n+++\nMali's army said Tuesday it had taken control of Kidal.\n";
         let c = parse_corpus(&[("k.txt".into(), t.as_bytes().to_vec())], &gaz()).unwrap();
         let d = &c.documents[0];
-        assert_eq!((d.title.as_str(), d.outlet.as_deref(), d.published.as_deref()), ("Kidal", Some("AP"), Some("2023-11-14")));
+        assert_eq!(
+            (
+                d.title.as_str(),
+                d.outlet.as_deref(),
+                d.published.as_deref()
+            ),
+            ("Kidal", Some("AP"), Some("2023-11-14"))
+        );
         assert_eq!(d.published_source, PublishedSource::FrontMatter);
         assert_eq!(d.url.as_deref(), Some("https://example.org/k"));
         assert!(d.text.starts_with("Mali's army"));
@@ -293,8 +396,15 @@ mod tests {
     #[test]
     fn output_does_not_depend_on_file_order() {
         let g = gaz();
-        let a = ("a.txt".to_string(), b"The army said on Sunday, November 12, 2023 it clashed with rebels near Kidal.".to_vec());
-        let b = ("b.txt".to_string(), b"Rebels said they repelled the army near Kidal on Sunday, November 12, 2023.".to_vec());
+        let a = (
+            "a.txt".to_string(),
+            b"The army said on Sunday, November 12, 2023 it clashed with rebels near Kidal."
+                .to_vec(),
+        );
+        let b = (
+            "b.txt".to_string(),
+            b"Rebels said they repelled the army near Kidal on Sunday, November 12, 2023.".to_vec(),
+        );
         let x = parse_corpus(&[a.clone(), b.clone()], &g).unwrap();
         let y = parse_corpus(&[b, a], &g).unwrap();
         assert_eq!(crate::encode(&x).unwrap(), crate::encode(&y).unwrap());
@@ -305,23 +415,48 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("cc-check-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).unwrap();
-        std::fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds/gazetteer.toml"), dir.join(GAZETTEER_FILE)).unwrap();
-        std::fs::write(dir.join("good.txt"), "+++\nauthor = \"X\"\n+++\nThe army said it reached Kidal.\n").unwrap();
+        std::fs::copy(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds/gazetteer.toml"),
+            dir.join(GAZETTEER_FILE),
+        )
+        .unwrap();
+        std::fs::write(
+            dir.join("good.txt"),
+            "+++\nauthor = \"X\"\n+++\nThe army said it reached Kidal.\n",
+        )
+        .unwrap();
         std::fs::write(dir.join("bad.txt"), "+++\nurl = \"ftp://x\"\n+++\nText.\n").unwrap();
         let r = check_dir(&dir);
         assert!(r.corpus.is_none());
-        let bad = r.problems.iter().find(|p| p.path == "bad.txt").expect("bad.txt reported");
+        let bad = r
+            .problems
+            .iter()
+            .find(|p| p.path == "bad.txt")
+            .expect("bad.txt reported");
         assert_eq!((bad.line, bad.severity), (Some(2), Severity::Error));
-        let unknown = r.problems.iter().find(|p| p.path == "good.txt" && p.message.contains("author")).expect("unknown key reported");
-        assert_eq!((unknown.line, unknown.severity), (Some(2), Severity::Warning));
-        assert!(r.problems.iter().any(|p| p.path == "good.txt" && p.message.contains("published")));
+        let unknown = r
+            .problems
+            .iter()
+            .find(|p| p.path == "good.txt" && p.message.contains("author"))
+            .expect("unknown key reported");
+        assert_eq!(
+            (unknown.line, unknown.severity),
+            (Some(2), Severity::Warning)
+        );
+        assert!(r
+            .problems
+            .iter()
+            .any(|p| p.path == "good.txt" && p.message.contains("published")));
         std::fs::remove_file(dir.join("bad.txt")).unwrap();
         let r = check_dir(&dir);
         assert_eq!(r.errors(), 0, "{:?}", r.problems);
         assert_eq!(r.corpus.map(|c| c.documents.len()), Some(1));
         std::fs::write(dir.join(GAZETTEER_FILE), "[[actors]]\nid = 3\n").unwrap();
         let r = check_dir(&dir);
-        assert!(r.problems.iter().any(|p| p.path.ends_with(GAZETTEER_FILE) && p.severity == Severity::Error));
+        assert!(r
+            .problems
+            .iter()
+            .any(|p| p.path.ends_with(GAZETTEER_FILE) && p.severity == Severity::Error));
         let _ = std::fs::remove_dir_all(&dir);
     }
 
@@ -332,7 +467,12 @@ mod tests {
         assert_eq!(corpus.documents.len(), 5);
         for d in &corpus.documents {
             assert!(!d.title.is_empty());
-            assert!(d.sentences.len() > 5, "{} has {} sentences", d.id, d.sentences.len());
+            assert!(
+                d.sentences.len() > 5,
+                "{} has {} sentences",
+                d.id,
+                d.sentences.len()
+            );
         }
         assert!(!corpus.claims.is_empty());
         assert!(!corpus.events.is_empty());

@@ -65,8 +65,10 @@ impl Lexicon {
             .map(|a| {
                 // a mixed-case short name (FAMa, Wagner, Minusma), else a
                 // two-word name (Malian junta), else an acronym (CSP), else the name
-                let single: Vec<&String> =
-                    std::iter::once(&a.name).chain(a.aliases.iter()).filter(|s| s.chars().count() <= 8 && !s.contains(' ')).collect();
+                let single: Vec<&String> = std::iter::once(&a.name)
+                    .chain(a.aliases.iter())
+                    .filter(|s| s.chars().count() <= 8 && !s.contains(' '))
+                    .collect();
                 // FAMa (two capitals), Wagner (part of the name), Minusma (the
                 // first alias); else a two-word name (Malian junta); else an
                 // acronym (CSP); else the name
@@ -74,16 +76,24 @@ impl Lexicon {
                 let mixed = single.iter().find(|s| {
                     s.chars().next().is_some_and(char::is_uppercase)
                         && s.chars().any(char::is_lowercase)
-                        && (s.chars().filter(|c| c.is_uppercase()).count() >= 2 || a.name.split(' ').any(|w| w == s.as_str()) || first_alias == Some(**s))
+                        && (s.chars().filter(|c| c.is_uppercase()).count() >= 2
+                            || a.name.split(' ').any(|w| w == s.as_str())
+                            || first_alias == Some(**s))
                 });
-                let acronym = single.iter().find(|s| s.chars().count() >= 2 && s.chars().all(|c| c.is_uppercase() || c == '-'));
+                let acronym = single.iter().find(|s| {
+                    s.chars().count() >= 2 && s.chars().all(|c| c.is_uppercase() || c == '-')
+                });
                 let short = match (mixed, a.name.split(' ').count() <= 2, acronym) {
                     (Some(m), _, _) => (*m).clone(),
                     (None, true, _) => a.name.clone(),
                     (None, false, Some(x)) => (*x).clone(),
                     _ => a.name.clone(),
                 };
-                ActorInfo { id: a.id.clone(), side: a.side, short }
+                ActorInfo {
+                    id: a.id.clone(),
+                    side: a.side,
+                    short,
+                }
             })
             .collect();
         let places = gazetteer
@@ -91,10 +101,18 @@ impl Lexicon {
             .iter()
             .map(|p| {
                 let region_key = match p.kind {
-                    PlaceKind::Region => fold_str(&p.name).replace(" region", "").trim().to_string(),
+                    PlaceKind::Region => {
+                        fold_str(&p.name).replace(" region", "").trim().to_string()
+                    }
                     _ => p.region.as_deref().map(fold_str).unwrap_or_default(),
                 };
-                PlaceInfo { id: p.id.clone(), name: p.name.clone(), kind: p.kind, region_key, locates: p.kind == PlaceKind::Town }
+                PlaceInfo {
+                    id: p.id.clone(),
+                    name: p.name.clone(),
+                    kind: p.kind,
+                    region_key,
+                    locates: p.kind == PlaceKind::Town,
+                }
             })
             .collect::<Vec<PlaceInfo>>();
         let mut places = places;
@@ -102,10 +120,19 @@ impl Lexicon {
             if places[i].kind == PlaceKind::Region {
                 let key = places[i].region_key.clone();
                 places[i].locates = !key.is_empty()
-                    && places.iter().any(|t| t.kind == PlaceKind::Town && (t.region_key == key || fold_str(&t.name) == key));
+                    && places.iter().any(|t| {
+                        t.kind == PlaceKind::Town
+                            && (t.region_key == key || fold_str(&t.name) == key)
+                    });
             }
         }
-        let mut lex = Lexicon { gazetteer, matcher, actors, places, related_places: Vec::new() };
+        let mut lex = Lexicon {
+            gazetteer,
+            matcher,
+            actors,
+            places,
+            related_places: Vec::new(),
+        };
         lex.related_places = lex.related_lists();
         lex
     }
@@ -117,11 +144,27 @@ impl Lexicon {
             .find(text)
             .into_iter()
             .map(|m| match m.entity {
-                Entity::Actor(i) => Ent { start: m.start, end: m.end, actor: Some(i), person: false, place: None },
-                Entity::Person(_) => {
-                    Ent { start: m.start, end: m.end, actor: self.gazetteer.actor_of(m.entity), person: true, place: None }
-                }
-                Entity::Place(i) => Ent { start: m.start, end: m.end, actor: None, person: false, place: Some(i) },
+                Entity::Actor(i) => Ent {
+                    start: m.start,
+                    end: m.end,
+                    actor: Some(i),
+                    person: false,
+                    place: None,
+                },
+                Entity::Person(_) => Ent {
+                    start: m.start,
+                    end: m.end,
+                    actor: self.gazetteer.actor_of(m.entity),
+                    person: true,
+                    place: None,
+                },
+                Entity::Place(i) => Ent {
+                    start: m.start,
+                    end: m.end,
+                    actor: None,
+                    person: false,
+                    place: Some(i),
+                },
             })
             .collect();
         out.sort_by_key(|e| (e.start, e.end));
@@ -153,10 +196,17 @@ impl Lexicon {
         if a == b {
             return true;
         }
-        let (Some(pa), Some(pb)) = (self.places.get(a), self.places.get(b)) else { return false };
+        let (Some(pa), Some(pb)) = (self.places.get(a), self.places.get(b)) else {
+            return false;
+        };
         // a part named after its town: "Bamako airport", "Kidal camp"
         let (na, nb) = (fold_str(&pa.name), fold_str(&pb.name));
-        let part = na.strip_prefix(nb.as_str()).is_some_and(|r| r.starts_with(' ')) || nb.strip_prefix(na.as_str()).is_some_and(|r| r.starts_with(' '));
+        let part = na
+            .strip_prefix(nb.as_str())
+            .is_some_and(|r| r.starts_with(' '))
+            || nb
+                .strip_prefix(na.as_str())
+                .is_some_and(|r| r.starts_with(' '));
         if part && pa.kind != PlaceKind::Region && pb.kind != PlaceKind::Region {
             return true;
         }
@@ -171,7 +221,8 @@ impl Lexicon {
 /// A town in a region: by its region label, or the region named after it
 /// ("Tin Zaouatine region").
 fn in_region(town: &PlaceInfo, region: &PlaceInfo) -> bool {
-    !region.region_key.is_empty() && (town.region_key == region.region_key || fold_str(&town.name) == region.region_key)
+    !region.region_key.is_empty()
+        && (town.region_key == region.region_key || fold_str(&town.name) == region.region_key)
 }
 
 /// The mentions overlapping `[start, end)` (mentions are sorted by start).

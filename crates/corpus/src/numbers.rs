@@ -18,19 +18,85 @@ use crate::model::Number;
 use crate::tokens::Words;
 
 const PEOPLE: &[&str] = &[
-    "soldiers", "soldier", "troops", "mercenaries", "mercenary", "civilians", "civilian", "children", "child", "women",
-    "men", "people", "persons", "fighters", "fighter", "rebels", "rebel", "jihadists", "jihadist", "militants",
-    "combatants", "employees", "peacekeepers", "officers", "officer", "villagers", "residents", "hostages", "victims",
-    "bodies", "inhabitants", "refugees", "staff", "members", "gendarmes", "policemen", "police", "commandos",
-    "personnel", "terrorists", "assailants", "attackers", "paramilitaries", "helmets", "recruits", "students",
-    "prisoners", "migrants", "workers", "displaced", "casualties", "deaths",
+    "soldiers",
+    "soldier",
+    "troops",
+    "mercenaries",
+    "mercenary",
+    "civilians",
+    "civilian",
+    "children",
+    "child",
+    "women",
+    "men",
+    "people",
+    "persons",
+    "fighters",
+    "fighter",
+    "rebels",
+    "rebel",
+    "jihadists",
+    "jihadist",
+    "militants",
+    "combatants",
+    "employees",
+    "peacekeepers",
+    "officers",
+    "officer",
+    "villagers",
+    "residents",
+    "hostages",
+    "victims",
+    "bodies",
+    "inhabitants",
+    "refugees",
+    "staff",
+    "members",
+    "gendarmes",
+    "policemen",
+    "police",
+    "commandos",
+    "personnel",
+    "terrorists",
+    "assailants",
+    "attackers",
+    "paramilitaries",
+    "helmets",
+    "recruits",
+    "students",
+    "prisoners",
+    "migrants",
+    "workers",
+    "displaced",
+    "casualties",
+    "deaths",
 ];
 const CASUALTY_NOUNS: &[&str] = &["dead", "killed", "wounded", "injured", "missing", "hurt"];
 const VEHICLES: &[&str] = &[
-    "vehicles", "vehicle", "pick-ups", "pickups", "pick-up", "trucks", "truck", "tanks", "cars", "motorbikes",
-    "motorcycles", "armoured", "armored",
+    "vehicles",
+    "vehicle",
+    "pick-ups",
+    "pickups",
+    "pick-up",
+    "trucks",
+    "truck",
+    "tanks",
+    "cars",
+    "motorbikes",
+    "motorcycles",
+    "armoured",
+    "armored",
 ];
-const AIRCRAFT: &[&str] = &["planes", "plane", "aircraft", "helicopters", "helicopter", "drones", "drone", "jets"];
+const AIRCRAFT: &[&str] = &[
+    "planes",
+    "plane",
+    "aircraft",
+    "helicopters",
+    "helicopter",
+    "drones",
+    "drone",
+    "jets",
+];
 const DISTANCE: &[(&str, &str)] = &[
     ("km", "km"),
     ("kilometers", "km"),
@@ -42,7 +108,13 @@ const DISTANCE: &[(&str, &str)] = &[
     ("meters", "m"),
     ("metres", "m"),
 ];
-const DURATION: &[(&str, &str)] = &[("hours", "hours"), ("hour", "hours"), ("days", "days"), ("weeks", "weeks"), ("months", "months")];
+const DURATION: &[(&str, &str)] = &[
+    ("hours", "hours"),
+    ("hour", "hours"),
+    ("days", "days"),
+    ("weeks", "weeks"),
+    ("months", "months"),
+];
 const OUTCOMES: &[(&str, &str)] = &[
     ("killed", "killed"),
     ("dead", "killed"),
@@ -62,28 +134,118 @@ const OUTCOMES: &[(&str, &str)] = &[
     ("neutralized", "killed"),
     ("neutralised", "killed"),
 ];
-const DEATH_BEFORE: &[&str] = &["deaths", "death", "killing", "killings", "massacre", "execution"];
+const DEATH_BEFORE: &[&str] = &[
+    "deaths",
+    "death",
+    "killing",
+    "killings",
+    "massacre",
+    "execution",
+];
 const MONTHS: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-    "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
 ];
 /// Words that may sit between the number and its unit noun.
-const FILLERS: &[&str] = &["of", "its", "their", "the", "his", "her", "our", "these", "those", "other", "more", "additional"];
+const FILLERS: &[&str] = &[
+    "of",
+    "its",
+    "their",
+    "the",
+    "his",
+    "her",
+    "our",
+    "these",
+    "those",
+    "other",
+    "more",
+    "additional",
+];
 
 /// Spelled-out number words (for the token classes).
 pub(crate) const NUMBER_WORDS: &[&str] = &[
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
-    "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty",
-    "seventy", "eighty", "ninety", "dozen", "hundred", "thousand",
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "dozen",
+    "hundred",
+    "thousand",
 ];
 
 /// Value of a spelled-out number word.
 fn word_value(w: &str) -> Option<f64> {
     const UNITS: [&str; 20] = [
-        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-        "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
     ];
-    const TENS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+    const TENS: [&str; 8] = [
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
     if let Some(i) = UNITS.iter().position(|u| *u == w) {
         return Some(i as f64);
     }
@@ -104,7 +266,11 @@ fn word_value(w: &str) -> Option<f64> {
 }
 
 fn digit_value(w: &str) -> Option<f64> {
-    if !w.as_bytes().first().is_some_and(u8::is_ascii_digit) || !w.bytes().all(|c| c.is_ascii_digit() || c == b',' || c == b'.') {
+    if !w.as_bytes().first().is_some_and(u8::is_ascii_digit)
+        || !w
+            .bytes()
+            .all(|c| c.is_ascii_digit() || c == b',' || c == b'.')
+    {
         return None;
     }
     w.replace(',', "").parse::<f64>().ok()
@@ -114,7 +280,10 @@ fn digit_value(w: &str) -> Option<f64> {
 fn number_at(w: &Words, i: usize) -> Option<(f64, usize)> {
     let word = w.w(i);
     // cheap rejection: digits, "a", or a spelled-out number word
-    if !word.as_bytes().first().is_some_and(u8::is_ascii_digit) && word != "a" && !w.has(i, crate::tokens::class::NUMBER) {
+    if !word.as_bytes().first().is_some_and(u8::is_ascii_digit)
+        && word != "a"
+        && !w.has(i, crate::tokens::class::NUMBER)
+    {
         return None;
     }
     let (mut value, mut next) = if let Some(v) = digit_value(word) {
@@ -169,7 +338,11 @@ pub fn find_numbers(w: &Words, from: usize, to: usize) -> Vec<Number> {
         if j >= from + 2 && w.w(j - 1) == "of" && w.w(j - 2) == "out" {
             if let Some(last) = out.last().cloned() {
                 let about = format!("{} (total)", last.about.trim_end_matches(" (total)"));
-                out.push(Number { value, unit: last.unit, about });
+                out.push(Number {
+                    value,
+                    unit: last.unit,
+                    about,
+                });
             }
             i = after;
             continue;
@@ -185,21 +358,56 @@ pub fn find_numbers(w: &Words, from: usize, to: usize) -> Vec<Number> {
 }
 
 /// The unit and counted phrase after a number at `[i, after)`.
-fn unit_after(w: &Words, value: f64, i: usize, after: usize, from: usize, to: usize) -> Option<(Number, usize)> {
+fn unit_after(
+    w: &Words,
+    value: f64,
+    i: usize,
+    after: usize,
+    from: usize,
+    to: usize,
+) -> Option<(Number, usize)> {
     // the unit follows directly: "2023, while …" is not a count
-    if after >= to || w.gap_after(after - 1).contains([',', '.', ';', ':', '(', ')']) {
+    if after >= to
+        || w.gap_after(after - 1)
+            .contains([',', '.', ';', ':', '(', ')'])
+    {
         return None;
     }
     let first = w.w(after);
     if let Some((_, unit)) = DISTANCE.iter().find(|(k, _)| *k == first) {
-        return Some((Number { value, unit: (*unit).into(), about: "distance".into() }, after + 1));
+        return Some((
+            Number {
+                value,
+                unit: (*unit).into(),
+                about: "distance".into(),
+            },
+            after + 1,
+        ));
     }
     if let Some((_, unit)) = DURATION.iter().find(|(k, _)| *k == first) {
-        return Some((Number { value, unit: (*unit).into(), about: "duration".into() }, after + 1));
+        return Some((
+            Number {
+                value,
+                unit: (*unit).into(),
+                about: "duration".into(),
+            },
+            after + 1,
+        ));
     }
     if CASUALTY_NOUNS.contains(&first) {
-        let about = OUTCOMES.iter().find(|(k, _)| *k == first).map(|(_, o)| *o).unwrap_or(first);
-        return Some((Number { value, unit: "people".into(), about: about.into() }, after + 1));
+        let about = OUTCOMES
+            .iter()
+            .find(|(k, _)| *k == first)
+            .map(|(_, o)| *o)
+            .unwrap_or(first);
+        return Some((
+            Number {
+                value,
+                unit: "people".into(),
+                about: about.into(),
+            },
+            after + 1,
+        ));
     }
     // Up to four words (adjectives, "of its") before a unit noun.
     let mut k = after;
@@ -229,10 +437,20 @@ fn unit_after(w: &Words, value: f64, i: usize, after: usize, from: usize, to: us
                 about.push(' ');
                 about.push_str(o);
             }
-            return Some((Number { value, unit: unit.into(), about: original_case(w, start, k, &about) }, k + 1));
+            return Some((
+                Number {
+                    value,
+                    unit: unit.into(),
+                    about: original_case(w, start, k, &about),
+                },
+                k + 1,
+            ));
         }
         // Stop at punctuation or a verb-like word.
-        if !w.gap_after(k).trim().is_empty() || !(word.chars().all(|c| c.is_ascii_alphabetic() || c == '-')) || w.phrase_at(k, "that") {
+        if !w.gap_after(k).trim().is_empty()
+            || !(word.chars().all(|c| c.is_ascii_alphabetic() || c == '-'))
+            || w.phrase_at(k, "that")
+        {
             break;
         }
         if !FILLERS.contains(&word) && word.len() < 2 {
@@ -263,7 +481,13 @@ fn original_case(w: &Words, start: usize, end: usize, folded_about: &str) -> Str
 
 /// The outcome applying to a counted phrase: after it in the clause, or a
 /// death noun shortly before the number.
-fn outcome_around(w: &Words, num: usize, after_phrase: usize, from: usize, to: usize) -> Option<&'static str> {
+fn outcome_around(
+    w: &Words,
+    num: usize,
+    after_phrase: usize,
+    from: usize,
+    to: usize,
+) -> Option<&'static str> {
     let mut k = after_phrase;
     while k < to && k < after_phrase + 10 {
         let gap = w.gap_after(k - 1);
@@ -288,7 +512,10 @@ fn outcome_around(w: &Words, num: usize, after_phrase: usize, from: usize, to: u
         }
     }
     let lo = num.saturating_sub(6).max(from);
-    (lo..num).rev().find(|&j| DEATH_BEFORE.contains(&w.w(j))).map(|_| "killed")
+    (lo..num)
+        .rev()
+        .find(|&j| DEATH_BEFORE.contains(&w.w(j)))
+        .map(|_| "killed")
 }
 
 #[cfg(test)]
@@ -302,8 +529,15 @@ mod tests {
         let mut toks = Vec::new();
         tokenize(&f, 0, f.len(), &mut toks);
         let cls = crate::tokens::classes(&f, &toks);
-        let w = Words { f: &f, toks: &toks, cls: &cls };
-        find_numbers(&w, 0, w.len()).into_iter().map(|n| (n.value, n.unit, n.about)).collect()
+        let w = Words {
+            f: &f,
+            toks: &toks,
+            cls: &cls,
+        };
+        find_numbers(&w, 0, w.len())
+            .into_iter()
+            .map(|n| (n.value, n.unit, n.about))
+            .collect()
     }
 
     fn n(v: f64, u: &str, a: &str) -> (f64, String, String) {
@@ -324,14 +558,26 @@ mod tests {
             nums("the CSP-PSD had already denounced the deaths of fourteen civilians, including eight children, and 30 injured in these operations"),
             vec![n(14.0, "people", "civilians killed"), n(8.0, "people", "children killed"), n(30.0, "people", "wounded")]
         );
-        assert_eq!(nums("which left at least 70 dead and 200 wounded in the ranks"), vec![n(70.0, "people", "killed"), n(200.0, "people", "wounded")]);
-        assert_eq!(nums("a dozen Russian mercenaries were killed at the airport"), vec![n(12.0, "people", "Russian mercenaries killed")]);
+        assert_eq!(
+            nums("which left at least 70 dead and 200 wounded in the ranks"),
+            vec![n(70.0, "people", "killed"), n(200.0, "people", "wounded")]
+        );
+        assert_eq!(
+            nums("a dozen Russian mercenaries were killed at the airport"),
+            vec![n(12.0, "people", "Russian mercenaries killed")]
+        );
     }
 
     #[test]
     fn vehicles_distances_totals() {
-        assert_eq!(nums("the convoy consisted of 119 vehicles and was stopped"), vec![n(119.0, "vehicles", "vehicles")]);
-        assert_eq!(nums("They are instead surrounded eleven kilometers away"), vec![n(11.0, "km", "distance")]);
+        assert_eq!(
+            nums("the convoy consisted of 119 vehicles and was stopped"),
+            vec![n(119.0, "vehicles", "vehicles")]
+        );
+        assert_eq!(
+            nums("They are instead surrounded eleven kilometers away"),
+            vec![n(11.0, "km", "distance")]
+        );
         assert_eq!(
             nums("some 6,500 of its uniformed employees (out of the 12,944 that counting the mission) and 196 civilians (out of 737) had already left"),
             vec![
@@ -341,7 +587,10 @@ mod tests {
                 n(737.0, "people", "civilians (total)")
             ]
         );
-        assert_eq!(nums("almost twenty armoured vehicles"), vec![n(20.0, "vehicles", "armoured vehicles")]);
+        assert_eq!(
+            nums("almost twenty armoured vehicles"),
+            vec![n(20.0, "vehicles", "armoured vehicles")]
+        );
     }
 
     #[test]

@@ -114,15 +114,32 @@ const CAVEATS: &[&str] = &[
 ];
 
 /// Outlets recognised by their gazetteer actor id, and agencies.
-const OUTLETS: &[&str] = &["france-24", "le-monde", "rfi", "jeune-afrique", "al-jazeera", "bbc", "voa"];
+const OUTLETS: &[&str] = &[
+    "france-24",
+    "le-monde",
+    "rfi",
+    "jeune-afrique",
+    "al-jazeera",
+    "bbc",
+    "voa",
+];
 const AGENCIES: &[&str] = &["afp", "reuters", "ap"];
 
 fn line_of(bytes: &[u8], upto: usize) -> usize {
-    bytes[..upto.min(bytes.len())].iter().filter(|&&b| b == b'\n').count() + 1
+    bytes[..upto.min(bytes.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
 }
 
 /// Parse one article. `rel_path` names it (its stem is the document id).
-pub fn parse_article(rel_path: &str, bytes: &[u8], lex: &Lexicon, opts: Options) -> Result<Article, ArticleError> {
+pub fn parse_article(
+    rel_path: &str,
+    bytes: &[u8],
+    lex: &Lexicon,
+    opts: Options,
+) -> Result<Article, ArticleError> {
     let raw = std::str::from_utf8(bytes).map_err(|e| ArticleError {
         line: Some(line_of(bytes, e.valid_up_to())),
         message: format!("not valid UTF-8 (byte {})", e.valid_up_to()),
@@ -135,15 +152,31 @@ pub fn parse_article(rel_path: &str, bytes: &[u8], lex: &Lexicon, opts: Options)
     } else {
         raw
     };
-    let split = frontmatter::split(raw).map_err(|e| ArticleError { line: Some(e.line), message: e.message })?;
-    let mut warnings: Vec<Warning> = split.warnings.iter().map(|w| Warning { line: Some(w.line), message: w.message.clone() }).collect();
+    let split = frontmatter::split(raw).map_err(|e| ArticleError {
+        line: Some(e.line),
+        message: e.message,
+    })?;
+    let mut warnings: Vec<Warning> = split
+        .warnings
+        .iter()
+        .map(|w| Warning {
+            line: Some(w.line),
+            message: w.message.clone(),
+        })
+        .collect();
     let text = split.body.to_string();
     if text.trim().is_empty() {
-        return Err(ArticleError { line: None, message: "empty article (no text after the front matter)".into() });
+        return Err(ArticleError {
+            line: None,
+            message: "empty article (no text after the front matter)".into(),
+        });
     }
     let body_line0 = split.body_first_line;
     let front = split.front;
-    let id = std::path::Path::new(rel_path).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let id = std::path::Path::new(rel_path)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
 
     // ── text layers, computed once ──
     let f = Folded::new(&text);
@@ -159,7 +192,11 @@ pub fn parse_article(rel_path: &str, bytes: &[u8], lex: &Lexicon, opts: Options)
     let file_line = |cp: u32| -> usize { line_starts.partition_point(|&s| s <= cp) + body_line0 };
     let paragraphs = sentences::paragraphs(&text);
     let kinds = boilerplate::classify(&f, &paragraphs);
-    let headline = if front.title.is_none() { headline(&f, &paragraphs, &kinds) } else { None };
+    let headline = if front.title.is_none() {
+        headline(&f, &paragraphs, &kinds)
+    } else {
+        None
+    };
     let mut toks: Vec<Tok> = Vec::with_capacity(f.len() / 5);
     tokenize(&f, 0, f.len(), &mut toks);
     let mut spans: Vec<Span> = Vec::with_capacity(paragraphs.len() * 4);
@@ -170,7 +207,14 @@ pub fn parse_article(rel_path: &str, bytes: &[u8], lex: &Lexicon, opts: Options)
         for s in &spans[before..] {
             let t0 = toks.partition_point(|t| t.start < s.start);
             let t1 = toks.partition_point(|t| t.start < s.end);
-            sents.push(Sent { start: s.start, end: s.end, t0, t1, para: pi, body: kinds[pi] == ParaKind::Body && Some(pi) != headline });
+            sents.push(Sent {
+                start: s.start,
+                end: s.end,
+                t0,
+                t1,
+                para: pi,
+                body: kinds[pi] == ParaKind::Body && Some(pi) != headline,
+            });
         }
     }
     // A wire dateline ("BAMAKO, Mali (AP) — ", "GAO, Oct 6 (AFP) - ") is not
@@ -184,7 +228,11 @@ pub fn parse_article(rel_path: &str, bytes: &[u8], lex: &Lexicon, opts: Options)
     }
     let ents = lex.find(&text);
     let cls = crate::tokens::classes(&f, &toks);
-    let words = Words { f: &f, toks: &toks, cls: &cls };
+    let words = Words {
+        f: &f,
+        toks: &toks,
+        cls: &cls,
+    };
 
     // ── title, outlet, published ──
     let title = match (&front.title, headline) {
@@ -192,7 +240,10 @@ pub fn parse_article(rel_path: &str, bytes: &[u8], lex: &Lexicon, opts: Options)
         (None, Some(pi)) => f.original(paragraphs[pi].start as usize, paragraphs[pi].end as usize),
         (None, None) => short_title(&f, sents.iter().find(|s| s.body).or(sents.first())),
     };
-    let outlet = front.outlet.clone().or_else(|| infer_outlet(&f, &paragraphs, &kinds, &ents, lex));
+    let outlet = front
+        .outlet
+        .clone()
+        .or_else(|| infer_outlet(&f, &paragraphs, &kinds, &ents, lex));
     let (published, published_source) = match &front.published {
         Some(p) => (Date::parse_iso(p), PublishedSource::FrontMatter),
         None => match dates::infer_published_with(&text, opts.reference_year) {
@@ -210,9 +261,19 @@ pub fn parse_article(rel_path: &str, bytes: &[u8], lex: &Lexicon, opts: Options)
     let year_hint = published.map(|d| d.year).or(opts.reference_year);
     let needs_reference_year = published.is_none() && opts.reference_year.is_none();
     if published.is_none() {
-        warnings.push(Warning { line: None, message: "no published date: none in front matter, no dateline, no datable day in the text".into() });
+        warnings.push(Warning {
+            line: None,
+            message:
+                "no published date: none in front matter, no dateline, no datable day in the text"
+                    .into(),
+        });
     }
-    let reliable = matches!(published_source, PublishedSource::FrontMatter | PublishedSource::Text).then_some(published).flatten();
+    let reliable = matches!(
+        published_source,
+        PublishedSource::FrontMatter | PublishedSource::Text
+    )
+    .then_some(published)
+    .flatten();
     let reference = published;
     let is_old = |r: &Resolved| reference.is_some_and(|p| r.end.days_until(p) > 365);
 
@@ -233,7 +294,11 @@ pub fn parse_article(rel_path: &str, bytes: &[u8], lex: &Lexicon, opts: Options)
     let mut hits: Vec<Vec<DateHit>> = Vec::with_capacity(sents.len());
     let mut narratives: Vec<Option<Resolved>> = Vec::with_capacity(sents.len());
     let mut anchor = published;
-    let mut narrative: Option<Resolved> = published.map(|d| Resolved { start: d, end: d, precision: Precision::Day });
+    let mut narrative: Option<Resolved> = published.map(|d| Resolved {
+        start: d,
+        end: d,
+        precision: Precision::Day,
+    });
     let hint = year_hint.or(reference.map(|d| d.year));
     for s in &sents {
         narratives.push(narrative);
@@ -242,57 +307,113 @@ pub fn parse_article(rel_path: &str, bytes: &[u8], lex: &Lexicon, opts: Options)
             continue;
         }
         let st = &text[byte_of[s.start as usize]..byte_of[s.end as usize]];
-        let doc_anchor = if reliable.is_some() { anchor } else { published.or(anchor) };
-        let ctx = DateContext { published: reliable, anchor: doc_anchor, year_hint: hint };
+        let doc_anchor = if reliable.is_some() {
+            anchor
+        } else {
+            published.or(anchor)
+        };
+        let ctx = DateContext {
+            published: reliable,
+            anchor: doc_anchor,
+            year_hint: hint,
+        };
         let ms = dates::find_dates(st, &ctx);
-        let question = st.trim_end().trim_end_matches(['”', '"', '’', ')']).ends_with('?');
+        let question = st
+            .trim_end()
+            .trim_end_matches(['”', '"', '’', ')'])
+            .ends_with('?');
         let mut hs = Vec::with_capacity(ms.len());
         for m in ms {
             let mut resolved = m.resolved;
             if m.kind == MentionKind::Relative && anchor != doc_anchor {
-                let ctx = DateContext { published: reliable, anchor, year_hint: hint };
-                if let Some(r) = dates::find_dates(&m.text, &ctx).first().and_then(|x| x.resolved) {
+                let ctx = DateContext {
+                    published: reliable,
+                    anchor,
+                    year_hint: hint,
+                };
+                if let Some(r) = dates::find_dates(&m.text, &ctx)
+                    .first()
+                    .and_then(|x| x.resolved)
+                {
                     resolved = Some(r);
                 }
             }
             if resolved.is_none() && m.kind != MentionKind::Year {
-                warnings.push(Warning { line: Some(file_line(s.start + m.start)), message: format!("date “{}” could not be resolved", m.text) });
+                warnings.push(Warning {
+                    line: Some(file_line(s.start + m.start)),
+                    message: format!("date “{}” could not be resolved", m.text),
+                });
             }
             if let Some(r) = &resolved {
-                let day_like = matches!(m.kind, MentionKind::Absolute | MentionKind::Weekday | MentionKind::Relative | MentionKind::Night);
+                let day_like = matches!(
+                    m.kind,
+                    MentionKind::Absolute
+                        | MentionKind::Weekday
+                        | MentionKind::Relative
+                        | MentionKind::Night
+                );
                 if day_like && r.precision == Precision::Day && !is_old(r) {
                     anchor = Some(r.start);
                 }
-                if !question && !is_old(r) && !matches!(m.kind, MentionKind::Year | MentionKind::Deadline) {
+                if !question
+                    && !is_old(r)
+                    && !matches!(m.kind, MentionKind::Year | MentionKind::Deadline)
+                {
                     narrative = Some(*r);
                 }
             }
-            let since = f.fs((s.start + m.start).saturating_sub(12) as usize, (s.start + m.end) as usize).contains("since");
-            hs.push(DateHit { start: s.start + m.start, end: s.start + m.end, resolved, since });
+            let since = f
+                .fs(
+                    (s.start + m.start).saturating_sub(12) as usize,
+                    (s.start + m.end) as usize,
+                )
+                .contains("since");
+            hs.push(DateHit {
+                start: s.start + m.start,
+                end: s.start + m.end,
+                resolved,
+                since,
+            });
         }
         hits.push(hs);
     }
 
     // ── claims ──
-    let cctx = claims::Ctx { f: &f, w: words, ents: &ents, lex };
+    let cctx = claims::Ctx {
+        f: &f,
+        w: words,
+        ents: &ents,
+        lex,
+    };
     let raw_claims: Vec<RawClaim> = claims::extract(&cctx, &sents);
     let mut claims_out: Vec<Claim> = Vec::with_capacity(raw_claims.len());
     let mut claim_strong: Vec<bool> = Vec::with_capacity(raw_claims.len());
     let pick_date = |from: u32, to: u32, si: usize| -> Option<Resolved> {
-        hits[si].iter().filter(|h| h.start >= from && h.end <= to).filter_map(|h| h.resolved).find(|r| !is_old(r))
+        hits[si]
+            .iter()
+            .filter(|h| h.start >= from && h.end <= to)
+            .filter_map(|h| h.resolved)
+            .find(|r| !is_old(r))
     };
     for (n, rc) in raw_claims.iter().enumerate() {
-        let (ta, tb) = (toks.partition_point(|t| t.start < rc.start), toks.partition_point(|t| t.start < rc.end));
+        let (ta, tb) = (
+            toks.partition_point(|t| t.start < rc.start),
+            toks.partition_point(|t| t.start < rc.end),
+        );
         let nums = numbers::find_numbers(&words, ta, tb);
         // the date the claim is about: in its content, else its sentence(s), else the anchor
         let first_sent = sents.partition_point(|s| s.end <= rc.start).min(rc.sent);
-        let own = pick_date(rc.content.0, rc.content.1, rc.sent).or_else(|| (first_sent..=rc.sent).find_map(|si| pick_date(rc.start, rc.end, si)));
+        let own = pick_date(rc.content.0, rc.content.1, rc.sent)
+            .or_else(|| (first_sent..=rc.sent).find_map(|si| pick_date(rc.start, rc.end, si)));
         claim_strong.push(own.is_some_and(|r| r.precision == Precision::Day));
         let date = own.or(narratives[first_sent]);
         if rc.speaker.is_none() && rc.side.is_none() {
             warnings.push(Warning {
                 line: Some(file_line(rc.start)),
-                message: format!("claim without an identified speaker (“{}”)", rc.speaker_text),
+                message: format!(
+                    "claim without an identified speaker (“{}”)",
+                    rc.speaker_text
+                ),
             });
         }
         claims_out.push(Claim {
@@ -301,7 +422,10 @@ pub fn parse_article(rel_path: &str, bytes: &[u8], lex: &Lexicon, opts: Options)
             start: rc.start,
             end: rc.end,
             quote: f.original(rc.start as usize, rc.end as usize),
-            speaker: rc.speaker.and_then(|a| lex.actors.get(a)).map(|a| a.id.clone()),
+            speaker: rc
+                .speaker
+                .and_then(|a| lex.actors.get(a))
+                .map(|a| a.id.clone()),
             speaker_text: rc.speaker_text.clone(),
             side: rc.side,
             verb: rc.verb.clone(),
@@ -323,9 +447,18 @@ pub fn parse_article(rel_path: &str, bytes: &[u8], lex: &Lexicon, opts: Options)
             continue;
         }
         let folded = f.fs(s.start as usize, s.end as usize);
-        let caveat = CAVEATS.iter().any(|c| folded.contains(c)) || (folded.starts_with("no ") && folded.contains("assessment"));
+        let caveat = CAVEATS.iter().any(|c| folded.contains(c))
+            || (folded.starts_with("no ") && folded.contains("assessment"));
         if caveat {
-            caveats.push((si, Caveat { document: id.clone(), start: s.start, end: s.end, quote: f.original(s.start as usize, s.end as usize) }));
+            caveats.push((
+                si,
+                Caveat {
+                    document: id.clone(),
+                    start: s.start,
+                    end: s.end,
+                    quote: f.original(s.start as usize, s.end as usize),
+                },
+            ));
         }
         // places: towns and regions, nearest the trigger first
         let trig = events::triggers(&words, s.t0, s.t1);
@@ -349,33 +482,58 @@ pub fn parse_article(rel_path: &str, bytes: &[u8], lex: &Lexicon, opts: Options)
         let points_back = anaphoric(&words, s.t0);
         // wire copy runs one sentence a paragraph: the previous one-sentence
         // paragraph still sets the scene
-        let prev_single = si > 0 && sents[si - 1].para == prev_para && (si < 2 || sents[si - 2].para != prev_para);
-        if places.is_empty() && (s.para == prev_para || points_back || (prev_single && s.para == prev_para + 1)) {
+        let prev_single = si > 0
+            && sents[si - 1].para == prev_para
+            && (si < 2 || sents[si - 2].para != prev_para);
+        if places.is_empty()
+            && (s.para == prev_para || points_back || (prev_single && s.para == prev_para + 1))
+        {
             places = prev_places.clone();
         }
         sent_places[si] = places.clone();
         prev_places = places.clone();
         prev_para = s.para;
-        let Some((family, mut hints, tki)) = trig else { continue };
+        let Some((family, mut hints, tki)) = trig else {
+            continue;
+        };
         if folded.contains("camp") {
             hints.push("camp");
         }
-        let question = f.chars[..s.end as usize].iter().rev().find(|c| !matches!(c, '”' | '"' | '’' | ' ')).is_some_and(|c| *c == '?');
+        let question = f.chars[..s.end as usize]
+            .iter()
+            .rev()
+            .find(|c| !matches!(c, '”' | '"' | '’' | ' '))
+            .is_some_and(|c| *c == '?');
         if caveat || events::hypothetical(&words, s.t0, s.t1, question) || places.is_empty() {
             continue;
         }
         // date nearest the trigger, among those of the reported period
-        let recent: Vec<&DateHit> = hits[si].iter().filter(|h| h.resolved.is_some_and(|r| !is_old(&r))).collect();
+        // dates of the reported period, not after publication (deadlines, plans)
+        let recent: Vec<&DateHit> = hits[si]
+            .iter()
+            .filter(|h| {
+                h.resolved
+                    .is_some_and(|r| !is_old(&r) && reference.is_none_or(|p| r.start <= p))
+            })
+            .collect();
         // background: an old date in the trigger's own clause ("routed the army when it tried … in 2014")
         let trig_cp = toks[tki].start;
         let any_dates = hits[si].iter().filter(|h| h.resolved.is_some()).any(|h| {
-            let (a, b) = if h.start < trig_cp { (h.end, trig_cp) } else { (trig_cp, h.start) };
+            let (a, b) = if h.start < trig_cp {
+                (h.end, trig_cp)
+            } else {
+                (trig_cp, h.start)
+            };
             !f.fs(a as usize, b as usize).contains([',', ';', '(', ')'])
         });
-        let (range, strong) = match recent.iter().min_by_key(|h| h.start.abs_diff(toks[tki].start)) {
+        let (range, strong) = match recent
+            .iter()
+            .min_by_key(|h| h.start.abs_diff(toks[tki].start))
+        {
             Some(h) => {
                 // "drone strikes … since the night of November 3 to 4": ongoing
-                let ongoing = h.since && matches!(family, Family::Air | Family::Combat | Family::Attack);
+                let ongoing =
+                    h.since && matches!(family, Family::Air | Family::Combat | Family::Attack);
                 let r = h.resolved.map(|mut r| {
                     if let Some(p) = reference.filter(|p| ongoing && *p > r.end) {
                         r.end = p;
@@ -392,8 +550,15 @@ pub fn parse_article(rel_path: &str, bytes: &[u8], lex: &Lexicon, opts: Options)
         let Some(range) = range else { continue };
         let mut actors: Vec<usize> = Vec::new();
         let mut near_actors: Vec<usize> = Vec::new();
-        let anchors_tok: Vec<usize> =
-            (s.t0..s.t1).filter(|&k| k == tki || matches!(words.w(k), "convoy" | "convoys" | "column" | "evacuation" | "withdrawal")).collect();
+        let anchors_tok: Vec<usize> = (s.t0..s.t1)
+            .filter(|&k| {
+                k == tki
+                    || matches!(
+                        words.w(k),
+                        "convoy" | "convoys" | "column" | "evacuation" | "withdrawal"
+                    )
+            })
+            .collect();
         for e in sent_ents {
             if let (Some(a), None) = (e.actor, e.place) {
                 if !actors.contains(&a) {
@@ -403,7 +568,9 @@ pub fn parse_article(rel_path: &str, bytes: &[u8], lex: &Lexicon, opts: Options)
                 let ee = toks.partition_point(|t| t.start < e.end);
                 // "the FAMA/Wagner convoy", "a convoy of the Malian army"
                 let before = anchors_tok.iter().any(|&k| ee <= k && k - ee <= 1);
-                let after = anchors_tok.iter().any(|&k| ek > k && ek - k <= 4 && (k + 1..ek).any(|j| matches!(words.w(j), "of" | "by")));
+                let after = anchors_tok.iter().any(|&k| {
+                    ek > k && ek - k <= 4 && (k + 1..ek).any(|j| matches!(words.w(j), "of" | "by"))
+                });
                 if (before || after) && !near_actors.contains(&a) {
                     near_actors.push(a);
                 }
@@ -433,6 +600,7 @@ pub fn parse_article(rel_path: &str, bytes: &[u8], lex: &Lexicon, opts: Options)
             end: range.end,
             precision: range.precision,
             strong,
+            claimant_side: cl.first().and_then(|&ci| raw_claims[ci].side),
             claims: cl,
             anaphoric: points_back,
         });
@@ -443,10 +611,21 @@ pub fn parse_article(rel_path: &str, bytes: &[u8], lex: &Lexicon, opts: Options)
         .zip(&claims_out)
         .zip(&claim_strong)
         .map(|((rc, c), &strong)| {
-            let any = c.date.as_ref().and_then(|d| Some((Date::parse_iso(&d.start)?, Date::parse_iso(&d.end)?)));
-            let (ta, tb) = (toks.partition_point(|t| t.start < rc.start), toks.partition_point(|t| t.start < rc.end));
+            let any = c
+                .date
+                .as_ref()
+                .and_then(|d| Some((Date::parse_iso(&d.start)?, Date::parse_iso(&d.end)?)));
+            let (ta, tb) = (
+                toks.partition_point(|t| t.start < rc.start),
+                toks.partition_point(|t| t.start < rc.end),
+            );
             let eventish = events::triggers(&words, ta, tb).is_some();
-            ClaimWhere { places: sent_places[rc.sent].clone(), strong: any.filter(|_| strong), any, eventish }
+            ClaimWhere {
+                places: sent_places[rc.sent].clone(),
+                strong: any.filter(|_| strong),
+                any,
+                eventish,
+            }
         })
         .collect();
 
@@ -461,15 +640,32 @@ pub fn parse_article(rel_path: &str, bytes: &[u8], lex: &Lexicon, opts: Options)
         language: front.language.clone().unwrap_or_else(|| "en".into()),
         paragraphs: paragraphs.clone(),
         sentences: spans,
-        boilerplate: paragraphs.iter().zip(&kinds).filter(|(_, k)| **k == ParaKind::Boilerplate).map(|(p, _)| *p).collect(),
+        boilerplate: paragraphs
+            .iter()
+            .zip(&kinds)
+            .filter(|(_, k)| **k == ParaKind::Boilerplate)
+            .map(|(p, _)| *p)
+            .collect(),
         text,
     };
-    Ok(Article { document, claims: claims_out, candidates, caveats, warnings, claim_where, needs_reference_year })
+    Ok(Article {
+        document,
+        claims: claims_out,
+        candidates,
+        caveats,
+        warnings,
+        claim_where,
+        needs_reference_year,
+    })
 }
 
 /// The latest day an article names, its year-less dates taken in `year`.
 fn latest_day(text: &str, year: i32) -> Option<Date> {
-    let ctx = DateContext { published: None, anchor: None, year_hint: Some(year) };
+    let ctx = DateContext {
+        published: None,
+        anchor: None,
+        year_hint: Some(year),
+    };
     dates::find_dates(text, &ctx)
         .into_iter()
         .filter(|m| matches!(m.kind, MentionKind::Absolute | MentionKind::Night))
@@ -487,7 +683,11 @@ fn dateline_end(f: &Folded, start: usize, end: usize) -> Option<usize> {
     let close = head.find(") -").or_else(|| head.find(")-"))?;
     let open = head[..close].rfind('(')?;
     let agency = &head[open + 1..close];
-    if agency.is_empty() || agency.len() > 12 || !f.chars[start].is_uppercase() || !f.chars.get(start + 1).is_some_and(|c| c.is_uppercase()) {
+    if agency.is_empty()
+        || agency.len() > 40
+        || !f.chars[start].is_uppercase()
+        || !f.chars.get(start + 1).is_some_and(|c| c.is_uppercase())
+    {
         return None;
     }
     let mut i = start + close + 1;
@@ -505,9 +705,19 @@ fn metonymic(words: &Words, toks: &[Tok], e: &Ent) -> bool {
 
 /// A sentence opening that refers back to the previous sentence's scene.
 fn anaphoric(words: &Words, t0: usize) -> bool {
-    ["at the time", "that day", "the same day", "there", "then", "at that time", "on that day", "the toll", "the attack"]
-        .iter()
-        .any(|p| words.phrase_at(t0, p))
+    [
+        "at the time",
+        "that day",
+        "the same day",
+        "there",
+        "then",
+        "at that time",
+        "on that day",
+        "the toll",
+        "the attack",
+    ]
+    .iter()
+    .any(|p| words.phrase_at(t0, p))
 }
 
 /// A headline-like paragraph among the first lines, followed by prose.
@@ -516,7 +726,10 @@ fn headline(f: &Folded, paragraphs: &[Span], kinds: &[ParaKind]) -> Option<usize
         match kinds[i] {
             ParaKind::Boilerplate => continue,
             ParaKind::Heading => {
-                let words = f.fs(p.start as usize, p.end as usize).split_whitespace().count();
+                let words = f
+                    .fs(p.start as usize, p.end as usize)
+                    .split_whitespace()
+                    .count();
                 let next_body = kinds.get(i + 1).is_some_and(|k| *k == ParaKind::Body);
                 if words >= 3 && next_body {
                     return Some(i);
@@ -541,11 +754,21 @@ fn short_title(f: &Folded, s: Option<&Sent>) -> String {
     format!("{}…", cut.trim_end_matches([',', ';', ':']))
 }
 
-fn infer_outlet(f: &Folded, paragraphs: &[Span], kinds: &[ParaKind], ents: &[Ent], lex: &Lexicon) -> Option<String> {
+fn infer_outlet(
+    f: &Folded,
+    paragraphs: &[Span],
+    kinds: &[ParaKind],
+    ents: &[Ent],
+    lex: &Lexicon,
+) -> Option<String> {
     let name = |a: usize| lex.gazetteer.actors.get(a).map(|x| x.name.clone());
     let id_of = |a: usize| lex.actors.get(a).map(|x| x.id.as_str()).unwrap_or("");
     let mut agency: Option<usize> = None;
-    for (p, _) in paragraphs.iter().zip(kinds).filter(|(_, k)| **k == ParaKind::Boilerplate) {
+    for (p, _) in paragraphs
+        .iter()
+        .zip(kinds)
+        .filter(|(_, k)| **k == ParaKind::Boilerplate)
+    {
         for e in ents_in(ents, p.start, p.end) {
             let Some(a) = e.actor else { continue };
             if OUTLETS.contains(&id_of(a)) {
@@ -557,11 +780,22 @@ fn infer_outlet(f: &Folded, paragraphs: &[Span], kinds: &[ParaKind], ents: &[Ent
         }
     }
     // a wire dateline: "BAMAKO, Mali (AP) —"
-    if let Some(p) = paragraphs.iter().zip(kinds).find(|(_, k)| **k == ParaKind::Body).map(|(p, _)| *p) {
-        let head = f.fs(p.start as usize, (p.start as usize + 80).min(p.end as usize));
+    if let Some(p) = paragraphs
+        .iter()
+        .zip(kinds)
+        .find(|(_, k)| **k == ParaKind::Body)
+        .map(|(p, _)| *p)
+    {
+        let head = f.fs(
+            p.start as usize,
+            (p.start as usize + 80).min(p.end as usize),
+        );
         if let Some(dash) = head.find(") -") {
             for e in ents_in(ents, p.start, p.start + dash as u32) {
-                if let Some(a) = e.actor.filter(|&a| AGENCIES.contains(&id_of(a)) || OUTLETS.contains(&id_of(a))) {
+                if let Some(a) = e
+                    .actor
+                    .filter(|&a| AGENCIES.contains(&id_of(a)) || OUTLETS.contains(&id_of(a)))
+                {
                     return name(a);
                 }
             }
@@ -601,7 +835,13 @@ pub fn assemble(articles: Vec<Article>, lex: &Lexicon) -> Corpus {
                 let c = &cands[m];
                 let d = &documents[c.doc];
                 let sp = d.sentences[c.sent];
-                eprintln!("   {:?} strong={} {:?} {}", c.family, c.strong, c.start, crate::text::slice_cp(&d.text, sp.start, sp.end));
+                eprintln!(
+                    "   {:?} strong={} {:?} {}",
+                    c.family,
+                    c.strong,
+                    c.start,
+                    crate::text::slice_cp(&d.text, sp.start, sp.end)
+                );
             }
         }
     }
@@ -638,11 +878,15 @@ pub fn assemble(articles: Vec<Article>, lex: &Lexicon) -> Corpus {
             continue;
         }
         let (cw, doc) = &claim_where[ci];
-        let Some((s, e)) = cw.strong.or(cw.any.filter(|_| cw.eventish)) else { continue };
+        let Some((s, e)) = cw.strong.or(cw.any.filter(|_| cw.eventish)) else {
+            continue;
+        };
         let cplaces = &cw.places;
         let mut near: Vec<usize> = Vec::new();
         for &p in cplaces {
-            for &q in std::iter::once(&p).chain(lex.related_places.get(p).map(Vec::as_slice).unwrap_or(&[])) {
+            for &q in std::iter::once(&p)
+                .chain(lex.related_places.get(p).map(Vec::as_slice).unwrap_or(&[]))
+            {
                 near.extend(groups_at.get(q).map(Vec::as_slice).unwrap_or(&[]));
             }
         }
@@ -653,10 +897,15 @@ pub fn assemble(articles: Vec<Article>, lex: &Lexicon) -> Corpus {
             .into_iter()
             .filter(|&gi| {
                 let g = &groups[gi];
-                g.start <= e.add_days(1) && g.end >= s.add_days(-1) && cplaces.iter().any(|&p| lex.related(p, g.primary))
+                g.start <= e.add_days(1)
+                    && g.end >= s.add_days(-1)
+                    && cplaces.iter().any(|&p| lex.related(p, g.primary))
             })
             .max_by_key(|&gi| {
-                let violent = matches!(events::main_family(&cands, &groups[gi]), Family::Combat | Family::Attack | Family::Air | Family::Outcome);
+                let violent = matches!(
+                    events::main_family(&cands, &groups[gi]),
+                    Family::Combat | Family::Attack | Family::Air | Family::Outcome
+                );
                 (violent, groups[gi].members.len(), std::cmp::Reverse(gi))
             });
         // no place of its own: the event of its article it speaks of
@@ -669,7 +918,9 @@ pub fn assemble(articles: Vec<Article>, lex: &Lexicon) -> Corpus {
             doc_groups[*doc]
                 .iter()
                 .copied()
-                .filter(|&(gi, _)| groups[gi].start <= e.add_days(1) && groups[gi].end >= s.add_days(-1))
+                .filter(|&(gi, _)| {
+                    groups[gi].start <= e.add_days(1) && groups[gi].end >= s.add_days(-1)
+                })
                 .max_by_key(|&(gi, n)| (n, std::cmp::Reverse(gi)))
                 .map(|(gi, _)| gi)
         });
@@ -679,9 +930,15 @@ pub fn assemble(articles: Vec<Article>, lex: &Lexicon) -> Corpus {
     }
     // a bare denial ("Rebels denied the claim.") answers the claim before it
     for ci in 1..claims.len() {
-        if claim_group[ci].is_none() && claims[ci].stance == Stance::Deny && !claim_where[ci].0.eventish {
+        if claim_group[ci].is_none()
+            && claims[ci].stance == Stance::Deny
+            && !claim_where[ci].0.eventish
+        {
             let doc = claim_where[ci].1;
-            let prev = (0..ci).rev().take_while(|&p| claim_where[p].1 == doc).find(|&p| claim_group[p].is_some());
+            let prev = (0..ci)
+                .rev()
+                .take_while(|&p| claim_where[p].1 == doc)
+                .find(|&p| claim_group[p].is_some());
             claim_group[ci] = prev.and_then(|p| claim_group[p]);
         }
     }
@@ -695,12 +952,23 @@ pub fn assemble(articles: Vec<Article>, lex: &Lexicon) -> Corpus {
                 &cands,
                 g,
                 &|p| places.get(p).map(|x| x.name.clone()).unwrap_or_default(),
-                &|a| lex.actors.get(a).map(|x| (x.short.clone(), x.side)).unwrap_or((String::new(), Side::Observers)),
+                &|a| {
+                    lex.actors
+                        .get(a)
+                        .map(|x| (x.short.clone(), x.side))
+                        .unwrap_or((String::new(), Side::Observers))
+                },
                 camp,
             )
         })
         .collect();
-    order.sort_by(|&a, &b| (groups[a].start, groups[a].end, &titles[a]).cmp(&(groups[b].start, groups[b].end, &titles[b])));
+    order.sort_by(|&a, &b| {
+        (groups[a].start, groups[a].end, &titles[a]).cmp(&(
+            groups[b].start,
+            groups[b].end,
+            &titles[b],
+        ))
+    });
     let mut event_id = vec![String::new(); groups.len()];
     for (n, &gi) in order.iter().enumerate() {
         event_id[gi] = format!("e{}", n + 1);
@@ -710,7 +978,8 @@ pub fn assemble(articles: Vec<Article>, lex: &Lexicon) -> Corpus {
     }
     // caveats: the event of the same document with most of its claims
     let mut group_claims: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
-    let mut doc_group_claims: std::collections::HashMap<(usize, usize), usize> = std::collections::HashMap::new();
+    let mut doc_group_claims: std::collections::HashMap<(usize, usize), usize> =
+        std::collections::HashMap::new();
     for (ci, g) in claim_group.iter().enumerate() {
         if let Some(gi) = *g {
             group_claims[gi].push(ci);
@@ -730,7 +999,11 @@ pub fn assemble(articles: Vec<Article>, lex: &Lexicon) -> Corpus {
             .iter()
             .map(|&(gi, sent)| {
                 let n = doc_group_claims.get(&(di, gi)).copied().unwrap_or(0);
-                (n, std::cmp::Reverse(sent.abs_diff(si)), std::cmp::Reverse(gi))
+                (
+                    n,
+                    std::cmp::Reverse(sent.abs_diff(si)),
+                    std::cmp::Reverse(gi),
+                )
             })
             .max()
             .map(|(_, _, std::cmp::Reverse(gi))| gi);
@@ -754,18 +1027,38 @@ pub fn assemble(articles: Vec<Article>, lex: &Lexicon) -> Corpus {
                 }
             }
         }
-        let mut docs: Vec<String> = g.members.iter().map(|&m| documents[cands[m].doc].id.clone()).collect();
+        let mut docs: Vec<String> = g
+            .members
+            .iter()
+            .map(|&m| documents[cands[m].doc].id.clone())
+            .collect();
         docs.extend(member_claims.iter().map(|&ci| claims[ci].document.clone()));
         docs.sort();
         docs.dedup();
-        let folded: Vec<String> = member_claims.iter().map(|&ci| crate::text::fold_string(&claims[ci].quote)).collect();
+        let folded: Vec<String> = member_claims
+            .iter()
+            .map(|&ci| crate::text::fold_string(&claims[ci].quote))
+            .collect();
         let views: Vec<ClaimView> = member_claims
             .iter()
             .zip(&folded)
             .map(|(&ci, content)| {
                 let c = &claims[ci];
-                let label = c.speaker.as_ref().and_then(|s| lex.actors.iter().find(|a| &a.id == s)).map(|a| a.short.clone()).unwrap_or_else(|| c.speaker_text.clone());
-                ClaimView { id: &c.id, side: c.side, stance: c.stance, label, content, quote: &c.quote, numbers: &c.numbers }
+                let label = c
+                    .speaker
+                    .as_ref()
+                    .and_then(|s| lex.actors.iter().find(|a| &a.id == s))
+                    .map(|a| a.short.clone())
+                    .unwrap_or_else(|| c.speaker_text.clone());
+                ClaimView {
+                    id: &c.id,
+                    side: c.side,
+                    stance: c.stance,
+                    label,
+                    content,
+                    quote: &c.quote,
+                    numbers: &c.numbers,
+                }
             })
             .collect();
         let disputes = disputes::find(&views);
@@ -780,14 +1073,24 @@ pub fn assemble(articles: Vec<Article>, lex: &Lexicon) -> Corpus {
             precision: g.precision,
             places: g.places.iter().map(|&p| places[p].id.clone()).collect(),
             actors: actor_ids,
-            claims: member_claims.iter().map(|&ci| claims[ci].id.clone()).collect(),
+            claims: member_claims
+                .iter()
+                .map(|&ci| claims[ci].id.clone())
+                .collect(),
             documents: docs,
             contested: !disputes.is_empty(),
             disputes,
             caveats: cav,
         });
     }
-    Corpus { version: FORMAT_VERSION, documents, actors, places, claims, events: events_out }
+    Corpus {
+        version: FORMAT_VERSION,
+        documents,
+        actors,
+        places,
+        claims,
+        events: events_out,
+    }
 }
 
 #[cfg(test)]
@@ -796,7 +1099,13 @@ mod tests {
     use crate::gazetteer::Gazetteer;
 
     fn lex() -> Lexicon {
-        Lexicon::new(Gazetteer::load(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds/gazetteer.toml")).unwrap())
+        Lexicon::new(
+            Gazetteer::load(
+                &std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                    .join("../../seeds/gazetteer.toml"),
+            )
+            .unwrap(),
+        )
     }
 
     fn article(text: &str) -> Article {
@@ -820,8 +1129,20 @@ mod tests {
         let a = article(text);
         assert!(a.needs_reference_year && a.document.published.is_none());
         // the corpus's usual year settles it
-        let a = parse_article("x.txt", text.as_bytes(), &lex(), Options { reference_year: Some(2024) }).unwrap();
-        assert!(a.document.title.ends_with('…') && a.document.title.chars().count() <= 90, "{}", a.document.title);
+        let a = parse_article(
+            "x.txt",
+            text.as_bytes(),
+            &lex(),
+            Options {
+                reference_year: Some(2024),
+            },
+        )
+        .unwrap();
+        assert!(
+            a.document.title.ends_with('…') && a.document.title.chars().count() <= 90,
+            "{}",
+            a.document.title
+        );
         assert_eq!(a.document.published.as_deref(), Some("2023-10-05"));
         assert_eq!(a.document.published_source, PublishedSource::Inferred);
     }
@@ -830,9 +1151,16 @@ mod tests {
     fn wire_dateline_is_not_claimed_and_names_the_outlet() {
         let a = article("BAMAKO, Mali (AP) — Mali's army said Tuesday, November 14, 2023 it had taken control of Kidal.");
         assert_eq!(a.document.outlet.as_deref(), Some("Associated Press"));
-        assert!(a.claims[0].quote.starts_with("Mali's army"), "{}", a.claims[0].quote);
+        assert!(
+            a.claims[0].quote.starts_with("Mali's army"),
+            "{}",
+            a.claims[0].quote
+        );
         // the filing place is not where it happened
-        assert!(a.candidates.iter().all(|c| c.places.iter().all(|&p| lex().places[p].id != "bamako")));
+        assert!(a
+            .candidates
+            .iter()
+            .all(|c| c.places.iter().all(|&p| lex().places[p].id != "bamako")));
     }
 
     #[test]
@@ -847,7 +1175,10 @@ mod tests {
         let a = article("+++\npublished = 2023-11-13\n+++\nFighting began near Kidal on Saturday. The claims could not be independently verified.");
         assert_eq!(a.caveats.len(), 1);
         let c = &a.caveats[0].1;
-        assert_eq!(crate::text::slice_cp(&a.document.text, c.start, c.end), c.quote);
+        assert_eq!(
+            crate::text::slice_cp(&a.document.text, c.start, c.end),
+            c.quote
+        );
     }
 
     #[test]
@@ -855,7 +1186,10 @@ mod tests {
         let a = article("\u{feff}The army said on Sunday, November 12, 2023 it clashed with rebels near Kidal.\r\nRebels denied it.\r\n");
         assert!(!a.document.text.contains('\r'));
         for c in &a.claims {
-            assert_eq!(crate::text::slice_cp(&a.document.text, c.start, c.end), c.quote);
+            assert_eq!(
+                crate::text::slice_cp(&a.document.text, c.start, c.end),
+                c.quote
+            );
         }
     }
 }

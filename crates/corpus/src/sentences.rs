@@ -19,13 +19,16 @@ use crate::text::{CpIndex, Folded};
 
 /// Abbreviations that never end a sentence (case-sensitive, without the dot).
 const TITLES: &[&str] = &[
-    "Col", "Gen", "Lt", "Capt", "Cpt", "Maj", "Sgt", "Cpl", "Pvt", "Adm", "Brig", "Cmdr", "Cdr", "Mr", "Mrs", "Ms", "Dr",
-    "Prof", "Rev", "Gov", "Sen", "Rep", "Pres", "St", "Mt", "Ft", "No", "Nos", "vs", "approx", "e.g", "i.e", "cf", "al",
-    "Inc", "Ltd", "Co", "Corp", "Jr", "Sr", "Messrs", "Mme", "Mlle", "Lt.-Col", "a.m", "p.m", "ca",
+    "Col", "Gen", "Lt", "Capt", "Cpt", "Maj", "Sgt", "Cpl", "Pvt", "Adm", "Brig", "Cmdr", "Cdr",
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Rev", "Gov", "Sen", "Rep", "Pres", "St", "Mt", "Ft", "No",
+    "Nos", "vs", "approx", "e.g", "i.e", "cf", "al", "Inc", "Ltd", "Co", "Corp", "Jr", "Sr",
+    "Messrs", "Mme", "Mlle", "Lt.-Col", "a.m", "p.m", "ca",
 ];
 
 /// Month abbreviations: not a sentence end when a number follows.
-const MONTHS: &[&str] = &["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"];
+const MONTHS: &[&str] = &[
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+];
 
 /// Quotes longer than this (in code points) are split like normal prose.
 const MAX_UNSPLIT_QUOTE: usize = 600;
@@ -40,7 +43,10 @@ pub fn paragraphs(text: &str) -> Vec<Span> {
         let body = line.trim();
         if !body.is_empty() {
             let b0 = offset + trimmed_start;
-            out.push(Span { start: idx.cp(b0), end: idx.cp(b0 + body.len()) });
+            out.push(Span {
+                start: idx.cp(b0),
+                end: idx.cp(b0 + body.len()),
+            });
         }
         offset += line.len();
     }
@@ -60,9 +66,13 @@ pub fn sentences(text: &str, paragraphs: &[Span]) -> Vec<Span> {
 fn is_open_quote(chars: &[char], i: usize) -> bool {
     match chars[i] {
         '«' | '„' => true,
-        '“' => chars.get(i + 1).is_some_and(|c| c.is_alphanumeric() || matches!(c, '[' | '(' | '‘' | '\'' | '…' | '.')),
+        '“' => chars.get(i + 1).is_some_and(|c| {
+            c.is_alphanumeric() || matches!(c, '[' | '(' | '‘' | '\'' | '…' | '.')
+        }),
         '"' => {
-            let before_ok = i == 0 || chars[i - 1].is_whitespace() || matches!(chars[i - 1], '(' | '[' | '—' | '–' | '-' | ':');
+            let before_ok = i == 0
+                || chars[i - 1].is_whitespace()
+                || matches!(chars[i - 1], '(' | '[' | '—' | '–' | '-' | ':');
             before_ok && chars.get(i + 1).is_some_and(|c| !c.is_whitespace())
         }
         _ => false,
@@ -81,7 +91,11 @@ fn find_close(chars: &[char], open: usize, end: usize) -> Option<usize> {
         '"' => &['"', '”'],
         _ => &['”', '"', '“'],
     };
-    (open + 1..end).find(|&j| closer.contains(&chars[j]) && !(chars[j] == '"' && is_open_quote(chars, j) && chars[open] != '"') && !(chars[j] == '“' && is_open_quote(chars, j)))
+    (open + 1..end).find(|&j| {
+        closer.contains(&chars[j])
+            && !(chars[j] == '"' && is_open_quote(chars, j) && chars[open] != '"')
+            && !(chars[j] == '“' && is_open_quote(chars, j))
+    })
 }
 
 /// Append the sentences of paragraph `p` to `out`.
@@ -108,7 +122,8 @@ pub fn split_sentences(f: &Folded, p: Span, out: &mut Vec<Span>) {
             while j < pe && matches!(chars[j], '.' | '!' | '?' | '…') {
                 j += 1;
             }
-            while j < pe && (is_close_quote(chars[j]) || matches!(chars[j], ')' | ']' | '’' | '\'')) {
+            while j < pe && (is_close_quote(chars[j]) || matches!(chars[j], ')' | ']' | '’' | '\''))
+            {
                 j += 1;
             }
             let mut k = j;
@@ -118,9 +133,16 @@ pub fn split_sentences(f: &Folded, p: Span, out: &mut Vec<Span>) {
             // Inside a quotation only a terminator that ends the quotation counts.
             let quoted = quote_end.is_some_and(|q| j <= q);
             let next_starts = !quoted
-                && (k >= pe || (k > j && (chars[k].is_uppercase() || chars[k].is_ascii_digit() || matches!(chars[k], '"' | '“' | '‘' | '«' | '(' | '['))));
+                && (k >= pe
+                    || (k > j
+                        && (chars[k].is_uppercase()
+                            || chars[k].is_ascii_digit()
+                            || matches!(chars[k], '"' | '“' | '‘' | '«' | '(' | '['))));
             if next_starts && !(c == '.' && is_abbreviation(chars, start, i, k, pe)) {
-                out.push(Span { start: start as u32, end: j as u32 });
+                out.push(Span {
+                    start: start as u32,
+                    end: j as u32,
+                });
                 start = k;
                 i = k;
                 continue;
@@ -134,14 +156,20 @@ pub fn split_sentences(f: &Folded, p: Span, out: &mut Vec<Span>) {
         e -= 1;
     }
     if start < e {
-        out.push(Span { start: start as u32, end: e as u32 });
+        out.push(Span {
+            start: start as u32,
+            end: e as u32,
+        });
     }
 }
 
 /// Whether the `.` at `dot` ends an abbreviation rather than the sentence.
 fn is_abbreviation(chars: &[char], sent_start: usize, dot: usize, next: usize, end: usize) -> bool {
     let mut w = dot;
-    while w > sent_start && !chars[w - 1].is_whitespace() && !matches!(chars[w - 1], '(' | '"' | '“' | '«' | '[') {
+    while w > sent_start
+        && !chars[w - 1].is_whitespace()
+        && !matches!(chars[w - 1], '(' | '"' | '“' | '«' | '[')
+    {
         w -= 1;
     }
     let word: String = chars[w..dot].iter().collect();
@@ -157,7 +185,9 @@ fn is_abbreviation(chars: &[char], sent_start: usize, dot: usize, next: usize, e
     }
     // Initials and dotted acronyms: "J", "U.N", "U.S", "a.m"
     let letters: Vec<&str> = word.split('.').collect();
-    letters.iter().all(|l| l.chars().count() == 1 && l.chars().all(char::is_alphabetic))
+    letters
+        .iter()
+        .all(|l| l.chars().count() == 1 && l.chars().all(char::is_alphabetic))
         && (letters.len() > 1 || word.chars().all(char::is_uppercase))
 }
 
@@ -168,13 +198,24 @@ mod tests {
 
     fn split(t: &str) -> Vec<&str> {
         let ps = paragraphs(t);
-        sentences(t, &ps).iter().map(|s| slice_cp(t, s.start, s.end)).collect()
+        sentences(t, &ps)
+            .iter()
+            .map(|s| slice_cp(t, s.start, s.end))
+            .collect()
     }
 
     #[test]
     fn splits_sentences_but_not_abbreviations() {
         let t = "Col. Goïta spoke. The army said “we won.” Then it left.\nSecond paragraph here.";
-        assert_eq!(split(t), vec!["Col. Goïta spoke.", "The army said “we won.”", "Then it left.", "Second paragraph here."]);
+        assert_eq!(
+            split(t),
+            vec![
+                "Col. Goïta spoke.",
+                "The army said “we won.”",
+                "Then it left.",
+                "Second paragraph here."
+            ]
+        );
         assert_eq!(
             split("The U.N. Security Council met on Oct. 5 in New York. Gen. J. Smith said so. It ended."),
             vec!["The U.N. Security Council met on Oct. 5 in New York.", "Gen. J. Smith said so.", "It ended."]
@@ -184,7 +225,13 @@ mod tests {
     #[test]
     fn closed_quote_spanning_sentences_stays_whole() {
         let t = "“I deny the entry. They are surrounded,” replied a leader. The army said nothing.";
-        assert_eq!(split(t), vec!["“I deny the entry. They are surrounded,” replied a leader.", "The army said nothing."]);
+        assert_eq!(
+            split(t),
+            vec![
+                "“I deny the entry. They are surrounded,” replied a leader.",
+                "The army said nothing."
+            ]
+        );
         let t = "\"We have seized Kidal. The terrorists fled,\" Col. Abdoulaye Maiga said in a statement.";
         assert_eq!(split(t).len(), 1);
     }
@@ -205,6 +252,9 @@ mod tests {
 
     #[test]
     fn lower_case_after_full_stop_does_not_split() {
-        assert_eq!(split("They remain on guard. we watch them “, comments a commander.").len(), 1);
+        assert_eq!(
+            split("They remain on guard. we watch them “, comments a commander.").len(),
+            1
+        );
     }
 }

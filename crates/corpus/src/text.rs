@@ -10,7 +10,10 @@ pub fn cp_len(s: &str) -> u32 {
 /// Out-of-range offsets are clamped; never panics.
 pub fn slice_cp(text: &str, start: u32, end: u32) -> &str {
     let (start, end) = (start as usize, end.max(start) as usize);
-    let mut indices = text.char_indices().map(|(i, _)| i).chain(std::iter::once(text.len()));
+    let mut indices = text
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(text.len()));
     let b_start = indices.by_ref().nth(start).unwrap_or(text.len());
     let b_end = if end == start {
         b_start
@@ -54,15 +57,23 @@ impl CpIndex {
 pub fn fold_char(c: char) -> u8 {
     if c.is_ascii() {
         let b = c as u8;
-        return if b == b'\t' || b == b'\r' { b' ' } else { b.to_ascii_lowercase() };
+        return if b == b'\t' || b == b'\r' {
+            b' '
+        } else {
+            b.to_ascii_lowercase()
+        };
     }
     match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'ā' => b'a',
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'ā' => {
+            b'a'
+        }
         'ç' | 'Ç' | 'č' | 'ć' => b'c',
         'è' | 'é' | 'ê' | 'ë' | 'È' | 'É' | 'Ê' | 'Ë' | 'ē' | 'ě' => b'e',
         'ì' | 'í' | 'î' | 'ï' | 'Ì' | 'Í' | 'Î' | 'Ï' | 'ī' => b'i',
         'ñ' | 'Ñ' | 'ń' => b'n',
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'ō' => b'o',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'ō' => {
+            b'o'
+        }
         'ù' | 'ú' | 'û' | 'ü' | 'Ù' | 'Ú' | 'Û' | 'Ü' | 'ū' => b'u',
         'ý' | 'ÿ' | 'Ý' => b'y',
         'š' | 'Š' | 'ś' => b's',

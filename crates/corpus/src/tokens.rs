@@ -33,8 +33,16 @@ pub fn tokenize(f: &Folded, start: usize, end: usize, out: &mut Vec<Tok>) {
             let next = b.get(i + 1).copied().filter(|_| i + 1 < end);
             let prev = b[i - 1];
             let joins = match c {
-                b'-' => matches!(f.chars[i], '-' | '‐' | '‑') && prev.is_ascii_alphabetic() && next.is_some_and(|n| n.is_ascii_alphanumeric()),
-                b'\'' => prev.is_ascii_alphabetic() && next.is_some_and(|n| n.is_ascii_alphabetic()) && f.chars[i] != '‘',
+                b'-' => {
+                    matches!(f.chars[i], '-' | '‐' | '‑')
+                        && prev.is_ascii_alphabetic()
+                        && next.is_some_and(|n| n.is_ascii_alphanumeric())
+                }
+                b'\'' => {
+                    prev.is_ascii_alphabetic()
+                        && next.is_some_and(|n| n.is_ascii_alphabetic())
+                        && f.chars[i] != '‘'
+                }
                 b',' | b'.' => prev.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit()),
                 _ => false,
             };
@@ -44,7 +52,10 @@ pub fn tokenize(f: &Folded, start: usize, end: usize, out: &mut Vec<Tok>) {
                 break;
             }
         }
-        out.push(Tok { start: s as u32, end: i as u32 });
+        out.push(Tok {
+            start: s as u32,
+            end: i as u32,
+        });
     }
 }
 
@@ -66,10 +77,34 @@ pub mod class {
     pub const NUMBER: u32 = 1 << 11;
 }
 
-fn class_table() -> &'static std::collections::HashMap<&'static str, u32> {
-    static TABLE: std::sync::OnceLock<std::collections::HashMap<&'static str, u32>> = std::sync::OnceLock::new();
+/// FNV-1a: short words hash much faster than with SipHash.
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type ClassTable = std::collections::HashMap<&'static str, u32, std::hash::BuildHasherDefault<Fnv>>;
+
+fn class_table() -> &'static ClassTable {
+    static TABLE: std::sync::OnceLock<ClassTable> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut t = std::collections::HashMap::new();
+        let mut t = ClassTable::default();
         let mut add = |words: &[&'static str], bit: u32| {
             for w in words {
                 *t.entry(*w).or_insert(0) |= bit;
@@ -101,7 +136,11 @@ pub fn classes(f: &Folded, toks: &[Tok]) -> Vec<u32> {
             let w = f.fs(t.start as usize, t.end as usize);
             let mut c = table.get(w).copied().unwrap_or(0);
             // "twenty-five"
-            if c == 0 && w.contains('-') && w.split('-').all(|p| table.get(p).is_some_and(|x| x & class::NUMBER != 0)) {
+            if c == 0
+                && w.contains('-')
+                && w.split('-')
+                    .all(|p| table.get(p).is_some_and(|x| x & class::NUMBER != 0))
+            {
                 c = class::NUMBER;
             }
             c
@@ -150,12 +189,18 @@ impl<'a> Words<'a> {
 
     /// Whether the original text of token `i` starts with an upper-case letter.
     pub fn capitalised(&self, i: usize) -> bool {
-        self.toks.get(i).and_then(|t| self.f.chars.get(t.start as usize)).is_some_and(|c| c.is_uppercase())
+        self.toks
+            .get(i)
+            .and_then(|t| self.f.chars.get(t.start as usize))
+            .is_some_and(|c| c.is_uppercase())
     }
 
     /// Whether the phrase (space-separated folded words) starts at token `i`.
     pub fn phrase_at(&self, i: usize, phrase: &str) -> bool {
-        phrase.split(' ').enumerate().all(|(j, part)| self.w(i + j) == part)
+        phrase
+            .split(' ')
+            .enumerate()
+            .all(|(j, part)| self.w(i + j) == part)
     }
 
     /// Number of words of a phrase.
@@ -174,9 +219,16 @@ mod tests {
         let mut t = Vec::new();
         tokenize(&f, 0, f.len(), &mut t);
         let cls = classes(&f, &t);
-        let w = Words { f: &f, toks: &t, cls: &cls };
+        let w = Words {
+            f: &f,
+            toks: &t,
+            cls: &cls,
+        };
         let words: Vec<&str> = (0..w.len()).map(|i| w.w(i)).collect();
-        assert_eq!(words, vec!["some", "6,500", "pick-ups", "haven't", "left", "1.5", "km", "anefis"]);
+        assert_eq!(
+            words,
+            vec!["some", "6,500", "pick-ups", "haven't", "left", "1.5", "km", "anefis"]
+        );
         assert!(w.capitalised(7));
         assert!(w.phrase_at(4, "left 1.5 km"));
     }
