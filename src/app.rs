@@ -1,69 +1,74 @@
-//! Top-level component: the article list and the article reader.
+//! The app root: installs the URL-backed view state and lays out the page
+//! (header, view tabs, filter sidebar / drawer, and the main content, which
+//! is the article reader, the event view or one of the three views).
 
+use counterclaim_corpus::query::{View, ViewState};
 use leptos::prelude::*;
-use leptos_router::components::{Router, A};
-use leptos_router::hooks::use_query_map;
 
-use crate::data::corpus;
+use crate::components::{
+    articles::ArticlesView, event_view::EventView, filters::Filters, header::Header, map_view::MapView,
+    reader::Reader, timeline::Timeline,
+};
+use crate::data::{index, lookup};
+use crate::url_state::Nav;
+
+/// What the main area shows, derived from the URL state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Screen {
+    Reader(String),
+    Event(String),
+    View(View),
+}
+
+fn screen_of(s: &ViewState) -> Screen {
+    let l = lookup();
+    if let Some(a) = s.article.as_deref().filter(|a| l.document(a).is_some()) {
+        return Screen::Reader(a.to_owned());
+    }
+    if let Some(e) = s.event.as_deref().filter(|e| l.event(e).is_some()) {
+        return Screen::Event(e.to_owned());
+    }
+    Screen::View(s.view)
+}
 
 #[component]
 pub fn App() -> impl IntoView {
-    view! {
-        <Router>
-            <Shell/>
-        </Router>
-    }
-}
-
-#[component]
-fn Shell() -> impl IntoView {
-    let query = use_query_map();
-    let open_doc = move || query.read().get("article");
-    view! {
-        <header class="site-header" data-app-ready="">
-            <h1><a href="?">"Counterclaim"</a></h1>
-            <p class="tagline">"Who claimed what, when and where — the parties' accounts side by side."</p>
-        </header>
-        <main id="main">
-            {move || match open_doc().and_then(|id| corpus().documents.iter().find(|d| d.id == id)) {
-                Some(doc) => view! { <Reader doc_id=doc.id.clone()/> }.into_any(),
-                None => view! { <ArticleList/> }.into_any(),
-            }}
-        </main>
-    }
-}
-
-#[component]
-fn ArticleList() -> impl IntoView {
-    let docs = &corpus().documents;
-    view! {
-        <section aria-labelledby="articles-h">
-            <h2 id="articles-h">{format!("{} articles", docs.len())}</h2>
-            <ul class="article-list" data-testid="article-list">
-                {docs.iter().map(|d| view! {
-                    <li>
-                        <A href=format!("?view=articles&article={}", d.id)>{d.title.clone()}</A>
-                        <span class="meta">{format!("{} sentences", d.sentences.len())}</span>
-                    </li>
-                }).collect_view()}
-            </ul>
-        </section>
-    }
-}
-
-#[component]
-fn Reader(doc_id: String) -> impl IntoView {
-    let Some(doc) = corpus().documents.iter().find(|d| d.id == doc_id) else {
-        return view! { <p>"Article not found."</p> }.into_any();
+    let nav = Nav::install();
+    let filter = Memo::new(move |_| nav.state.with(|s| s.filter.clone()));
+    let results = Memo::new(move |_| filter.with(|f| index().results(f)));
+    let screen = Memo::new(move |_| nav.state.with(screen_of));
+    let count_text = move || {
+        let n = results.with(Vec::len);
+        let total = index().n_events();
+        let filtered = filter.with(|f| !f.is_empty());
+        match (n, filtered) {
+            (1, true) => "1 event matches".to_owned(),
+            (n, true) => format!("{n} events match (of {total})"),
+            (n, false) => format!("{n} events, no filter"),
+        }
     };
     view! {
-        <article class="reader" data-testid="reader">
-            <p><A href="?view=articles">"← All articles"</A></p>
-            <h2>{doc.title.clone()}</h2>
-            {doc.paragraphs.iter().map(|p| view! {
-                <p>{counterclaim_corpus::text::slice_cp(&doc.text, p.start, p.end).to_string()}</p>
-            }).collect_view()}
-        </article>
+        <a class="skip-link" href="#main">"Skip to content"</a>
+        <Header/>
+        <div class="layout">
+            <Filters results_text=Signal::derive(count_text)/>
+            <main id="main" tabindex="-1">
+                <p class="result-count" role="status" aria-live="polite">{count_text}</p>
+                {move || match screen.get() {
+                    Screen::Reader(doc) => view! { <Reader doc_id=doc/> }.into_any(),
+                    Screen::Event(id) => view! { <EventView event_id=id/> }.into_any(),
+                    Screen::View(View::Timeline) => view! { <Timeline results=results/> }.into_any(),
+                    Screen::View(View::Map) => view! { <MapView/> }.into_any(),
+                    Screen::View(View::Articles) => view! { <ArticlesView results=results/> }.into_any(),
+                }}
+            </main>
+        </div>
+        <footer class="site-footer">
+            <p>
+                "Claims are extracted automatically from the articles and may be incomplete; "
+                "every quote links to its place in the original text. The parties' assertions "
+                "are reported, not verified."
+            </p>
+        </footer>
     }
-    .into_any()
 }

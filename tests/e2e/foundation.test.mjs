@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer, launchBrowser, newPage, waitForApp, screenshot, ROOT } from './harness.mjs';
+import { startServer, launchBrowser, newPage, waitForApp, screenshot, cspViolations, ROOT } from './harness.mjs';
 
 const seedCount = readdirSync(join(ROOT, 'seeds')).filter((f) => f.endsWith('.txt')).length;
 let server, browser;
@@ -30,6 +30,7 @@ test('the page loads with no console errors and lists every seed article', async
   }
   await screenshot(page, 'foundation-articles-1280');
   assert.deepEqual(page.problems, []);
+  assert.deepEqual(await cspViolations(page), [], 'no Content-Security-Policy violation');
   await page.context().close();
 });
 
@@ -47,5 +48,6 @@ test('opening an article shows its full text', async () => {
   assert.match(page.url(), /article=000_/);
   await screenshot(page, 'foundation-reader-1280');
   assert.deepEqual(page.problems, []);
+  assert.deepEqual(await cspViolations(page), [], 'no Content-Security-Policy violation');
   await page.context().close();
 });

@@ -25,12 +25,19 @@ const MIME = {
   '.csv': 'text/csv; charset=utf-8',
 };
 
+/** The strict policy the build derived (scripts/postbuild.mjs), as hosts must send it. */
+export async function buildPolicy(root = DIST) {
+  return (await readFile(join(root, 'csp.txt'), 'utf8')).trim();
+}
+
 /**
- * Serve `root` on 127.0.0.1 on a free port. `headers` are added to every
- * response (e.g. a Content-Security-Policy). Resolves once the server answers.
+ * Serve `root` on 127.0.0.1 on a free port, sending the build's strict
+ * Content-Security-Policy with every response (pass `csp: false` to omit it).
+ * `headers` are added to every response. Resolves once the server answers.
  */
-export async function startServer({ root = DIST, headers = {} } = {}) {
+export async function startServer({ root = DIST, headers = {}, csp = true } = {}) {
   await stat(join(root, 'index.html')); // fail early and clearly when dist/ is missing
+  if (csp) headers = { 'Content-Security-Policy': await buildPolicy(root), ...headers };
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url, 'http://localhost');
@@ -81,7 +88,18 @@ export async function newPage(browser, { width = 1280, height = 900, colorScheme
   page.on('console', (m) => { if (m.type() === 'error') page.problems.push(`console: ${m.text()}`); });
   page.on('pageerror', (e) => page.problems.push(`pageerror: ${e.message}`));
   page.on('requestfailed', (r) => page.problems.push(`requestfailed: ${r.url()} ${r.failure()?.errorText}`));
+  // Record CSP violations in the page (init scripts are not subject to the CSP).
+  await page.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) =>
+      window.__cspViolations.push(`${e.violatedDirective}: ${e.blockedURI} ${e.sourceFile ?? ''}:${e.lineNumber ?? ''}`));
+  });
   return page;
+}
+
+/** CSP violations the page has reported so far. */
+export async function cspViolations(page) {
+  return page.evaluate(() => window.__cspViolations ?? ['no CSP recorder']);
 }
 
 /** Wait until the app has mounted (the header is rendered by the WASM app). */

@@ -1,0 +1,74 @@
+//! The page header: what the corpus is, a one-line explanation, the view
+//! tabs and the "Copy link" button. Carries `data-app-ready` (the e2e
+//! harness waits for it).
+
+use counterclaim_corpus::query::{View, ViewState};
+use leptos::prelude::*;
+
+use crate::components::copy_link::CopyLink;
+use crate::data::index;
+use crate::format::{count_label, day_label};
+use crate::url_state::{use_nav, Link};
+
+fn view_label(v: View) -> &'static str {
+    match v {
+        View::Timeline => "Timeline",
+        View::Map => "Map",
+        View::Articles => "Articles",
+    }
+}
+
+#[component]
+pub fn Header() -> impl IntoView {
+    let nav = use_nav();
+    let s = index().summary();
+    let span = match (&s.first, &s.last) {
+        (Some(a), Some(b)) if a != b => format!("{} – {}", day_label(a), day_label(b)),
+        (Some(a), _) => day_label(a),
+        _ => "no dated events yet".to_owned(),
+    };
+    let figures = format!(
+        "{} · {} · {} · {}",
+        count_label(s.documents, "article", "articles"),
+        count_label(s.events, "event", "events"),
+        count_label(s.claims, "claim", "claims"),
+        span
+    );
+    let tabs = move || {
+        let (view, in_view) = nav.state.with(|st| (st.view, st.event.is_none() && st.article.is_none()));
+        View::ALL
+            .into_iter()
+            .map(|v| {
+                let to = nav.with(|st: &mut ViewState| {
+                    st.view = v;
+                    st.event = None;
+                    st.article = None;
+                    st.claim = None;
+                });
+                let current = (v == view).then_some(if in_view { "page" } else { "true" });
+                view! { <li><Link to=to current=current class="tab">{view_label(v)}</Link></li> }
+            })
+            .collect_view()
+    };
+    view! {
+        <header class="site-header" data-app-ready="">
+            <div class="brand">
+                <h1>
+                    <Link to=ViewState::default() class="home">"Counterclaim"</Link>
+                </h1>
+                <p class="figures">{figures}</p>
+            </div>
+            <p class="tagline">
+                "The war in northern Mali, 2023–2024, as reported in the press: for each event, what the "
+                "Malian army, the rebels and others "<em>"claimed"</em>" — side by side, every quote linked "
+                "to the exact words of the article."
+            </p>
+            <div class="header-bar">
+                <nav aria-label="Views">
+                    <ul class="tabs">{tabs}</ul>
+                </nav>
+                <CopyLink/>
+            </div>
+        </header>
+    }
+}

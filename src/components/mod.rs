@@ -1,0 +1,11 @@
+//! The explorer's components, one file each.
+
+pub mod articles;
+pub mod claim_card;
+pub mod copy_link;
+pub mod event_view;
+pub mod filters;
+pub mod header;
+pub mod map_view;
+pub mod reader;
+pub mod timeline;

@@ -1,0 +1,112 @@
+//! The timeline: matching events grouped by month, each with its date (at
+//! its precision), places, kind, actors, and a *contested* badge carrying
+//! the disputes' reasons.
+
+use counterclaim_corpus::Event;
+use leptos::prelude::*;
+
+use crate::data::{corpus, index, lookup, side_class, SideGroup};
+use crate::format::{count_label, date_label};
+use crate::url_state::{use_nav, Link};
+
+#[component]
+pub fn Timeline(results: Memo<Vec<usize>>) -> impl IntoView {
+    let groups = move || {
+        results.with(|r| {
+            let groups = index().month_groups(r);
+            if groups.is_empty() {
+                return view! { <EmptyResults/> }.into_any();
+            }
+            groups
+                .into_iter()
+                .map(|g| {
+                    let events: Vec<&'static Event> =
+                        r.get(g.range.clone()).unwrap_or(&[]).iter().filter_map(|&i| corpus().events.get(i)).collect();
+                    let heading_id = format!("month-{}", g.key);
+                    let labelled_by = heading_id.clone();
+                    view! {
+                        <section class="month" aria-labelledby=labelled_by>
+                            <h3 id=heading_id>{g.label}<span class="month-count">{count_label(events.len(), "event", "events")}</span></h3>
+                            <ol class="events">
+                                {events.into_iter().map(|e| view! { <EventCard event=e/> }).collect_view()}
+                            </ol>
+                        </section>
+                    }
+                })
+                .collect_view()
+                .into_any()
+        })
+    };
+    view! {
+        <section class="timeline" aria-labelledby="timeline-h">
+            <h2 id="timeline-h">"Timeline of events"</h2>
+            {groups}
+        </section>
+    }
+}
+
+/// Shown when nothing matches.
+#[component]
+pub fn EmptyResults() -> impl IntoView {
+    let nav = use_nav();
+    view! {
+        <div class="empty">
+            <p>"No event matches these filters."</p>
+            <button type="button" class="button" on:click=move |_| nav.update_filter(|f| *f = Default::default())>
+                "Clear all filters"
+            </button>
+        </div>
+    }
+}
+
+#[component]
+fn EventCard(event: &'static Event) -> impl IntoView {
+    let nav = use_nav();
+    let l = lookup();
+    let to = nav.with(|s| {
+        s.event = Some(event.id.clone());
+        s.article = None;
+        s.claim = None;
+    });
+    let places = event.places.iter().map(|p| l.place_name(p)).collect::<Vec<_>>().join(", ");
+    let claims = l.claims_of_event(&event.id);
+    let groups: Vec<SideGroup> =
+        SideGroup::ALL.into_iter().filter(|g| claims.iter().any(|c| SideGroup::of(c.side) == *g)).collect();
+    let voices = match claims.len() {
+        0 => "no quoted claim".to_owned(),
+        n => format!("{} from {}", count_label(n, "claim", "claims"), count_label(groups.len(), "side", "sides")),
+    };
+    let actors = event
+        .actors
+        .iter()
+        .map(|a| {
+            let side = l.actor(a).map(|x| x.side);
+            view! { <li class=format!("chip side-{}", side_class(side))>{l.actor_name(a)}</li> }
+        })
+        .collect_view();
+    let disputes = event
+        .disputes
+        .iter()
+        .map(|d| view! { <li>{d.reason.clone()}</li> })
+        .collect_view();
+    view! {
+        <li class=if event.contested { "event-card contested" } else { "event-card" }>
+            <p class="when">
+                <time datetime=event.start.clone()>{date_label(&event.start, &event.end, event.precision)}</time>
+            </p>
+            <h4 class="event-title"><Link to=to>{event.title.clone()}</Link></h4>
+            <p class="meta">
+                <span class="kind">{event.kind.label()}</span>
+                {(!places.is_empty()).then(|| view! { " · "<span class="place">{places}</span> })}
+                " · "<span>{voices}</span>
+            </p>
+            {(!event.actors.is_empty()).then(|| view! { <ul class="chips" aria-label="Actors">{actors}</ul> })}
+            {event.contested.then(|| view! {
+                <div class="contested-note">
+                    <span class="badge contested-badge">"Contested"</span>
+                    <ul class="reasons">{disputes}</ul>
+                </div>
+            })}
+        </li>
+    }
+}
