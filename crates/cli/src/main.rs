@@ -1,27 +1,95 @@
-//! `counterclaim` — command-line tool for Counterclaim corpora.
+//! `counterclaim` — command-line tool for Counterclaim corpora: export a
+//! folder of articles as JSON, check it, count what the engine extracted,
+//! and write synthetic corpora. Run `counterclaim --help` for usage.
 
+mod args;
+mod source;
+mod stats;
+mod synth;
+
+use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: counterclaim <stats> DIR";
+use args::Command;
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match args.as_slice() {
-        [cmd, dir] if cmd == "stats" => match counterclaim_corpus::load::load_dir(Path::new(dir)) {
-            Ok(c) => {
-                println!("documents: {}", c.documents.len());
-                println!("sentences: {}", c.documents.iter().map(|d| d.sentences.len()).sum::<usize>());
-                ExitCode::SUCCESS
-            }
-            Err(e) => {
-                eprintln!("error: {e}");
-                ExitCode::FAILURE
-            }
-        },
-        _ => {
-            eprintln!("{USAGE}");
-            ExitCode::from(2)
+    let argv: Vec<String> = std::env::args().skip(1).collect();
+    let command = match args::parse(&argv) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("error: {}\n\n{}", e.0, args::USAGE);
+            return ExitCode::from(2);
         }
+    };
+    let result = match command {
+        Command::Help => {
+            print!("{}", args::USAGE);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Export { dir } => export(&dir),
+        Command::Check { dir } => Ok(check(&dir)),
+        Command::Stats { dir } => source::load(&dir).map(|c| {
+            print!("{}", stats::render(&stats::compute(&c)));
+            ExitCode::SUCCESS
+        }),
+        Command::Synth {
+            n,
+            dir,
+            seed,
+            gazetteer,
+        } => synth::run(n, &dir, seed, gazetteer.as_deref()),
+    };
+    match result {
+        Ok(code) => code,
+        Err(msg) => {
+            eprintln!("error: {msg}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn export(dir: &Path) -> Result<ExitCode, String> {
+    let corpus = source::load(dir)?;
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    serde_json::to_writer_pretty(&mut out, &corpus)
+        .map_err(|e| format!("cannot write JSON: {e}"))
+        .and_then(|_| {
+            writeln!(out)
+                .and_then(|_| out.flush())
+                .map_err(|e| format!("cannot write JSON: {e}"))
+        })?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn check(dir: &Path) -> ExitCode {
+    let checked = source::check(dir);
+    let errors = checked.errors();
+    let warnings = checked.problems.len() - errors;
+    println!(
+        "checked {}: {} articles, {} errors, {} warnings",
+        dir.display(),
+        checked.articles,
+        errors,
+        warnings
+    );
+    if let Some(c) = &checked.corpus {
+        let (claims, events) = (c.claims.len(), c.events.len());
+        let contested = c.events.iter().filter(|e| e.contested).count();
+        println!(
+            "corpus: {} documents, {} actors, {} places, {claims} claims, {events} events ({contested} contested)",
+            c.documents.len(),
+            c.actors.len(),
+            c.places.len()
+        );
+    }
+    for p in &checked.problems {
+        println!("{p}");
+    }
+    if errors > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
     }
 }

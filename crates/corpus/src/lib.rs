@@ -33,6 +33,8 @@ pub mod numbers;
 #[cfg(feature = "parse")]
 pub mod pipeline;
 #[cfg(feature = "parse")]
+pub mod synth;
+#[cfg(feature = "parse")]
 pub mod tokens;
 
 pub use model::*;

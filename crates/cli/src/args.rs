@@ -1,0 +1,206 @@
+//! Command-line parsing, by hand (no argument-parsing dependency): the
+//! sub-commands, their operands and options, and the usage text.
+
+use std::path::PathBuf;
+
+pub const USAGE: &str = "\
+counterclaim — tools for Counterclaim corpora (folders of news articles)
+
+USAGE:
+    counterclaim export DIR          write the parsed corpus as JSON to stdout
+    counterclaim check DIR           validate every article; print a summary and
+                                     each problem as `path:line: error|warning: message`
+    counterclaim stats DIR           print counts: documents, sentences, claims by
+                                     side and stance, events by kind, date span,
+                                     top places and actors
+    counterclaim synth N DIR [--seed S] [--gazetteer FILE]
+                                     write N synthetic articles and a copy of the
+                                     gazetteer into DIR (created if missing)
+    counterclaim --help | -h | help  show this text
+
+A corpus folder holds `*.txt` articles and a `gazetteer.toml` (see
+docs/corpus-format.md).
+
+EXIT STATUS:
+    0  success (`check`: no errors; warnings allowed)
+    1  the corpus has errors, or a file could not be read or written
+    2  usage error
+";
+
+/// Default seed of `synth`, so repeated runs write the same articles.
+pub const DEFAULT_SEED: u64 = 20231112;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Command {
+    Help,
+    Export {
+        dir: PathBuf,
+    },
+    Check {
+        dir: PathBuf,
+    },
+    Stats {
+        dir: PathBuf,
+    },
+    Synth {
+        n: usize,
+        dir: PathBuf,
+        seed: u64,
+        gazetteer: Option<PathBuf>,
+    },
+}
+
+/// A usage error: the message is printed before the usage text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UsageError(pub String);
+
+pub fn parse(args: &[String]) -> Result<Command, UsageError> {
+    if args.iter().any(|a| a == "--help" || a == "-h") {
+        return Ok(Command::Help);
+    }
+    let Some((cmd, rest)) = args.split_first() else {
+        return Err(UsageError("missing command".into()));
+    };
+    match cmd.as_str() {
+        "help" => Ok(Command::Help),
+        "export" => Ok(Command::Export {
+            dir: one_dir(cmd, rest)?,
+        }),
+        "check" => Ok(Command::Check {
+            dir: one_dir(cmd, rest)?,
+        }),
+        "stats" => Ok(Command::Stats {
+            dir: one_dir(cmd, rest)?,
+        }),
+        "synth" => parse_synth(rest),
+        other => Err(UsageError(format!("unknown command `{other}`"))),
+    }
+}
+
+fn one_dir(cmd: &str, rest: &[String]) -> Result<PathBuf, UsageError> {
+    if let Some(opt) = rest.iter().find(|a| a.starts_with('-') && a.len() > 1) {
+        return Err(UsageError(format!("`{cmd}` takes no option `{opt}`")));
+    }
+    match rest {
+        [dir] => Ok(PathBuf::from(dir)),
+        [] => Err(UsageError(format!(
+            "`{cmd}` needs a corpus folder: counterclaim {cmd} DIR"
+        ))),
+        _ => Err(UsageError(format!(
+            "`{cmd}` takes exactly one folder, got {}",
+            rest.len()
+        ))),
+    }
+}
+
+fn parse_synth(rest: &[String]) -> Result<Command, UsageError> {
+    let mut seed = DEFAULT_SEED;
+    let mut gazetteer = None;
+    let mut operands = Vec::new();
+    let mut it = rest.iter();
+    while let Some(a) = it.next() {
+        let (name, inline) = match a.split_once('=') {
+            Some((n, v)) if n.starts_with("--") => (n, Some(v.to_string())),
+            _ => (a.as_str(), None),
+        };
+        match name {
+            "--seed" | "--gazetteer" => {
+                let value = match inline {
+                    Some(v) => v,
+                    None => it
+                        .next()
+                        .cloned()
+                        .ok_or_else(|| UsageError(format!("`{name}` needs a value")))?,
+                };
+                if name == "--seed" {
+                    seed = value.parse().map_err(|_| {
+                        UsageError(format!(
+                            "`--seed` must be a non-negative integer, got `{value}`"
+                        ))
+                    })?;
+                } else {
+                    gazetteer = Some(PathBuf::from(value));
+                }
+            }
+            _ if a.starts_with('-') && a.len() > 1 => {
+                return Err(UsageError(format!("unknown option `{a}` for `synth`")))
+            }
+            _ => operands.push(a),
+        }
+    }
+    match operands.as_slice() {
+        [n, dir] => {
+            let n = n.parse().map_err(|_| {
+                UsageError(format!("`synth` needs a number of articles, got `{n}`"))
+            })?;
+            Ok(Command::Synth {
+                n,
+                dir: PathBuf::from(dir),
+                seed,
+                gazetteer,
+            })
+        }
+        _ => Err(UsageError(
+            "`synth` needs a count and a folder: counterclaim synth N DIR [--seed S]".into(),
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(args: &[&str]) -> Result<Command, UsageError> {
+        parse(&args.iter().map(|s| s.to_string()).collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn parses_commands() {
+        assert_eq!(
+            p(&["export", "seeds"]),
+            Ok(Command::Export {
+                dir: "seeds".into()
+            })
+        );
+        assert_eq!(p(&["check", "x"]), Ok(Command::Check { dir: "x".into() }));
+        assert_eq!(p(&["stats", "x"]), Ok(Command::Stats { dir: "x".into() }));
+        assert_eq!(p(&["stats", "x", "--help"]), Ok(Command::Help));
+        assert_eq!(p(&["help"]), Ok(Command::Help));
+        assert_eq!(
+            p(&["synth", "5", "out"]),
+            Ok(Command::Synth {
+                n: 5,
+                dir: "out".into(),
+                seed: DEFAULT_SEED,
+                gazetteer: None
+            })
+        );
+        assert_eq!(
+            p(&["synth", "--seed", "9", "5", "out", "--gazetteer=g.toml"]),
+            Ok(Command::Synth {
+                n: 5,
+                dir: "out".into(),
+                seed: 9,
+                gazetteer: Some("g.toml".into())
+            })
+        );
+    }
+
+    #[test]
+    fn rejects_bad_usage() {
+        for bad in [
+            &[][..],
+            &["frobnicate", "x"],
+            &["export"],
+            &["export", "a", "b"],
+            &["check", "--strict", "x"],
+            &["synth", "x", "out"],
+            &["synth", "5"],
+            &["synth", "5", "out", "--seed"],
+            &["synth", "5", "out", "--seed", "-3"],
+            &["synth", "5", "out", "--colour"],
+        ] {
+            assert!(p(bad).is_err(), "{bad:?} should be a usage error");
+        }
+    }
+}

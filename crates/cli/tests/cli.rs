@@ -1,0 +1,320 @@
+//! End-to-end tests of the `counterclaim` binary: runs the built executable
+//! on the seed corpus, on broken folders and on synthetic corpora.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_counterclaim"))
+}
+
+fn run(args: &[&str]) -> Output {
+    bin().args(args).output().expect("run counterclaim")
+}
+
+fn seeds() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// A fresh empty folder under the target dir, removed first if it exists.
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn help_and_usage_errors() {
+    let help = run(&["--help"]);
+    assert_eq!(help.status.code(), Some(0));
+    for cmd in ["export", "check", "stats", "synth"] {
+        assert!(
+            stdout(&help).contains(&format!("counterclaim {cmd}")),
+            "help lists {cmd}"
+        );
+    }
+    for bad in [
+        &[][..],
+        &["nonsense"],
+        &["export"],
+        &["synth", "many", "x"],
+        &["check", "a", "b"],
+    ] {
+        let o = run(bad);
+        assert_eq!(o.status.code(), Some(2), "{bad:?}");
+        assert!(stderr(&o).starts_with("error: "), "{bad:?}: {}", stderr(&o));
+        assert!(stderr(&o).contains("USAGE"), "{bad:?} prints usage");
+    }
+}
+
+#[test]
+fn export_seeds_is_json_with_the_contract_fields() {
+    let o = run(&["export", seeds().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("valid JSON");
+    let docs = v["documents"].as_array().expect("documents");
+    assert_eq!(docs.len(), 5);
+    for d in docs {
+        for k in [
+            "id",
+            "path",
+            "title",
+            "outlet",
+            "published",
+            "published_source",
+            "text",
+        ] {
+            assert!(d.get(k).is_some(), "document field {k}");
+        }
+        assert!(d["text"].as_str().unwrap().len() > 500);
+    }
+    for (list, keys) in [
+        ("actors", &["id", "name", "aliases", "side"][..]),
+        ("places", &["id", "name", "aliases", "lat", "lon"]),
+        (
+            "claims",
+            &[
+                "id",
+                "document",
+                "start",
+                "end",
+                "quote",
+                "speaker",
+                "speaker_text",
+                "stance",
+                "date",
+                "event",
+                "numbers",
+            ],
+        ),
+        (
+            "events",
+            &[
+                "id",
+                "title",
+                "kind",
+                "start",
+                "end",
+                "precision",
+                "places",
+                "actors",
+                "claims",
+                "documents",
+                "contested",
+                "disputes",
+            ],
+        ),
+    ] {
+        let items = v[list]
+            .as_array()
+            .unwrap_or_else(|| panic!("{list} is an array"));
+        for item in items {
+            for k in keys {
+                assert!(item.get(k).is_some(), "{list} item lacks {k}: {item}");
+            }
+        }
+    }
+    for c in v["claims"].as_array().unwrap() {
+        for n in c["numbers"].as_array().unwrap() {
+            for k in ["value", "unit", "about"] {
+                assert!(n.get(k).is_some(), "number lacks {k}");
+            }
+        }
+    }
+    for e in v["events"].as_array().unwrap() {
+        for d in e["disputes"].as_array().unwrap() {
+            assert!(d["claims"].is_array() && d["reason"].is_string());
+        }
+    }
+    // Stable output: a second run is byte-identical.
+    assert_eq!(run(&["export", seeds().to_str().unwrap()]).stdout, o.stdout);
+}
+
+#[test]
+fn export_of_a_missing_folder_fails_with_its_name() {
+    let o = run(&["export", "/nonexistent/corpus"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("/nonexistent/corpus"), "{}", stderr(&o));
+}
+
+#[test]
+fn check_passes_on_seeds() {
+    let o = run(&["check", seeds().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+    assert!(stdout(&o).contains("5 articles"), "{}", stdout(&o));
+    assert!(!stdout(&o).contains(": error: "));
+}
+
+#[test]
+fn check_names_file_and_line_of_each_problem() {
+    let dir = temp_dir("check_broken");
+    std::fs::copy(
+        seeds().join("000_e80854c3e174cb97.txt"),
+        dir.join("good.txt"),
+    )
+    .unwrap();
+    if seeds().join("gazetteer.toml").exists() {
+        std::fs::copy(seeds().join("gazetteer.toml"), dir.join("gazetteer.toml")).unwrap();
+    }
+    std::fs::write(
+        dir.join("binary.txt"),
+        b"First line is fine.\nSecond line has \xff\xfe bad bytes.\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("empty.txt"), b"").unwrap();
+    // Line 3 of the front matter is not `key = value`.
+    std::fs::write(
+        dir.join("frontmatter.txt"),
+        "+++\ntitle = \"Army advances\"\noutlet \"AP\"\n+++\nKIDAL, Oct 5 - The army said it advanced.\n",
+    )
+    .unwrap();
+    let o = run(&["check", dir.to_str().unwrap()]);
+    let out = stdout(&o);
+    assert_eq!(o.status.code(), Some(1), "{out}");
+    assert!(
+        out.lines().next().unwrap().contains("4 articles"),
+        "summary first: {out}"
+    );
+    let line_of = |file: &str| {
+        out.lines()
+            .find(|l| l.contains(file) && l.contains(": error: "))
+            .map(str::to_string)
+    };
+    let bin = line_of("binary.txt").unwrap_or_else(|| panic!("binary.txt reported: {out}"));
+    assert!(bin.contains("binary.txt:2: error: "), "{bin}");
+    assert!(line_of("empty.txt").is_some(), "empty.txt reported: {out}");
+    let fm =
+        line_of("frontmatter.txt").unwrap_or_else(|| panic!("frontmatter.txt reported: {out}"));
+    assert!(fm.contains("frontmatter.txt:3: error: "), "{fm}");
+    assert!(
+        line_of("good.txt").is_none(),
+        "the good article has no error: {out}"
+    );
+    // Exactly the three broken files are errors, and the summary counts them.
+    assert_eq!(
+        out.lines().filter(|l| l.contains(": error: ")).count(),
+        3,
+        "{out}"
+    );
+    assert!(out.lines().next().unwrap().contains("3 errors"), "{out}");
+}
+
+#[test]
+fn synth_writes_a_corpus_that_checks_and_has_claims_and_events() {
+    let dir = temp_dir("synth50");
+    let o = run(&["synth", "50", dir.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let txt = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .path()
+                .extension()
+                .is_some_and(|x| x == "txt")
+        })
+        .count();
+    assert_eq!(txt, 50);
+    assert!(dir.join("gazetteer.toml").exists());
+
+    let c = run(&["check", dir.to_str().unwrap()]);
+    assert_eq!(c.status.code(), Some(0), "{}", stdout(&c));
+
+    let s = run(&["stats", dir.to_str().unwrap()]);
+    assert_eq!(s.status.code(), Some(0), "{}", stderr(&s));
+    let out = stdout(&s);
+    let count = |key: &str| -> usize {
+        out.lines()
+            .find_map(|l| l.strip_prefix(key))
+            .and_then(|r| r.trim().parse().ok())
+            .unwrap_or_else(|| panic!("no `{key}` in {out}"))
+    };
+    assert_eq!(count("documents:"), 50);
+    assert!(count("claims:") > 0, "{out}");
+    assert!(count("events:") > 0, "{out}");
+
+    // Same seed → same files; another seed → different files.
+    let again = temp_dir("synth50_again");
+    assert!(run(&["synth", "50", again.to_str().unwrap()])
+        .status
+        .success());
+    let other = temp_dir("synth50_other");
+    assert!(
+        run(&["synth", "50", other.to_str().unwrap(), "--seed", "7"])
+            .status
+            .success()
+    );
+    let a = std::fs::read(dir.join("synth_00007.txt")).unwrap();
+    assert_eq!(a, std::fs::read(again.join("synth_00007.txt")).unwrap());
+    assert_ne!(a, std::fs::read(other.join("synth_00007.txt")).unwrap());
+}
+
+#[test]
+fn stats_on_seeds_counts_what_export_contains() {
+    let dir = seeds();
+    let o = run(&["stats", dir.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    let export: serde_json::Value =
+        serde_json::from_slice(&run(&["export", dir.to_str().unwrap()]).stdout).unwrap();
+    let n = |k: &str| export[k].as_array().unwrap().len();
+    assert!(
+        out.contains(&format!("documents:   {}\n", n("documents"))),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!("claims:      {}\n", n("claims"))),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!("events:      {}\n", n("events"))),
+        "{out}"
+    );
+    let contested = export["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["contested"] == true)
+        .count();
+    assert!(
+        out.contains(&format!("contested events: {contested}\n")),
+        "{out}"
+    );
+    assert!(out.contains("date span:   20"), "{out}");
+    assert!(out.contains("top places:\n  "), "{out}");
+}
+
+#[test]
+fn check_reports_a_missing_gazetteer() {
+    let dir = temp_dir("no_gazetteer");
+    std::fs::copy(seeds().join("000_e80854c3e174cb97.txt"), dir.join("a.txt")).unwrap();
+    let o = run(&["check", dir.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("gazetteer.toml"), "{}", stdout(&o));
+}
+
+#[test]
+fn check_exits_zero_on_warnings_only() {
+    let dir = temp_dir("warnings_only");
+    std::fs::copy(seeds().join("gazetteer.toml"), dir.join("gazetteer.toml")).unwrap();
+    // Line 3 has a key the engine does not know: a warning, not an error.
+    std::fs::write(
+        dir.join("extra_key.txt"),
+        "+++\npublished = 2023-11-14\nsection = \"Africa\"\n+++\nKIDAL, Nov 14 (AP) - Mali's army said it had taken control of Kidal.\n",
+    )
+    .unwrap();
+    let o = run(&["check", dir.to_str().unwrap()]);
+    let out = stdout(&o);
+    assert_eq!(o.status.code(), Some(0), "{out}");
+    assert!(out.contains("extra_key.txt:3: warning: "), "{out}");
+    assert!(out.lines().next().unwrap().contains("0 errors"), "{out}");
+}
