@@ -14,13 +14,14 @@ fn main() {
             println!("cargo:rerun-if-changed={}", e.path().display());
         }
     }
-    let corpus = match counterclaim_corpus::load::load_dir(&seeds) {
+    let mut corpus = match counterclaim_corpus::load::load_dir(&seeds) {
         Ok(c) => c,
         Err(e) => {
             eprintln!("error: corpus does not parse: {e}");
             panic!("corpus does not parse: {e}");
         }
     };
+    counterclaim_corpus::embed::slim_for_app(&mut corpus);
     let bytes = counterclaim_corpus::encode(&corpus).expect("corpus encodes");
     let out = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("corpus.bin");
     std::fs::write(&out, bytes).expect("write corpus.bin");

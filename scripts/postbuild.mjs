@@ -46,7 +46,12 @@ const headerPolicy = `${policy}; frame-ancestors *`;
 
 const meta = `<meta http-equiv="Content-Security-Policy" content="${policy}">`;
 html = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\s*/g, '');
-html = html.replace(/<meta charset="utf-8">/i, (m) => `${m}\n  ${meta}`);
+const charset = /<meta charset="?utf-8"?\s*\/?>/i;
+if (!charset.test(html)) {
+  console.error('postbuild: no <meta charset=utf-8> in index.html to put the CSP after');
+  process.exit(1);
+}
+html = html.replace(charset, (m) => `${m}${meta}`);
 writeFileSync(indexPath, html);
 writeFileSync(join(dir, 'csp.txt'), headerPolicy + '\n');
 writeFileSync(join(dir, '_headers'), [

@@ -66,7 +66,7 @@ pub fn MaliMap(
                 aria-describedby=DESC_ID
                 data-testid="map-svg"
             >
-                {svg_title("Map of the places in the corpus").attr("id", TITLE_ID)}
+                {svg_title("Map of the places in the corpus", Some(TITLE_ID))}
                 <desc id=DESC_ID>{description}</desc>
                 <path class="map-neighbours" d=NEIGHBOURS_PATH></path>
                 <path class="map-land" d=MALI_PATH></path>
@@ -103,10 +103,8 @@ pub fn MaliMap(
 /// An SVG `<title>`. Written with the builder because `view!` (leptos_macro
 /// 0.8.20) forgets the SVG context in elements with several children and
 /// would create an HTML `<title>`, which SVG ignores (no tooltip, no name).
-fn svg_title<T: IntoView + 'static>(
-    text: T,
-) -> leptos::tachys::html::element::HtmlElement<leptos::tachys::svg::Title, (), (T,)> {
-    leptos::tachys::svg::title().child(text)
+fn svg_title(text: impl IntoView + 'static, id: Option<&'static str>) -> impl IntoView {
+    leptos::tachys::svg::title().attr("id", id).child(text)
 }
 
 /// Bamako as a small square with its name, for orientation.
@@ -153,7 +151,7 @@ fn marker_view(d: DrawnMarker, on_select: Callback<String>) -> impl IntoView {
                 }
             }
         >
-            {svg_title(tooltip)}
+            {svg_title(tooltip, None)}
             <circle class="map-hit" cx=cx.clone() cy=cy.clone() r=svg_num(radius.max(HIT_RADIUS))></circle>
             <circle class="map-focus-ring" cx=cx.clone() cy=cy.clone() r=svg_num(radius + 5.0)></circle>
             <circle class="map-selected-ring" cx=cx.clone() cy=cy.clone() r=svg_num(radius + 3.0)></circle>

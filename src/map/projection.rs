@@ -73,9 +73,13 @@ pub fn marker_radius(count: usize, max_count: usize) -> f64 {
 /// (those become 0, which the callers never produce anyway).
 pub fn svg_num(v: f64) -> String {
     if v.is_finite() {
-        let rounded = (v * 10.0).round() / 10.0;
-        // `-0.0` would print as "-0".
-        format!("{}", if rounded == 0.0 { 0.0 } else { rounded })
+        // Tenths as an integer: no float formatting code in the WASM.
+        let tenths = (v * 10.0).round().clamp(-1e12, 1e12) as i64;
+        let (sign, abs) = (if tenths < 0 { "-" } else { "" }, tenths.unsigned_abs());
+        match abs % 10 {
+            0 => format!("{sign}{}", abs / 10),
+            d => format!("{sign}{}.{d}", abs / 10),
+        }
     } else {
         "0".to_string()
     }

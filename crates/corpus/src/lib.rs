@@ -6,6 +6,7 @@
 //! only uses [`decode`] and the model types).
 
 pub mod dates;
+pub mod embed;
 pub mod model;
 pub mod sort;
 pub mod query;
