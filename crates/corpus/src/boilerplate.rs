@@ -229,7 +229,7 @@ fn is_boilerplate_paragraph(f: &Folded, p: Span) -> bool {
     let raw = f.fs(a, b);
     let s = raw.trim();
     let lead = raw.len() - raw.trim_start().len();
-    let words = s.split_whitespace().count();
+    let words = word_count(f, p);
     for st in STARTS {
         if let Some(rest) = s.strip_prefix(st) {
             // The cue must end at a word boundary, except glued teasers such as

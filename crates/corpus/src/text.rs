@@ -106,7 +106,10 @@ pub struct Folded {
 impl Folded {
     pub fn new(text: &str) -> Self {
         let chars: Vec<char> = text.chars().collect();
-        let folded = chars.iter().map(|&c| fold_char(c) as char).collect();
+        // `fold_char` yields ASCII bytes: collect bytes, not chars one push at a time
+        let bytes: Vec<u8> = chars.iter().map(|&c| fold_char(c)).collect();
+        let folded = String::from_utf8(bytes)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
         Folded { chars, folded }
     }
 
