@@ -182,7 +182,12 @@ pub fn parse_article(
     // ── text layers, computed once ──
     let f = Folded::new(&text);
     let mut byte_of: Vec<usize> = Vec::with_capacity(f.len() + 1);
-    byte_of.extend(text.char_indices().map(|(b, _)| b));
+    // from the decoded chars: the text is not decoded a second time
+    let mut b = 0;
+    for c in &f.chars {
+        byte_of.push(b);
+        b += c.len_utf8();
+    }
     byte_of.push(text.len());
     let mut line_starts: Vec<u32> = vec![0];
     for (i, &c) in f.chars.iter().enumerate() {
