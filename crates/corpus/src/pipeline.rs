@@ -184,10 +184,11 @@ pub fn parse_article(
     let mut byte_of: Vec<usize> = Vec::with_capacity(f.len() + 1);
     // from the decoded chars: the text is not decoded a second time
     let mut b = 0;
-    for c in &f.chars {
-        byte_of.push(b);
+    byte_of.extend(f.chars.iter().map(|c| {
+        let at = b;
         b += c.len_utf8();
-    }
+        at
+    }));
     byte_of.push(text.len());
     let mut line_starts: Vec<u32> = vec![0];
     for (i, &c) in f.chars.iter().enumerate() {
