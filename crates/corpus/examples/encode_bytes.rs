@@ -23,5 +23,10 @@ fn main() {
     }
     let c = counterclaim_corpus::load::parse_corpus(&files, &g).unwrap();
     std::fs::write(&out, counterclaim_corpus::encode(&c).unwrap()).unwrap();
-    println!("{} docs, {} claims, {} events", c.documents.len(), c.claims.len(), c.events.len());
+    println!(
+        "{} docs, {} claims, {} events",
+        c.documents.len(),
+        c.claims.len(),
+        c.events.len()
+    );
 }

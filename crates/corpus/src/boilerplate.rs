@@ -355,7 +355,11 @@ mod tests {
                 start: 0,
                 end: f.len() as u32,
             };
-            assert_eq!(word_count(&f, p), f.folded.split_whitespace().count(), "{t:?}");
+            assert_eq!(
+                word_count(&f, p),
+                f.folded.split_whitespace().count(),
+                "{t:?}"
+            );
         }
     }
 

@@ -210,12 +210,8 @@ impl Lexicon {
             return false;
         };
         // a part named after its town: "Bamako airport", "Kidal camp"
-        let part = na
-            .strip_prefix(nb)
-            .is_some_and(|r| r.starts_with(' '))
-            || nb
-                .strip_prefix(na)
-                .is_some_and(|r| r.starts_with(' '));
+        let part = na.strip_prefix(nb).is_some_and(|r| r.starts_with(' '))
+            || nb.strip_prefix(na).is_some_and(|r| r.starts_with(' '));
         if part && pa.kind != PlaceKind::Region && pb.kind != PlaceKind::Region {
             return true;
         }

@@ -456,11 +456,10 @@ pub fn parse_article(
         let folded = f.fs(s.start as usize, s.end as usize);
         // every caveat phrase holds one of these stems: most sentences are
         // cleared by three scans instead of one per phrase
-        let caveat = (folded.contains("verif")
-            || folded.contains("confirm")
-            || folded.contains("independ"))
-            && CAVEATS.iter().any(|c| folded.contains(c))
-            || (folded.starts_with("no ") && folded.contains("assessment"));
+        let caveat =
+            (folded.contains("verif") || folded.contains("confirm") || folded.contains("independ"))
+                && CAVEATS.iter().any(|c| folded.contains(c))
+                || (folded.starts_with("no ") && folded.contains("assessment"));
         if caveat {
             caveats.push((
                 si,
@@ -1114,7 +1113,9 @@ mod tests {
     fn every_caveat_holds_a_prefilter_stem() {
         for c in CAVEATS {
             assert!(
-                ["verif", "confirm", "independ"].iter().any(|s| c.contains(s)),
+                ["verif", "confirm", "independ"]
+                    .iter()
+                    .any(|s| c.contains(s)),
                 "caveat `{c}` escapes the pre-test in parse_article"
             );
         }

@@ -110,7 +110,8 @@ pub fn split_sentences(f: &Folded, p: Span, out: &mut Vec<Span>) {
         if quote_end.is_some_and(|q| i >= q) {
             quote_end = None;
         }
-        if quote_end.is_none() && matches!(c, '«' | '„' | '“' | '"') && is_open_quote(chars, i) {
+        if quote_end.is_none() && matches!(c, '«' | '„' | '“' | '"') && is_open_quote(chars, i)
+        {
             if let Some(close) = find_close(chars, i, pe) {
                 if close - i <= MAX_UNSPLIT_QUOTE {
                     quote_end = Some(close);
