@@ -178,9 +178,16 @@ pub fn classify(f: &Folded, paragraphs: &[Span]) -> Vec<ParaKind> {
 }
 
 fn word_count(f: &Folded, p: Span) -> usize {
-    f.fs(p.start as usize, p.end as usize)
-        .split_whitespace()
-        .count()
+    // The folded text is ASCII, whose Unicode white space is ' ' and \t..=\r:
+    // counting word starts byte by byte equals `split_whitespace().count()`.
+    let mut n = 0;
+    let mut in_word = false;
+    for &b in f.fs(p.start as usize, p.end as usize).as_bytes() {
+        let space = matches!(b, b' ' | b'\t'..=b'\r');
+        n += usize::from(!space && !in_word);
+        in_word = !space;
+    }
+    n
 }
 
 /// Opens like a teaser ("See also…", "Read also |"), which may run long.
@@ -222,7 +229,7 @@ fn is_boilerplate_paragraph(f: &Folded, p: Span) -> bool {
     let raw = f.fs(a, b);
     let s = raw.trim();
     let lead = raw.len() - raw.trim_start().len();
-    let words = s.split_whitespace().count();
+    let words = word_count(f, p);
     for st in STARTS {
         if let Some(rest) = s.strip_prefix(st) {
             // The cue must end at a word boundary, except glued teasers such as
@@ -333,6 +340,28 @@ fn is_timestamp_line(s: &str) -> bool {
 mod tests {
     use super::*;
     use crate::sentences::paragraphs;
+
+    #[test]
+    fn word_count_matches_split_whitespace() {
+        for t in [
+            "",
+            "   ",
+            "one",
+            " Kidal,\tthe  army\u{a0}said\u{2009}— \u{b}\u{c}on Tuesday\r\n ",
+            "«Nous» n'avons… rien\u{3000}dit ",
+        ] {
+            let f = Folded::new(t);
+            let p = Span {
+                start: 0,
+                end: f.len() as u32,
+            };
+            assert_eq!(
+                word_count(&f, p),
+                f.folded.split_whitespace().count(),
+                "{t:?}"
+            );
+        }
+    }
 
     fn kinds(t: &str) -> Vec<ParaKind> {
         let f = Folded::new(t);

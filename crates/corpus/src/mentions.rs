@@ -116,13 +116,13 @@ impl Lexicon {
             })
             .collect::<Vec<PlaceInfo>>();
         let mut places = places;
+        let folded_names: Vec<String> = places.iter().map(|p| fold_str(&p.name)).collect();
         for i in 0..places.len() {
             if places[i].kind == PlaceKind::Region {
                 let key = places[i].region_key.clone();
                 places[i].locates = !key.is_empty()
-                    && places.iter().any(|t| {
-                        t.kind == PlaceKind::Town
-                            && (t.region_key == key || fold_str(&t.name) == key)
+                    && places.iter().zip(&folded_names).any(|(t, name)| {
+                        t.kind == PlaceKind::Town && (t.region_key == key || *name == key)
                     });
             }
         }
@@ -180,10 +180,12 @@ impl Lexicon {
     /// For every place, the other places [`Lexicon::related`] to it.
     pub fn related_lists(&self) -> Vec<Vec<usize>> {
         let n = self.places.len();
+        // every name folded once, not once per pair
+        let names: Vec<String> = self.places.iter().map(|p| fold_str(&p.name)).collect();
         let mut out = vec![Vec::new(); n];
         for (a, list) in out.iter_mut().enumerate() {
             for b in 0..n {
-                if a != b && self.related(a, b) {
+                if a != b && self.related_folded(a, b, &names[a], &names[b]) {
                     list.push(b);
                 }
             }
@@ -199,20 +201,23 @@ impl Lexicon {
         let (Some(pa), Some(pb)) = (self.places.get(a), self.places.get(b)) else {
             return false;
         };
+        self.related_folded(a, b, &fold_str(&pa.name), &fold_str(&pb.name))
+    }
+
+    /// [`Lexicon::related`] for two distinct places given their folded names.
+    fn related_folded(&self, a: usize, b: usize, na: &str, nb: &str) -> bool {
+        let (Some(pa), Some(pb)) = (self.places.get(a), self.places.get(b)) else {
+            return false;
+        };
         // a part named after its town: "Bamako airport", "Kidal camp"
-        let (na, nb) = (fold_str(&pa.name), fold_str(&pb.name));
-        let part = na
-            .strip_prefix(nb.as_str())
-            .is_some_and(|r| r.starts_with(' '))
-            || nb
-                .strip_prefix(na.as_str())
-                .is_some_and(|r| r.starts_with(' '));
+        let part = na.strip_prefix(nb).is_some_and(|r| r.starts_with(' '))
+            || nb.strip_prefix(na).is_some_and(|r| r.starts_with(' '));
         if part && pa.kind != PlaceKind::Region && pb.kind != PlaceKind::Region {
             return true;
         }
         match (pa.kind, pb.kind) {
-            (PlaceKind::Region, PlaceKind::Town) => in_region(pb, pa),
-            (PlaceKind::Town, PlaceKind::Region) => in_region(pa, pb),
+            (PlaceKind::Region, PlaceKind::Town) => in_region(pb, nb, pa),
+            (PlaceKind::Town, PlaceKind::Region) => in_region(pa, na, pb),
             _ => false,
         }
     }
@@ -220,9 +225,9 @@ impl Lexicon {
 
 /// A town in a region: by its region label, or the region named after it
 /// ("Tin Zaouatine region").
-fn in_region(town: &PlaceInfo, region: &PlaceInfo) -> bool {
+fn in_region(town: &PlaceInfo, town_folded: &str, region: &PlaceInfo) -> bool {
     !region.region_key.is_empty()
-        && (town.region_key == region.region_key || fold_str(&town.name) == region.region_key)
+        && (town.region_key == region.region_key || town_folded == region.region_key)
 }
 
 /// The mentions overlapping `[start, end)` (mentions are sorted by start).

@@ -15,7 +15,7 @@
 //! or a space is a (misprinted) closing quote.
 
 use crate::model::Span;
-use crate::text::{CpIndex, Folded};
+use crate::text::{cp_len, Folded};
 
 /// Abbreviations that never end a sentence (case-sensitive, without the dot).
 const TITLES: &[&str] = &[
@@ -35,20 +35,20 @@ const MAX_UNSPLIT_QUOTE: usize = 600;
 
 /// Non-empty lines of the text, each a paragraph, in code points (trimmed).
 pub fn paragraphs(text: &str) -> Vec<Span> {
-    let idx = CpIndex::new(text);
     let mut out = Vec::new();
-    let mut offset = 0usize;
+    // code points before the current line (counted line by line, no index of the whole text)
+    let mut cp = 0u32;
     for line in text.split_inclusive('\n') {
         let trimmed_start = line.len() - line.trim_start().len();
         let body = line.trim();
         if !body.is_empty() {
-            let b0 = offset + trimmed_start;
+            let start = cp + cp_len(&line[..trimmed_start]);
             out.push(Span {
-                start: idx.cp(b0),
-                end: idx.cp(b0 + body.len()),
+                start,
+                end: start + cp_len(body),
             });
         }
-        offset += line.len();
+        cp += cp_len(line);
     }
     out
 }
@@ -110,7 +110,8 @@ pub fn split_sentences(f: &Folded, p: Span, out: &mut Vec<Span>) {
         if quote_end.is_some_and(|q| i >= q) {
             quote_end = None;
         }
-        if quote_end.is_none() && is_open_quote(chars, i) {
+        if quote_end.is_none() && matches!(c, '«' | '„' | '“' | '"') && is_open_quote(chars, i)
+        {
             if let Some(close) = find_close(chars, i, pe) {
                 if close - i <= MAX_UNSPLIT_QUOTE {
                     quote_end = Some(close);

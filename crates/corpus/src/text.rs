@@ -106,7 +106,10 @@ pub struct Folded {
 impl Folded {
     pub fn new(text: &str) -> Self {
         let chars: Vec<char> = text.chars().collect();
-        let folded = chars.iter().map(|&c| fold_char(c) as char).collect();
+        // `fold_char` yields ASCII bytes: collect bytes, not chars one push at a time
+        let bytes: Vec<u8> = chars.iter().map(|&c| fold_char(c)).collect();
+        let folded = String::from_utf8(bytes)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
         Folded { chars, folded }
     }
 
@@ -129,7 +132,14 @@ impl Folded {
     pub fn original(&self, start: usize, end: usize) -> String {
         let end = end.min(self.chars.len());
         let start = start.min(end);
-        self.chars[start..end].iter().collect()
+        // sized once and encoded in place: cheaper than a push per char
+        let slice = &self.chars[start..end];
+        let mut bytes = vec![0u8; slice.iter().map(|c| c.len_utf8()).sum()];
+        let mut at = 0;
+        for c in slice {
+            at += c.encode_utf8(&mut bytes[at..]).len();
+        }
+        String::from_utf8(bytes).unwrap_or_default()
     }
 }
 

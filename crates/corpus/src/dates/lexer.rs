@@ -193,6 +193,9 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
             }
             let w = if has_digit || i - b0 > Key::MAX as usize * if ascii { 1 } else { 4 } {
                 W::Other
+            } else if ascii && FIRST_BYTES[i - b0] & (1 << ((bytes[b0] | 0x20) & 31)) == 0 {
+                // `lookup`'s pre-filter, tested before the key is built
+                W::Other
             } else {
                 let mut key = Key::EMPTY;
                 if ascii {

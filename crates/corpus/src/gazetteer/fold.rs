@@ -319,7 +319,21 @@ pub(crate) fn tokenize(text: &str) -> Tokens<'_> {
     let mut cp: u32 = 0;
     // End of the word being read, after its last letter or accent (cp, byte).
     let (mut word_end, mut word_byte_end) = (0u32, 0u32);
-    for (b, c) in text.char_indices() {
+    // Chars decoded by hand: ASCII (most of the text) without the general decoder.
+    let bytes = text.as_bytes();
+    let mut next = 0usize;
+    while next < bytes.len() {
+        let b = next;
+        let c = if bytes[b] < 0x80 {
+            bytes[b] as char
+        } else {
+            // `next` always advances by whole chars, so `b` is a boundary
+            let Some(c) = text.get(b..).and_then(|rest| rest.chars().next()) else {
+                break;
+            };
+            c
+        };
+        next += c.len_utf8();
         let b = b as u32;
         let kind = match classify(c) {
             CharClass::Word { folded: f, alpha, upper } => {
