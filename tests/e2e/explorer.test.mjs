@@ -280,3 +280,41 @@ for (const scheme of ['light', 'dark']) {
     });
   }
 }
+
+// ---- keyboard only ----
+
+/** Presses Tab until `predicate(activeElement)` holds (at most `limit` times). */
+async function tabUntil(page, predicate, limit = 120) {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(predicate)) return true;
+  }
+  return false;
+}
+
+test('keyboard only: Tab reaches a facet and an event, focus is visible, Enter/Space activate them', async () => {
+  const page = await newPage(browser);
+  await open(page);
+  const reached = await tabUntil(page, () => document.activeElement?.matches?.('button.facet-value') ?? false);
+  assert.ok(reached, 'a facet value is reachable with Tab');
+  const focus = await page.evaluate(() => {
+    const s = getComputedStyle(document.activeElement);
+    return { style: s.outlineStyle, width: parseFloat(s.outlineWidth), key: document.activeElement.innerText };
+  });
+  assert.notEqual(focus.style, 'none', 'the focused facet shows a focus outline');
+  assert.ok(focus.width >= 2, `focus outline is at least 2px (${focus.width})`);
+  const before = page.url();
+  await page.keyboard.press('Space');
+  await page.waitForFunction((u) => location.href !== u, before);
+  assert.match(page.url(), /[?&](side|actor|place|kind|source)=/, 'Space on a facet filters, in the URL');
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-pressed')), 'true',
+    'focus stays on the pressed facet');
+
+  const toEvent = await tabUntil(page, () => document.activeElement?.closest?.('.event-title') != null, 300);
+  assert.ok(toEvent, 'an event title link is reachable with Tab');
+  await page.keyboard.press('Enter');
+  await page.locator('[data-testid=event-view]').waitFor();
+  assert.match(page.url(), /[?&]event=/);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
