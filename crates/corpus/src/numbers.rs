@@ -184,7 +184,8 @@ const FILLERS: &[&str] = &[
     "additional",
 ];
 
-/// Spelled-out number words (for the token classes).
+/// Spelled-out number words (for the token classes and `word_value`, which
+/// relies on this order: zero..nineteen, the tens, then dozen/hundred/thousand).
 pub(crate) const NUMBER_WORDS: &[&str] = &[
     "zero",
     "one",
@@ -221,31 +222,9 @@ pub(crate) const NUMBER_WORDS: &[&str] = &[
 
 /// Value of a spelled-out number word.
 fn word_value(w: &str) -> Option<f64> {
-    const UNITS: [&str; 20] = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
-    const TENS: [&str; 8] = [
-        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    ];
+    // NUMBER_WORDS lists zero..nineteen, then the tens, then dozen/hundred/thousand.
+    const UNITS: &[&str] = NUMBER_WORDS.split_at(20).0;
+    const TENS: &[&str] = NUMBER_WORDS.split_at(20).1.split_at(8).0;
     if let Some(i) = UNITS.iter().position(|u| *u == w) {
         return Some(i as f64);
     }
