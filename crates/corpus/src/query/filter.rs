@@ -87,15 +87,15 @@ impl Filter {
 }
 
 /// Whether `s` is acceptable as an id or key: 1–[`MAX_VALUE_CHARS`]
-/// characters, each alphanumeric (any script) or one of `- _ . ~ # : @ / +
-/// ( ) ! '`, or a space that is neither first nor last. Commas (the URL's
+/// characters, each a word character ([`super::fold::is_word_char`], any
+/// script) or one of `- _ . ~ # : @ / + ( ) ! '`, or a space that is neither first nor last. Commas (the URL's
 /// value separator) and control characters are never allowed.
 pub fn is_valid_id(s: &str) -> bool {
     let n = s.chars().count();
     (1..=MAX_VALUE_CHARS).contains(&n)
         && !s.starts_with(' ')
         && !s.ends_with(' ')
-        && s.chars().all(|c| c.is_alphanumeric() || "-_.~#:@/+()!' ".contains(c))
+        && s.chars().all(|c| super::fold::is_word_char(c) || "-_.~#:@/+()!' ".contains(c))
 }
 
 pub(crate) fn normalize_ids<'a>(values: impl Iterator<Item = &'a str>) -> Vec<String> {

@@ -2,10 +2,15 @@
 //!
 //! A hand-written table folds Latin-1 and Latin Extended-A letters to plain
 //! lowercase ASCII (`Anéfis` → `anefis`, `Œuvre` → `oeuvre`, `ß` → `ss`);
-//! combining diacritics (U+0300–U+036F) are dropped; other letters are
-//! lowercased with `char::to_lowercase`. A token is a maximal run of
-//! alphanumeric characters after folding: apostrophes, hyphens and
-//! punctuation separate words (`l'armée` → `l`, `armee`).
+//! combining diacritics (U+0300–U+036F) are dropped; Greek and Cyrillic
+//! capitals are lowercased arithmetically; other characters are kept as
+//! they are. A token is a maximal run of word characters after folding
+//! ([`is_word_char`]): apostrophes, hyphens and punctuation separate words
+//! (`l'armée` → `l`, `armee`).
+//!
+//! Deliberately table-free beyond Latin: `char::to_lowercase` and
+//! `char::is_alphanumeric` pull about 7 KB (gzip) of Unicode tables into the
+//! WASM app, and a search box needs only a consistent notion of "word".
 
 /// Base letters for U+0100..=U+017F, lowercase. `1` stands for "ij", `2`
 /// for "oe".
@@ -36,9 +41,54 @@ pub fn fold_char(c: char, out: &mut String) {
         Some(b'3') => out.push_str("ss"),
         Some(b) => out.push(b as char),
         None if (0x300..=0x36F).contains(&u) => {}
-        None if c.is_alphanumeric() => out.extend(c.to_lowercase()),
+        None if is_word_char(c) => out.push(lower_greek_cyrillic(c)),
         None => out.push(' '),
     }
+}
+
+/// Whether `c` belongs inside a word: ASCII letters and digits, and any
+/// other character outside the blocks of spaces, punctuation, symbols,
+/// controls and emoji. (An approximation of `char::is_alphanumeric` that
+/// needs no tables; it errs towards "word" for rare scripts' marks.)
+pub fn is_word_char(c: char) -> bool {
+    let u = c as u32;
+    if u < 0x80 {
+        return c.is_ascii_alphanumeric();
+    }
+    !matches!(u,
+        0x80..=0xA9 | 0xAB..=0xB4 | 0xB6..=0xB9 | 0xBB..=0xBF | 0xD7 | 0xF7
+        | 0x2B9..=0x2FF          // modifier letters and spacing accents
+        | 0x300..=0x36F          // combining diacritics
+        | 0x37E | 0x387 | 0x55A..=0x55F | 0x589 | 0x5BE | 0x5C0 | 0x5C3 | 0x5C6
+        | 0x5F3 | 0x5F4 | 0x600..=0x60F | 0x61B..=0x61F | 0x66A..=0x66D | 0x6D4
+        | 0x964 | 0x965 | 0xE3F | 0xE4F | 0xE5A | 0xE5B | 0x10FB
+        | 0x1680 | 0x180E
+        | 0x2000..=0x206F        // general punctuation and spaces
+        | 0x20A0..=0x20FF        // currency, combining marks for symbols
+        | 0x2100..=0x2BFF        // letterlike, arrows, maths, shapes, dingbats
+        | 0x2E00..=0x2E7F        // supplemental punctuation
+        | 0x3000..=0x3004 | 0x3008..=0x3020 | 0x3030 | 0x303D | 0x30FB
+        | 0xD800..=0xF8FF        // surrogates (never chars) and private use
+        | 0xFE00..=0xFE6F        // variation selectors, CJK compatibility punctuation
+        | 0xFEFF
+        | 0xFF00..=0xFF0F | 0xFF1A..=0xFF20 | 0xFF3B..=0xFF40 | 0xFF5B..=0xFF65
+        | 0xFFF0..=0xFFFF
+        | 0x1F000..=0x1FAFF      // emoji and pictographs
+        | 0xE0000..=0x10FFFF     // tags, variation selectors, private use
+    )
+}
+
+/// Lowercases basic Greek and Cyrillic capitals; every other character is
+/// returned unchanged.
+fn lower_greek_cyrillic(c: char) -> char {
+    let u = c as u32;
+    let lower = match u {
+        0x391..=0x3A9 if u != 0x3A2 => u + 0x20,
+        0x410..=0x42F => u + 0x20,
+        0x400..=0x40F => u + 0x50,
+        _ => u,
+    };
+    char::from_u32(lower).unwrap_or(c)
 }
 
 /// The folded form of `s` (non-word characters become spaces).
@@ -120,6 +170,17 @@ mod tests {
         // Decomposed é (e + U+0301) folds like the precomposed one.
         assert_eq!(fold("Ane\u{301}fis"), "anefis");
         assert_eq!(fold("2×3÷4"), "2 3 4");
+        assert_eq!(fold("ΑΘΗΝΑ Москва ЁЖ"), "αθηνα москва ёж");
+    }
+
+    #[test]
+    fn word_chars_cover_scripts_but_not_punctuation_or_symbols() {
+        for c in "aZ09éßŁαЖ日本テス한ك١".chars() {
+            assert!(is_word_char(c), "{c:?} should be a word character");
+        }
+        for c in " ,.;’“”«»—–…€£©°×÷\u{a0}\u{2009}、。「」！？😀→★".chars() {
+            assert!(!is_word_char(c), "{c:?} should separate words");
+        }
     }
 
     #[test]
