@@ -36,6 +36,8 @@ const directives = [
   "style-src 'self'",
   "img-src 'self' data:",
   "connect-src 'self'",
+  // The embed dialog previews the embedded view in an iframe of this page.
+  "frame-src 'self'",
   "manifest-src 'self'",
   "base-uri 'none'",
   "form-action 'none'",

@@ -6,6 +6,7 @@
 mod app;
 mod components;
 mod data;
+mod embed;
 mod figures;
 mod format;
 mod map;

@@ -4,6 +4,11 @@
 //! Filter changes *replace* the history entry; opening an event or an
 //! article *pushes* one; back/forward (popstate) re-read the URL. Parsing and
 //! writing the query string is entirely `ViewState::from_query` / `to_query`.
+//!
+//! Embedded (`embed=1`), every navigation *replaces*: an iframe's history
+//! entries are the host page's, and a reader's Back button must leave the
+//! article, not step through our filters. `embed` and `childId` stick to
+//! every state shown.
 
 use counterclaim_corpus::query::{Filter, ViewState};
 use leptos::ev;
@@ -29,6 +34,13 @@ fn location_search() -> String {
     window().location().search().unwrap_or_default()
 }
 
+/// The page's absolute address without query or fragment. (Not
+/// `origin + pathname`: a sandboxed frame's origin is the string "null".)
+pub fn page_base() -> String {
+    let href = window().location().href().unwrap_or_default();
+    href.split(['?', '#']).next().unwrap_or_default().to_owned()
+}
+
 /// The href for a state: `?query`, or `?` for the default view.
 pub fn href(state: &ViewState) -> String {
     format!("?{}", state.to_query())
@@ -50,6 +62,11 @@ impl Nav {
         nav
     }
 
+    /// Whether the page runs in embed mode (fixed at start).
+    pub fn embedded(&self) -> bool {
+        self.state.with_untracked(|s| s.embed)
+    }
+
     fn write_url(&self, mode: Mode) {
         let q = self.state.with_untracked(ViewState::to_query);
         let loc = window().location();
@@ -57,7 +74,7 @@ impl Nav {
         let url = if q.is_empty() { path } else { format!("{path}?{q}") };
         let Ok(history) = window().history() else { return };
         let current = format!("{}{}", loc.pathname().unwrap_or_default(), loc.search().unwrap_or_default());
-        let push = mode == Mode::Push && current != url;
+        let push = mode == Mode::Push && current != url && !self.embedded();
         let result = if push {
             history.push_state_with_url(&JsValue::NULL, "", Some(&url))
         } else {
@@ -69,7 +86,11 @@ impl Nav {
     }
 
     /// Shows `next` and records it in the URL.
-    pub fn go(&self, next: ViewState, mode: Mode) {
+    pub fn go(&self, mut next: ViewState, mode: Mode) {
+        if self.embedded() {
+            next.embed = true;
+            next.child_id = self.state.with_untracked(|s| s.child_id.clone());
+        }
         let next = ViewState::from_query(&next.to_query());
         if mode == Mode::Push {
             self.focus_pending.set(true);

@@ -7,32 +7,45 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::url_state::use_nav;
 
+/// Shows `text` in the element with id `status_id` (a `role=status` line).
+pub fn set_status(status_id: &str, text: &str) {
+    if let Some(el) = document().get_element_by_id(status_id) {
+        el.set_text_content(Some(text));
+    }
+}
+
+/// Writes `text` to the clipboard when the browser allows it, then shows
+/// `done` in the status line `status_id` (which otherwise keeps its
+/// select-and-copy hint).
+pub fn copy_text(text: String, status_id: &'static str, done: &'static str) {
+    let navigator = window().navigator();
+    let has_clipboard =
+        js_sys::Reflect::get(&navigator, &"clipboard".into()).map(|v| !v.is_undefined() && !v.is_null()).unwrap_or(false);
+    if !has_clipboard {
+        return;
+    }
+    let clipboard = navigator.clipboard();
+    leptos::task::spawn_local(async move {
+        if JsFuture::from(clipboard.write_text(&text)).await.is_ok() {
+            set_status(status_id, done);
+        }
+    });
+}
+
+const STATUS_ID: &str = "copy-link-status";
+
 #[component]
 pub fn CopyLink() -> impl IntoView {
     let url = RwSignal::new(String::new());
     let shown = RwSignal::new(false);
-    let message = RwSignal::new(String::new());
     let field = NodeRef::<leptos::html::Input>::new();
 
     let copy = move |_| {
         let href = window().location().href().unwrap_or_default();
         url.set(href.clone());
         shown.set(true);
-        message.set("Select the link and copy it (Ctrl+C / ⌘C).".to_owned());
-        let navigator = window().navigator();
-        let has_clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into())
-            .map(|v| !v.is_undefined() && !v.is_null())
-            .unwrap_or(false);
-        if !has_clipboard {
-            return;
-        }
-        let clipboard = navigator.clipboard();
-        leptos::task::spawn_local(async move {
-            let ok = JsFuture::from(clipboard.write_text(&href)).await.is_ok();
-            if ok {
-                message.set("Link copied to the clipboard.".to_owned());
-            }
-        });
+        set_status(STATUS_ID, "Select the link and copy it (Ctrl+C / ⌘C).");
+        copy_text(href, STATUS_ID, "Link copied to the clipboard.");
     };
     // Keep the shown link current while the view changes.
     let nav = use_nav();
@@ -58,7 +71,7 @@ pub fn CopyLink() -> impl IntoView {
             <div id="copy-link-panel" class="copy-link-panel" hidden=move || !shown.get()>
                 <label for="copy-link-url">"Link to this view"</label>
                 <input id="copy-link-url" node_ref=field type="url" readonly prop:value=move || url.get()/>
-                <p class="copy-status" role="status">{move || message.get()}</p>
+                <p id=STATUS_ID class="copy-status" role="status"></p>
                 <button type="button" class="button subtle" on:click=move |_| shown.set(false)>"Close"</button>
             </div>
         </div>

@@ -1,14 +1,18 @@
 //! The page header: what the corpus is, a one-line explanation, the view
-//! tabs and the "Copy link" button. Carries `data-app-ready` (the e2e
-//! harness waits for it).
+//! tabs and the "Copy link" and "Embed" buttons. Embedded (`embed=1`, which
+//! sets `data-embed` on `<html>`) the stylesheet makes it compact: no
+//! tagline, and instead of the buttons a link that opens the same view in
+//! the full explorer in a new tab. Carries `data-app-ready`
+//! (the e2e harness waits for it).
 
 use counterclaim_corpus::query::{View, ViewState};
 use leptos::prelude::*;
 
 use crate::components::copy_link::CopyLink;
+use crate::components::embed_dialog::EmbedDialog;
 use crate::data::index;
 use crate::format::{count_label, day_label};
-use crate::url_state::{use_nav, Link};
+use crate::url_state::{page_base, use_nav, Link};
 
 fn view_label(v: View) -> &'static str {
     match v {
@@ -50,6 +54,12 @@ pub fn Header() -> impl IntoView {
             })
             .collect_view()
     };
+    // The same view, outside the embed, as an absolute URL.
+    let full_href = move || {
+        let q = nav.state.with(|st| ViewState { embed: false, child_id: None, ..st.clone() }.to_query());
+        let base = page_base();
+        if q.is_empty() { base } else { format!("{base}?{q}") }
+    };
     view! {
         <header class="site-header" data-app-ready="">
             <div class="brand">
@@ -67,7 +77,12 @@ pub fn Header() -> impl IntoView {
                 <nav aria-label="Views">
                     <ul class="tabs">{tabs}</ul>
                 </nav>
-                <CopyLink/>
+                // Which of these show is CSS's business (`html[data-embed]`):
+                // cheaper in page weight than two branches of views.
+                <div class="header-actions"><EmbedDialog/><CopyLink/></div>
+                <a class="button subtle open-full" href=full_href target="_blank" rel="noopener">
+                    "Open the full explorer"<span class="sr-only">" (opens in a new tab)"</span>
+                </a>
             </div>
         </header>
     }
