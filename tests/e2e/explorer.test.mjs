@@ -249,6 +249,16 @@ const VIEWS = [
   },
   { name: 'map', go: (p) => open(p, '?view=map'), ready: '.map-view' },
   { name: 'articles', go: (p) => open(p, '?view=articles'), ready: '[data-testid=article-list]' },
+  { name: 'embed-mode', go: (p) => open(p, '?embed=1&contested=1'), ready: 'a.open-full' },
+  {
+    name: 'embed-dialog',
+    go: async (p) => {
+      await open(p, '?contested=1');
+      await p.getByRole('button', { name: 'Embed' }).click();
+      await p.frameLocator('.embed-preview').locator('a.open-full').waitFor();
+    },
+    ready: '#embed-code',
+  },
 ];
 
 for (const scheme of ['light', 'dark']) {
