@@ -67,6 +67,8 @@ const directives = [
   "style-src 'self'",
   "img-src 'self' data:",
   "connect-src 'self'",
+  // The Embed dialog's live preview is an iframe of the page itself.
+  "frame-src 'self'",
   "manifest-src 'self'",
   "base-uri 'none'",
   "form-action 'none'",
