@@ -86,7 +86,9 @@ async function answering(url) {
  */
 export async function startHost(pages) {
   const server = createServer((req, res) => {
-    const html = pages[new URL(req.url, 'http://localhost').pathname];
+    const path = new URL(req.url, 'http://localhost').pathname;
+    if (path === '/favicon.ico') { res.writeHead(204); res.end(); return; } // Chromium asks for it
+    const html = pages[path];
     res.writeHead(html === undefined ? 404 : 200, { 'Content-Type': 'text/html; charset=utf-8' });
     res.end(html ?? 'not found');
   });
