@@ -1,4 +1,11 @@
-// Trunk post_build hook: derive the page's strict Content-Security-Policy.
+// Trunk post_build hook: put the corpus's events into the page's <noscript>
+// fallback, and derive the page's strict Content-Security-Policy.
+//
+// The <noscript> content is `counterclaim noscript <corpus>` (the engine's
+// build-time HTML rendering, every text escaped), for the same corpus folder
+// as build.rs: $COUNTERCLAIM_SEEDS, relative to the repository, default seeds/.
+// `cargo run` reuses the native debug build of the CLI (./dev test has built it
+// already for `cargo test --workspace`).
 //
 // Trunk inlines one small module script that loads the wasm bundle. Rather
 // than allowing 'unsafe-inline', we hash every inline <script> of the built
@@ -11,7 +18,11 @@
 // Usage: node scripts/postbuild.mjs [DIR] (defaults to $TRUNK_STAGING_DIR).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
 if (!dir) {
@@ -20,6 +31,26 @@ if (!dir) {
 }
 const indexPath = join(dir, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
+
+const seeds = resolve(ROOT, process.env.COUNTERCLAIM_SEEDS || 'seeds');
+let fallback;
+try {
+  fallback = execFileSync('cargo', ['run', '-q', '-p', 'counterclaim-cli', '--', 'noscript', seeds],
+    { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim();
+} catch (e) {
+  console.error(`postbuild: \`counterclaim noscript ${seeds}\` failed: ${e.message}`);
+  process.exit(1);
+}
+if (/<\/noscript/i.test(fallback)) {
+  console.error('postbuild: the <noscript> fallback contains </noscript> — it is not escaped');
+  process.exit(1);
+}
+const noscript = /<noscript>[\s\S]*?<\/noscript>/;
+if (!noscript.test(html)) {
+  console.error('postbuild: no <noscript> element in index.html to fill');
+  process.exit(1);
+}
+html = html.replace(noscript, () => `<noscript>${fallback}</noscript>`);
 
 const hashes = [];
 for (const m of html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)) {
@@ -36,7 +67,7 @@ const directives = [
   "style-src 'self'",
   "img-src 'self' data:",
   "connect-src 'self'",
-  // The embed dialog previews the embedded view in an iframe of this page.
+  // The Embed dialog's live preview is an iframe of the page itself.
   "frame-src 'self'",
   "manifest-src 'self'",
   "base-uri 'none'",
@@ -68,4 +99,4 @@ writeFileSync(join(dir, '_headers'), [
   '  Access-Control-Allow-Origin: *',
   '',
 ].join('\n'));
-console.log(`postbuild: CSP with ${hashes.length} inline script hash(es) written`);
+console.log(`postbuild: <noscript> with the events of ${seeds}; CSP with ${hashes.length} inline script hash(es) written`);

@@ -31,17 +31,29 @@ export async function buildPolicy(root = DIST) {
 }
 
 /**
- * Serve `root` on 127.0.0.1 on a free port, sending the build's strict
- * Content-Security-Policy with every response (pass `csp: false` to omit it).
- * `headers` are added to every response. Resolves once the server answers.
+ * What a sandboxed embed needs (`<iframe sandbox="allow-scripts">`, no
+ * allow-same-origin): its document has an opaque origin, so the module script
+ * and the .wasm are cross-origin CORS fetches. README, "Hosting".
  */
-export async function startServer({ root = DIST, headers = {}, csp = true } = {}) {
+export const CORS = { 'Access-Control-Allow-Origin': '*' };
+
+/**
+ * Serve `root` on 127.0.0.1 on a free port, sending the build's strict
+ * Content-Security-Policy with every response (pass `csp: false` to omit it)
+ * and `X-Content-Type-Options: nosniff` (so a wrong MIME type fails).
+ * `headers` are added to every response. `prefix` mounts `root` under a
+ * sub-path (`/news/explorer/`); everything else is 404. Resolves once the
+ * server answers; `url` ends with the prefix.
+ */
+export async function startServer({ root = DIST, headers = {}, csp = true, prefix = '/' } = {}) {
   await stat(join(root, 'index.html')); // fail early and clearly when dist/ is missing
+  headers = { 'X-Content-Type-Options': 'nosniff', ...headers };
   if (csp) headers = { 'Content-Security-Policy': await buildPolicy(root), ...headers };
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url, 'http://localhost');
-      let path = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, '');
+      if (!url.pathname.startsWith(prefix)) throw Object.assign(new Error('outside prefix'), { code: 'ENOENT' });
+      let path = normalize(decodeURIComponent(url.pathname.slice(prefix.length - 1))).replace(/^(\.\.[/\\])+/, '');
       if (path.endsWith('/')) path += 'index.html';
       const file = join(root, path);
       if (!file.startsWith(root)) throw Object.assign(new Error('outside root'), { code: 'ENOENT' });
@@ -55,13 +67,35 @@ export async function startServer({ root = DIST, headers = {}, csp = true } = {}
   });
   await new Promise((ok, fail) => server.listen(0, '127.0.0.1', ok).on('error', fail));
   const { port } = server.address();
-  const url = `http://127.0.0.1:${port}/`;
-  // wait until it answers
+  const url = `http://127.0.0.1:${port}${prefix}`;
+  await answering(url);
+  return { url, port, close: () => new Promise((r) => { server.closeAllConnections?.(); server.close(r); }) };
+}
+
+async function answering(url) {
   for (let i = 0; i < 50; i++) {
-    try { if ((await fetch(url)).ok) break; } catch { /* not yet */ }
+    try { if ((await fetch(url)).ok) return; } catch { /* not yet */ }
     await new Promise((r) => setTimeout(r, 100));
   }
-  return { url, port, close: () => new Promise((r) => { server.closeAllConnections?.(); server.close(r); }) };
+}
+
+/**
+ * A host site for embedding tests: serves `pages` (path → HTML string) on
+ * another free port of 127.0.0.1 — a different origin from startServer's —
+ * with no CSP. `url` is its root.
+ */
+export async function startHost(pages) {
+  const server = createServer((req, res) => {
+    const path = new URL(req.url, 'http://localhost').pathname;
+    if (path === '/favicon.ico') { res.writeHead(204); res.end(); return; } // Chromium asks for it
+    const html = pages[path];
+    res.writeHead(html === undefined ? 404 : 200, { 'Content-Type': 'text/html; charset=utf-8' });
+    res.end(html ?? 'not found');
+  });
+  await new Promise((ok, fail) => server.listen(0, '127.0.0.1', ok).on('error', fail));
+  const url = `http://127.0.0.1:${server.address().port}/`;
+  await answering(url + Object.keys(pages)[0].slice(1));
+  return { url, close: () => new Promise((r) => { server.closeAllConnections?.(); server.close(r); }) };
 }
 
 export const CHROMIUM_ARGS = [
@@ -81,14 +115,15 @@ export async function launchBrowser() {
  * A new page that records console errors, page errors and failed requests in
  * `page.problems` (tests assert it stays empty).
  */
-export async function newPage(browser, { width = 1280, height = 900, colorScheme = 'light' } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, colorScheme });
+export async function newPage(browser, { width = 1280, height = 900, colorScheme = 'light', javaScriptEnabled = true } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, colorScheme, javaScriptEnabled });
   const page = await context.newPage();
   page.problems = [];
   page.on('console', (m) => { if (m.type() === 'error') page.problems.push(`console: ${m.text()}`); });
   page.on('pageerror', (e) => page.problems.push(`pageerror: ${e.message}`));
   page.on('requestfailed', (r) => page.problems.push(`requestfailed: ${r.url()} ${r.failure()?.errorText}`));
-  // Record CSP violations in the page (init scripts are not subject to the CSP).
+  // Record CSP violations in the page and in its frames (init scripts run in
+  // every frame and are not subject to the CSP).
   await page.addInitScript(() => {
     window.__cspViolations = [];
     document.addEventListener('securitypolicyviolation', (e) =>
@@ -97,7 +132,7 @@ export async function newPage(browser, { width = 1280, height = 900, colorScheme
   return page;
 }
 
-/** CSP violations the page has reported so far. */
+/** CSP violations the page (or a frame: `page.frame…`) has reported so far. */
 export async function cspViolations(page) {
   return page.evaluate(() => window.__cspViolations ?? ['no CSP recorder']);
 }

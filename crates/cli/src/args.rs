@@ -13,6 +13,8 @@ USAGE:
     counterclaim stats DIR           print counts: documents, sentences, claims by
                                      side and stance, events by kind, date span,
                                      top places and actors
+    counterclaim noscript DIR        print the page's <noscript> fallback: the events
+                                     as an HTML fragment (used by the build)
     counterclaim synth N DIR [--seed S] [--gazetteer FILE]
                                      write N synthetic articles and a copy of the
                                      gazetteer into DIR (created if missing)
@@ -40,6 +42,9 @@ pub enum Command {
         dir: PathBuf,
     },
     Stats {
+        dir: PathBuf,
+    },
+    Noscript {
         dir: PathBuf,
     },
     Synth {
@@ -70,6 +75,9 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
             dir: one_dir(cmd, rest)?,
         }),
         "stats" => Ok(Command::Stats {
+            dir: one_dir(cmd, rest)?,
+        }),
+        "noscript" => Ok(Command::Noscript {
             dir: one_dir(cmd, rest)?,
         }),
         "synth" => parse_synth(rest),
@@ -165,6 +173,7 @@ mod tests {
         assert_eq!(p(&["check", "x"]), Ok(Command::Check { dir: "x".into() }));
         assert_eq!(p(&["stats", "x"]), Ok(Command::Stats { dir: "x".into() }));
         assert_eq!(p(&["stats", "x", "--help"]), Ok(Command::Help));
+        assert_eq!(p(&["noscript", "x"]), Ok(Command::Noscript { dir: "x".into() }));
         assert_eq!(p(&["help"]), Ok(Command::Help));
         assert_eq!(
             p(&["synth", "5", "out"]),
@@ -194,6 +203,8 @@ mod tests {
             &["export"],
             &["export", "a", "b"],
             &["check", "--strict", "x"],
+            &["noscript"],
+            &["noscript", "a", "b"],
             &["synth", "x", "out"],
             &["synth", "5"],
             &["synth", "5", "out", "--seed"],

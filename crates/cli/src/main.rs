@@ -1,6 +1,7 @@
 //! `counterclaim` — command-line tool for Counterclaim corpora: export a
 //! folder of articles as JSON, check it, count what the engine extracted,
-//! and write synthetic corpora. Run `counterclaim --help` for usage.
+//! render the page's `<noscript>` fallback, and write synthetic corpora.
+//! Run `counterclaim --help` for usage.
 
 mod args;
 mod source;
@@ -31,6 +32,10 @@ fn main() -> ExitCode {
         Command::Check { dir } => Ok(check(&dir)),
         Command::Stats { dir } => source::load(&dir).map(|c| {
             print!("{}", stats::render(&stats::compute(&c)));
+            ExitCode::SUCCESS
+        }),
+        Command::Noscript { dir } => source::load(&dir).map(|c| {
+            println!("{}", counterclaim_corpus::noscript::render(&c));
             ExitCode::SUCCESS
         }),
         Command::Synth {

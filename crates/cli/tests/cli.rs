@@ -36,7 +36,7 @@ fn temp_dir(name: &str) -> PathBuf {
 fn help_and_usage_errors() {
     let help = run(&["--help"]);
     assert_eq!(help.status.code(), Some(0));
-    for cmd in ["export", "check", "stats", "synth"] {
+    for cmd in ["export", "check", "stats", "noscript", "synth"] {
         assert!(
             stdout(&help).contains(&format!("counterclaim {cmd}")),
             "help lists {cmd}"
@@ -54,6 +54,31 @@ fn help_and_usage_errors() {
         assert!(stderr(&o).starts_with("error: "), "{bad:?}: {}", stderr(&o));
         assert!(stderr(&o).contains("USAGE"), "{bad:?} prints usage");
     }
+}
+
+#[test]
+fn noscript_lists_every_event_of_the_seeds() {
+    let o = run(&["noscript", seeds().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let html = stdout(&o);
+    let export = run(&["export", seeds().to_str().unwrap()]);
+    let v: serde_json::Value = serde_json::from_slice(&export.stdout).expect("valid JSON");
+    let events = v["events"].as_array().expect("events");
+    assert!(html.starts_with("<h1>Counterclaim</h1>"), "{html}");
+    assert!(html.contains(&format!("The {} events found in 5 articles", events.len())));
+    // One item per event plus one per (event, source article).
+    let sources: usize = events.iter().map(|e| e["documents"].as_array().unwrap().len()).sum();
+    assert_eq!(html.matches("<li>").count(), events.len() + sources, "{html}");
+    for e in events {
+        let title = e["title"].as_str().unwrap();
+        assert!(html.contains(&format!("<b>{title}</b>")), "event {title} listed");
+    }
+    assert!(html.contains("<strong>contested</strong>"));
+    assert!(!html.contains("</noscript"), "never closes the element it is spliced into");
+
+    let missing = run(&["noscript", "/nonexistent/corpus"]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(stderr(&missing).starts_with("error: "));
 }
 
 #[test]

@@ -30,6 +30,8 @@ pub mod load;
 #[cfg(feature = "parse")]
 pub mod mentions;
 #[cfg(feature = "parse")]
+pub mod noscript;
+#[cfg(feature = "parse")]
 pub mod numbers;
 #[cfg(feature = "parse")]
 pub mod pipeline;

@@ -1,0 +1,278 @@
+//! The `<noscript>` fallback of the page: the corpus's events as plain HTML,
+//! rendered at build time (`counterclaim noscript DIR`, spliced into
+//! `dist/index.html` by `scripts/postbuild.mjs`). Readers without JavaScript
+//! and link-preview crawlers see the events and their sources.
+//!
+//! Every piece of corpus text is escaped ([`escape`]); an article URL becomes
+//! a link only when it is absolute http(s) ([`safe_href`]). The fragment is
+//! compact (page weight): one `<li>` per event, its sources in a nested list.
+
+use crate::model::{Corpus, DateRange, Precision};
+
+/// Escapes text for HTML element content and quoted attribute values:
+/// `&`, `<`, `>`, `"` and `'`. Control characters other than tab and newline
+/// are dropped (they are not allowed in HTML text).
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\t' | '\n' => out.push(c),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The URL as an escaped `href` value, if it may be a link: absolute
+/// `http://` or `https://` (any case), with a host, and no white space or
+/// control characters. Anything else (`javascript:`, `data:`, relative) is
+/// `None`.
+pub fn safe_href(url: &str) -> Option<String> {
+    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+    let rest = if lower.starts_with("https://") {
+        &url[8..]
+    } else if lower.starts_with("http://") {
+        &url[7..]
+    } else {
+        return None;
+    };
+    let ok = !rest.is_empty()
+        && !rest.starts_with(['/', '?', '#'])
+        && !url.chars().any(|c| c.is_whitespace() || c.is_control());
+    ok.then(|| escape(url))
+}
+
+const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+fn ymd(s: &str) -> Option<(u32, &'static str, u32)> {
+    let mut it = s.splitn(3, '-');
+    let y = it.next()?.parse().ok()?;
+    let m: usize = it.next()?.parse().ok()?;
+    let d = it.next()?.parse().ok()?;
+    Some((y, MONTHS.get(m.checked_sub(1)?)?, d))
+}
+
+/// A short label for an event's dates, like the app's: "5 Oct 2023",
+/// "11–12 Nov 2023", "week of 6 Nov 2023", "Nov 2023", "2024". A malformed
+/// date is shown as given.
+pub fn date_label(d: &DateRange) -> String {
+    let Some((y, m, day)) = ymd(&d.start) else {
+        return if d.start.is_empty() { "Undated".into() } else { d.start.clone() };
+    };
+    match d.precision {
+        Precision::Day => match ymd(&d.end) {
+            Some((y2, m2, d2)) if (y2, m2) == (y, m) && d2 != day => format!("{day}–{d2} {m} {y}"),
+            Some((y2, m2, d2)) if (y2, m2, d2) != (y, m, day) => format!("{day} {m} {y} – {d2} {m2} {y2}"),
+            _ => format!("{day} {m} {y}"),
+        },
+        Precision::Week => format!("week of {day} {m} {y}"),
+        Precision::Month => format!("{m} {y}"),
+        Precision::Year => format!("{y}"),
+    }
+}
+
+/// The fallback fragment (no `<noscript>` tags): a heading, one line of
+/// explanation and the events in date order, each with its date, title,
+/// places, kind, a "contested" flag and its source articles (title, outlet,
+/// link when http(s)).
+pub fn render(c: &Corpus) -> String {
+    let mut events: Vec<&crate::model::Event> = c.events.iter().collect();
+    events.sort_by(|a, b| (&a.start, &a.end, &a.id).cmp(&(&b.start, &b.end, &b.id)));
+    let mut out = format!(
+        "<h1>Counterclaim</h1><p>The interactive explorer needs JavaScript and WebAssembly. \
+         The {} events found in {} articles:</p><ol>",
+        events.len(),
+        c.documents.len()
+    );
+    for e in events {
+        let date = DateRange { start: e.start.clone(), end: e.end.clone(), precision: e.precision };
+        let places: Vec<&str> =
+            e.places.iter().filter_map(|id| c.places.iter().find(|p| &p.id == id)).map(|p| p.name.as_str()).collect();
+        out.push_str(&format!("<li>{} — <b>{}</b><br>", escape(&date_label(&date)), escape(&e.title)));
+        if !places.is_empty() {
+            out.push_str(&escape(&places.join(", ")));
+            out.push_str(" · ");
+        }
+        out.push_str(e.kind.label());
+        if e.contested {
+            out.push_str(" · <strong>contested</strong>");
+        }
+        out.push_str("<ul>");
+        for d in e.documents.iter().filter_map(|id| c.documents.iter().find(|d| &d.id == id)) {
+            let title = escape(&d.title);
+            match d.url.as_deref().and_then(safe_href) {
+                Some(href) => out.push_str(&format!("<li><a href=\"{href}\">{title}</a>")),
+                None => out.push_str(&format!("<li>{title}")),
+            }
+            if let Some(outlet) = d.outlet.as_deref().filter(|o| !o.trim().is_empty()) {
+                out.push_str(&format!(" ({})", escape(outlet)));
+            }
+            out.push_str("</li>");
+        }
+        out.push_str("</ul></li>");
+    }
+    out.push_str("</ol>");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Document, Event, EventKind, Place, PublishedSource};
+
+    fn doc(id: &str, title: &str, outlet: Option<&str>, url: Option<&str>) -> Document {
+        Document {
+            id: id.into(),
+            path: format!("{id}.txt"),
+            title: title.into(),
+            outlet: outlet.map(Into::into),
+            published: None,
+            published_source: PublishedSource::Unknown,
+            url: url.map(Into::into),
+            language: "en".into(),
+            text: String::new(),
+            paragraphs: vec![],
+            sentences: vec![],
+            boilerplate: vec![],
+        }
+    }
+
+    fn event(id: &str, start: &str, title: &str, docs: &[&str], contested: bool) -> Event {
+        Event {
+            id: id.into(),
+            title: title.into(),
+            kind: EventKind::ArmedClash,
+            start: start.into(),
+            end: start.into(),
+            precision: Precision::Day,
+            places: vec!["kidal".into()],
+            actors: vec![],
+            claims: vec![],
+            documents: docs.iter().map(|d| d.to_string()).collect(),
+            contested,
+            disputes: vec![],
+            caveats: vec![],
+        }
+    }
+
+    fn corpus(docs: Vec<Document>, events: Vec<Event>) -> Corpus {
+        let kidal = Place { id: "kidal".into(), name: "Kidal".into(), aliases: vec![], lat: 18.4, lon: 1.4 };
+        Corpus { version: 1, documents: docs, actors: vec![], places: vec![kidal], claims: vec![], events }
+    }
+
+    #[test]
+    fn escapes_markup_quotes_and_entities() {
+        assert_eq!(escape("<script>alert(1)</script>"), "&lt;script&gt;alert(1)&lt;/script&gt;");
+        assert_eq!(escape(r#"<img src=x onerror="a('b')">"#), "&lt;img src=x onerror=&quot;a(&#39;b&#39;)&quot;&gt;");
+        // An entity in the data is text, not markup: it stays visible as typed.
+        assert_eq!(escape("&lt;b&gt; &amp;"), "&amp;lt;b&amp;gt; &amp;amp;");
+        assert_eq!(escape("a\u{0}b\u{7}c\td\ne"), "abc\td\ne");
+        assert_eq!(escape("Anéfis — “ok”"), "Anéfis — “ok”");
+        assert_eq!(escape("</noscript><script>"), "&lt;/noscript&gt;&lt;script&gt;");
+    }
+
+    #[test]
+    fn only_http_urls_become_hrefs() {
+        assert_eq!(safe_href("https://example.org/a?b=1&c=2").as_deref(), Some("https://example.org/a?b=1&amp;c=2"));
+        assert_eq!(safe_href("HTTP://Example.org").as_deref(), Some("HTTP://Example.org"));
+        assert_eq!(safe_href("https://x.org/\"onmouseover=alert(1)").as_deref(), Some("https://x.org/&quot;onmouseover=alert(1)"));
+        for bad in [
+            "javascript:alert(1)",
+            "JavaScript:alert(1)",
+            " https://example.org",
+            "https://exa mple.org",
+            "https://example.org/\n",
+            "data:text/html,<script>alert(1)</script>",
+            "//example.org",
+            "/relative",
+            "https://",
+            "https:///path",
+            "http:x",
+            "",
+            "ftp://example.org",
+        ] {
+            assert_eq!(safe_href(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn date_labels_at_each_precision() {
+        let d = |s: &str, e: &str, p| date_label(&DateRange { start: s.into(), end: e.into(), precision: p });
+        assert_eq!(d("2023-10-05", "2023-10-05", Precision::Day), "5 Oct 2023");
+        assert_eq!(d("2023-11-11", "2023-11-12", Precision::Day), "11–12 Nov 2023");
+        assert_eq!(d("2023-12-31", "2024-01-02", Precision::Day), "31 Dec 2023 – 2 Jan 2024");
+        assert_eq!(d("2023-11-06", "2023-11-12", Precision::Week), "week of 6 Nov 2023");
+        assert_eq!(d("2023-11-01", "2023-11-30", Precision::Month), "Nov 2023");
+        assert_eq!(d("2024-01-01", "2024-12-31", Precision::Year), "2024");
+        assert_eq!(d("", "", Precision::Day), "Undated");
+        assert_eq!(d("2023-13-01", "", Precision::Day), "2023-13-01");
+        assert_eq!(d("2023-00-01", "", Precision::Month), "2023-00-01");
+    }
+
+    #[test]
+    fn lists_events_in_date_order_with_sources() {
+        let c = corpus(
+            vec![
+                doc("a", "Army takes Kidal", Some("AFP"), Some("https://example.org/a")),
+                doc("b", "Rebels deny", None, None),
+            ],
+            vec![
+                event("e2", "2023-11-12", "Fighting around Kidal", &["a", "b"], true),
+                event("e1", "2023-10-05", "Convoy leaves Gao", &["b"], false),
+            ],
+        );
+        let html = render(&c);
+        assert!(html.starts_with("<h1>Counterclaim</h1><p>"), "{html}");
+        assert!(html.contains("The 2 events found in 2 articles:"), "{html}");
+        let first = html.find("Convoy leaves Gao").unwrap();
+        let second = html.find("Fighting around Kidal").unwrap();
+        assert!(first < second, "date order: {html}");
+        assert!(html.contains(
+            "<li>12 Nov 2023 — <b>Fighting around Kidal</b><br>Kidal · Armed clash · <strong>contested</strong><ul>\
+             <li><a href=\"https://example.org/a\">Army takes Kidal</a> (AFP)</li><li>Rebels deny</li></ul></li>"
+        ), "{html}");
+        assert_eq!(html.matches("contested").count(), 1, "only the contested event is flagged");
+        assert!(html.ends_with("</ol>"));
+    }
+
+    #[test]
+    fn hostile_text_stays_inert() {
+        let evil = "<script>alert(1)</script><img src=x onerror=alert(2)>&lt;b&gt;";
+        let c = corpus(
+            vec![
+                doc("a", evil, Some(evil), Some("javascript:alert(3)")),
+                doc("b", "ok", None, Some("https://x.org/\"><script>alert(4)</script>")),
+            ],
+            vec![event("e", "2023-10-05", evil, &["a", "b", "missing"], false)],
+        );
+        let html = render(&c);
+        for bad in ["<script", "<img", "javascript:"] {
+            assert!(!html.contains(bad), "{bad:?} in {html}");
+        }
+        assert_eq!(html.matches("<a ").count(), 1, "only the http(s) URL is a link: {html}");
+        assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;&amp;lt;b&amp;gt;"));
+        // Every tag in the output is one the renderer writes.
+        for tag in html.split('<').skip(1).map(|t| t.split([' ', '>']).next().unwrap_or("")) {
+            assert!(
+                ["h1", "/h1", "p", "/p", "ol", "/ol", "ul", "/ul", "li", "/li", "b", "/b", "br", "strong", "/strong", "a", "/a"]
+                    .contains(&tag),
+                "unexpected tag <{tag}> in {html}"
+            );
+        }
+    }
+
+    #[test]
+    fn empty_corpus() {
+        assert_eq!(
+            render(&Corpus::default()),
+            "<h1>Counterclaim</h1><p>The interactive explorer needs JavaScript and WebAssembly. \
+             The 0 events found in 0 articles:</p><ol></ol>"
+        );
+    }
+}
