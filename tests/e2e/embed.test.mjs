@@ -68,13 +68,15 @@ async function settledHeight(page, frame) {
   assert.fail(`the host's iframe does not follow the content's height: ${JSON.stringify(state)}`);
 }
 
-/** Toggles "contested only" inside the frame (opening the filter drawer first when the filters are one). */
+/** Toggles "contested only" inside the frame (through the filter drawer when the filters are one, as they always are embedded). */
 async function toggleContested(frame) {
   const box = frame.locator('#filter-contested');
-  if (!(await box.isVisible())) await frame.locator('.drawer-toggle').click();
+  const drawer = !(await box.isVisible());
+  if (drawer) await frame.locator('.drawer-toggle').click();
   const was = await box.isChecked();
   await box.setChecked(!was);
   await frame.waitForFunction((on) => /[?&]contested=1/.test(location.search) === on, !was);
+  if (drawer) await frame.locator('.drawer-toggle').click(); // close it again: heights compare like with like
 }
 
 function assertInteger(px, what) {
@@ -89,7 +91,11 @@ test('a plain cross-origin iframe shows the compact embed with no CSP violation 
   await cards.first().waitFor();
   assert.ok(await cards.count() >= 2, 'the timeline is shown');
   assert.equal(await frame.evaluate(() => document.documentElement.hasAttribute('data-embed')), true, '<html data-embed>');
-  assert.equal(await frame.locator('.site-header.compact').count(), 1, 'compact header');
+  // Compact: no tagline, no Embed/Copy link buttons, the filters in a drawer, "Open the full explorer" instead.
+  assert.equal(await frame.locator('.tagline').isVisible(), false, 'compact header: no tagline');
+  assert.equal(await frame.getByRole('button', { name: 'Copy link' }).isVisible(), false, 'no site chrome');
+  assert.equal(await frame.locator('.drawer-toggle').isVisible(), true, 'filters in a drawer');
+  assert.equal(await frame.locator('a.open-full').isVisible(), true, 'the full-explorer link');
   await settledHeight(page, frame);
   await screenshot(page, 'embed-host-1280');
   assert.deepEqual(await cspViolations(frame), [], 'no CSP violation in the frame');
@@ -265,8 +271,8 @@ test('"Open the full explorer" opens the same view, not embedded, in a new tab',
   await waitForApp(popup);
   assert.equal(popup.url(), href);
   assert.equal(await popup.evaluate(() => document.documentElement.hasAttribute('data-embed')), false);
-  assert.equal(await popup.locator('.site-header.compact').count(), 0, 'the full header');
-  assert.equal(await popup.locator('a.open-full').count(), 0);
+  assert.equal(await popup.locator('.tagline').isVisible(), true, 'the full header');
+  assert.equal(await popup.locator('a.open-full').isVisible(), false);
   assert.equal(await popup.evaluate(() => window.opener), null, 'no opener');
   assert.deepEqual(page.problems, []);
   await page.context().close();
@@ -277,8 +283,8 @@ test('the full page is not in embed mode', async () => {
   await page.goto(app.url + '?contested=1');
   await waitForApp(page);
   assert.equal(await page.evaluate(() => document.documentElement.hasAttribute('data-embed')), false);
-  assert.equal(await page.locator('.site-header.compact').count(), 0);
-  assert.equal(await page.locator('a.open-full').count(), 0);
+  assert.equal(await page.locator('.tagline').isVisible(), true);
+  assert.equal(await page.locator('a.open-full').isVisible(), false);
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });

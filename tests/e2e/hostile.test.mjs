@@ -50,7 +50,8 @@ async function assertInert(page, where) {
       badHrefs: [...document.querySelectorAll('a[href]')]
         .map((a) => a.href)
         .filter((h) => !/^https?:$/.test(new URL(h).protocol)),
-      injected: [...document.querySelectorAll('img, iframe, style, object, embed, script[src*="evil"]')]
+      // The app's one iframe is the Embed dialog's preview (its src is set from the page's own address on opening).
+      injected: [...document.querySelectorAll('img, iframe:not(#embed-preview), style, object, embed, script[src*="evil"]')]
         .map((e) => e.outerHTML.slice(0, 80)),
       scripts: [...document.scripts].filter((s) => s.textContent.includes('__pwned') || s.textContent.includes('alert')).length,
     };
