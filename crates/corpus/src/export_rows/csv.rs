@@ -7,58 +7,77 @@
 //! Excel, LibreOffice and Google Sheets). Number columns (coordinates,
 //! offsets, precision) are never altered: a negative longitude stays a number.
 
-use super::{push_number, Cell, Row, COLUMNS};
+use super::{push_number, write, Sink, Value, COLUMNS};
+use crate::model::Corpus;
 
 /// Whether a spreadsheet would read a text field starting with `c` as a formula.
-pub(super) fn is_formula_start(c: char) -> bool {
+pub fn is_formula_start(c: char) -> bool {
     matches!(c, '=' | '+' | '-' | '@' | '\t' | '\r')
 }
 
-fn push_field(out: &mut String, s: &str, guard: bool) {
-    let guard = guard && s.starts_with(is_formula_start);
-    if s.contains([',', '"', '\r', '\n']) {
+fn push_field(out: &mut String, s: &str) {
+    let guard = s.starts_with(is_formula_start);
+    let quoted = s.contains([',', '"', '\r', '\n']);
+    if quoted {
         out.push('"');
-        if guard {
-            out.push('\'');
+    }
+    if guard {
+        out.push('\'');
+    }
+    for c in s.chars() {
+        if c == '"' {
+            out.push('"');
         }
-        for c in s.chars() {
-            if c == '"' {
-                out.push('"');
-            }
-            out.push(c);
-        }
+        out.push(c);
+    }
+    if quoted {
         out.push('"');
-    } else {
-        if guard {
-            out.push('\'');
-        }
-        out.push_str(s);
     }
 }
 
-/// The rows as a CSV file (header first).
-pub fn to_csv(rows: &[Row]) -> String {
-    let mut out = String::new();
-    for (i, name) in COLUMNS.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        out.push_str(name);
-    }
-    out.push_str("\r\n");
-    for row in rows {
-        for (i, cell) in row.iter().enumerate() {
-            if i > 0 {
-                out.push(',');
-            }
-            match cell {
-                Cell::Text(s) => push_field(&mut out, s, true),
-                Cell::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-                Cell::Null => {}
-                n => push_number(&mut out, n),
-            }
-        }
+/// The CSV writer: a [`Sink`] that starts with the header row.
+pub struct Csv {
+    out: String,
+    first: bool,
+}
+
+impl Csv {
+    pub fn new() -> Csv {
+        let mut out = COLUMNS.join(",");
         out.push_str("\r\n");
+        Csv { out, first: true }
     }
-    out
+    pub fn finish(self) -> String {
+        self.out
+    }
+}
+
+impl Default for Csv {
+    fn default() -> Csv {
+        Csv::new()
+    }
+}
+
+impl Sink for Csv {
+    fn value(&mut self, v: Value) {
+        if !std::mem::replace(&mut self.first, false) {
+            self.out.push(',');
+        }
+        match v {
+            Value::Text(s) => push_field(&mut self.out, s),
+            Value::Bool(b) => self.out.push_str(if b { "true" } else { "false" }),
+            n => push_number(&mut self.out, n),
+        }
+    }
+    fn end_row(&mut self) {
+        self.out.push_str("\r\n");
+        self.first = true;
+    }
+}
+
+/// The rows of `events` as a CSV file (see [`write`]).
+pub fn to_csv(corpus: &Corpus, events: &[usize]) -> String {
+    let mut csv = Csv::new();
+    write(corpus, events, &mut csv);
+    csv.finish()
 }

@@ -2,21 +2,21 @@
 //! with columns modelled on ACLED's export, written as CSV ([`to_csv`]) or
 //! JSON ([`to_json`]). The app builds them in the browser from the current
 //! filter's results; the format is documented in `docs/corpus-format.md`
-//! ("Rows: CSV and JSON downloads").
+//! ("Rows: the CSV and JSON downloads").
 //!
-//! Hand-written writers, no serde_json: this module is compiled into the
-//! WASM app and must stay small. Pure, never panics, whatever the corpus
-//! holds (dangling ids, empty strings, NaN coordinates).
+//! [`write`] streams the values of each row into a [`Sink`] (the CSV and
+//! JSON writers, or [`rows`] for tests): no intermediate table, and one copy
+//! of the row logic behind a `dyn`, which keeps the WASM small. Hand-written
+//! writers, no serde_json. Pure; never panics, whatever the corpus holds
+//! (dangling ids, empty strings, NaN coordinates).
 
 mod csv;
 mod json;
 
-use std::borrow::Cow;
-
 use crate::model::{Corpus, Document, Event, Precision, Stance};
 
-pub use csv::to_csv;
-pub use json::to_json;
+pub use csv::{to_csv, Csv};
+pub use json::{to_json, Json};
 
 /// Version of the rows format (the `version` key of the JSON).
 pub const ROWS_VERSION: u32 = 1;
@@ -48,24 +48,27 @@ pub const COLUMNS: [&str; 23] = [
     "url",
 ];
 
-/// One value of a row.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub enum Cell<'a> {
+/// One value of a row, as handed to a [`Sink`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Value<'a> {
     /// Text: a JSON string; in CSV guarded against formula injection.
-    Text(Cow<'a, str>),
+    Text(&'a str),
     /// A count or offset: a JSON number.
     Int(u32),
-    /// A coordinate in decimal degrees: a JSON number with at most five
-    /// decimals (about a metre). Non-finite values are written as missing.
+    /// A coordinate in decimal degrees, finite: a number with at most five
+    /// decimals (about a metre).
     Coord(f64),
     Bool(bool),
     /// Missing: an empty CSV field, JSON `null`.
-    #[default]
     Null,
 }
 
-/// One row: the values of [`COLUMNS`], in the same order.
-pub type Row<'a> = [Cell<'a>; 23];
+/// Receives the rows: the [`COLUMNS`] values of a row in order, then
+/// `end_row`.
+pub trait Sink {
+    fn value(&mut self, v: Value);
+    fn end_row(&mut self);
+}
 
 /// ACLED's `time_precision` code of an event: 1 = a single known day, 2 = a
 /// range of days or a week, 3 = a month or coarser.
@@ -91,10 +94,19 @@ pub fn is_http_url(s: &str) -> bool {
 struct Ids<'a>(Vec<(&'a str, usize)>);
 
 impl<'a> Ids<'a> {
-    fn new(ids: impl Iterator<Item = &'a str>) -> Ids<'a> {
-        let mut v: Vec<(&'a str, usize)> = ids.enumerate().map(|(i, id)| (id, i)).collect();
+    /// The ids of items `0..n` (those that have one); with `unique`, the
+    /// first item of each id only.
+    fn new(n: usize, unique: bool, id: &dyn Fn(usize) -> Option<&'a str>) -> Ids<'a> {
+        let mut v: Vec<(&'a str, usize)> = Vec::with_capacity(n);
+        for i in 0..n {
+            if let Some(id) = id(i) {
+                v.push((id, i));
+            }
+        }
         crate::sort::sort(&mut v);
-        v.dedup_by(|b, a| a.0 == b.0);
+        if unique {
+            v.dedup_by(|b, a| a.0 == b.0);
+        }
         Ids(v)
     }
     fn get(&self, id: &str) -> Option<usize> {
@@ -102,118 +114,163 @@ impl<'a> Ids<'a> {
     }
 }
 
-fn text(s: &str) -> Cell<'_> {
-    Cell::Text(Cow::Borrowed(s))
-}
-
 /// Text, or missing when empty.
-fn opt_text(s: &str) -> Cell<'_> {
+fn opt(s: &str) -> Value<'_> {
     if s.is_empty() {
-        Cell::Null
+        Value::Null
     } else {
-        text(s)
+        Value::Text(s)
     }
 }
 
-fn join<'a>(parts: impl Iterator<Item = &'a str>) -> Cell<'a> {
-    let mut out = String::new();
-    for p in parts {
-        if !out.is_empty() {
-            out.push_str("; ");
-        }
-        out.push_str(p);
-    }
-    Cell::Text(Cow::Owned(out))
-}
-
-/// The rows of `events` (indexes into `corpus.events`, in display order;
-/// out-of-range indexes are skipped): one row per claim about each event —
-/// the claims it lists, then those naming it, as the event view shows them —
-/// and one row with empty claim columns for an event without claims.
-pub fn rows<'a>(corpus: &'a Corpus, events: &[usize]) -> Vec<Row<'a>> {
-    let actors = Ids::new(corpus.actors.iter().map(|a| a.id.as_str()));
-    let places = Ids::new(corpus.places.iter().map(|p| p.id.as_str()));
-    let documents = Ids::new(corpus.documents.iter().map(|d| d.id.as_str()));
-    let claims = Ids::new(corpus.claims.iter().map(|c| c.id.as_str()));
+/// Streams the rows of `events` (indexes into `corpus.events`, in display
+/// order; out-of-range indexes are skipped) into `sink`: one row per claim
+/// about each event — the claims it lists, then those naming it, as the
+/// event view shows them — and one row with empty claim columns for an
+/// event without claims.
+pub fn write(corpus: &Corpus, events: &[usize], sink: &mut dyn Sink) {
+    let c = corpus;
+    let actors = Ids::new(c.actors.len(), true, &|i| c.actors.get(i).map(|a| a.id.as_str()));
+    let places = Ids::new(c.places.len(), true, &|i| c.places.get(i).map(|p| p.id.as_str()));
+    let documents = Ids::new(c.documents.len(), true, &|i| c.documents.get(i).map(|d| d.id.as_str()));
+    let claims = Ids::new(c.claims.len(), true, &|i| c.claims.get(i).map(|c| c.id.as_str()));
     // (event id, claim) for the claims naming an event, in corpus order per event.
-    let mut naming: Vec<(&str, usize)> =
-        corpus.claims.iter().enumerate().filter_map(|(i, c)| Some((c.event.as_deref()?, i))).collect();
-    crate::sort::sort(&mut naming);
+    let naming = Ids::new(c.claims.len(), false, &|i| c.claims.get(i).and_then(|c| c.event.as_deref()));
+    let actor = |id: &str| actors.get(id).and_then(|i| corpus.actors.get(i));
 
-    let mut out = Vec::new();
     for e in events.iter().filter_map(|&i| corpus.events.get(i)) {
-        let actor = |id: &'a String| actors.get(id).and_then(|i| corpus.actors.get(i));
-        let actor_names = join(e.actors.iter().map(|id| actor(id).map_or(id.as_str(), |a| a.name.as_str())));
-        let mut sides = Vec::new();
-        for s in e.actors.iter().filter_map(|id| actor(id)).map(|a| a.side) {
-            if !sides.contains(&s) {
-                sides.push(s);
+        let (mut names, mut sides) = (Vec::new(), Vec::new());
+        for id in &e.actors {
+            let a = actor(id);
+            names.push(a.map_or(id.as_str(), |a| a.name.as_str()));
+            if let Some(side) = a.map(|a| a.side.label()).filter(|s| !sides.contains(s)) {
+                sides.push(side);
             }
         }
-        let place_names = join(e.places.iter().map(|id| {
-            places.get(id).and_then(|i| corpus.places.get(i)).map_or(id.as_str(), |p| p.name.as_str())
-        }));
-        let first = e.places.first().and_then(|id| places.get(id)).and_then(|i| corpus.places.get(i));
-        let coord = |v: Option<f64>| v.filter(|v| v.is_finite()).map_or(Cell::Null, Cell::Coord);
+        let (actor_names, sides) = (names.join("; "), sides.join("; "));
+        let place = |id: &str| places.get(id).and_then(|i| corpus.places.get(i));
+        names.clear();
+        for id in &e.places {
+            names.push(place(id).map_or(id.as_str(), |p| p.name.as_str()));
+        }
+        let place_names = names.join("; ");
+        let first = e.places.first().and_then(|id| place(id));
+        let coord = |v: f64| if v.is_finite() { Value::Coord(v) } else { Value::Null };
+        let (lat, lon) = first.map_or((Value::Null, Value::Null), |p| (coord(p.lat), coord(p.lon)));
 
-        let mut mine: Vec<usize> = Vec::new();
-        let from = naming.partition_point(|&(id, _)| id < e.id.as_str());
-        let named = naming.get(from..).unwrap_or_default().iter().take_while(|&&(id, _)| id == e.id);
+        let mut mine: Vec<Option<usize>> = Vec::new();
+        let from = naming.0.partition_point(|&(id, _)| id < e.id.as_str());
+        let named = naming.0.get(from..).unwrap_or_default().iter().take_while(|&&(id, _)| id == e.id);
         for c in e.claims.iter().filter_map(|id| claims.get(id)).chain(named.map(|&(_, c)| c)) {
-            if !mine.contains(&c) {
-                mine.push(c);
+            if !mine.contains(&Some(c)) {
+                mine.push(Some(c));
             }
         }
-        let head = [
-            text(&e.id),
-            text(&e.start),
-            text(&e.end),
-            Cell::Int(time_precision(e)),
-            text(e.kind.label()),
-            text(&e.title),
-            actor_names,
-            join(sides.iter().map(|s| s.label())),
-            place_names,
-            coord(first.map(|p| p.lat)),
-            coord(first.map(|p| p.lon)),
-            Cell::Bool(e.contested),
-        ];
         if mine.is_empty() {
-            out.push(row(&head, Default::default()));
+            mine.push(None);
         }
-        for cl in mine.iter().filter_map(|&i| corpus.claims.get(i)) {
-            let doc = documents.get(&cl.document).and_then(|i| corpus.documents.get(i));
-            let speaker = cl.speaker.as_ref().and_then(|id| actor(id)).map_or(cl.speaker_text.as_str(), |a| &a.name);
-            let field = |f: fn(&'a Document) -> Option<&'a String>| doc.and_then(f).map_or(Cell::Null, |s| opt_text(s));
-            let stance = match cl.stance {
-                Stance::Assert => "assert",
-                Stance::Deny => "deny",
+        for c in mine {
+            for v in [
+                Value::Text(&e.id),
+                Value::Text(&e.start),
+                Value::Text(&e.end),
+                Value::Int(time_precision(e)),
+                Value::Text(e.kind.label()),
+                Value::Text(&e.title),
+                Value::Text(&actor_names),
+                Value::Text(&sides),
+                Value::Text(&place_names),
+                lat,
+                lon,
+                Value::Bool(e.contested),
+            ] {
+                sink.value(v);
+            }
+            let Some(cl) = c.and_then(|i| corpus.claims.get(i)) else {
+                for _ in 12..COLUMNS.len() {
+                    sink.value(Value::Null);
+                }
+                sink.end_row();
+                continue;
             };
-            let tail = [
-                text(&cl.id),
-                opt_text(speaker),
-                cl.side.map_or(Cell::Null, |s| text(s.label())),
-                text(stance),
-                text(&cl.quote),
-                Cell::Int(cl.start),
-                Cell::Int(cl.end),
-                doc.map_or(Cell::Null, |d| opt_text(&d.title)),
+            let doc = documents.get(&cl.document).and_then(|i| corpus.documents.get(i));
+            let speaker = cl.speaker.as_deref().and_then(actor).map_or(cl.speaker_text.as_str(), |a| &a.name);
+            let field = |f: fn(&Document) -> Option<&String>| doc.and_then(f).map_or(Value::Null, |s| opt(s));
+            for v in [
+                Value::Text(&cl.id),
+                opt(speaker),
+                cl.side.map_or(Value::Null, |s| Value::Text(s.label())),
+                Value::Text(match cl.stance {
+                    Stance::Assert => "assert",
+                    Stance::Deny => "deny",
+                }),
+                Value::Text(&cl.quote),
+                Value::Int(cl.start),
+                Value::Int(cl.end),
+                doc.map_or(Value::Null, |d| opt(&d.title)),
                 field(|d| d.outlet.as_ref()),
                 field(|d| d.published.as_ref()),
                 field(|d| d.url.as_ref().filter(|u| is_http_url(u))),
-            ];
-            out.push(row(&head, tail));
+            ] {
+                sink.value(v);
+            }
+            sink.end_row();
         }
     }
-    out
 }
 
-/// The event's columns followed by the claim's.
-fn row<'a>(head: &[Cell<'a>; 12], mut tail: [Cell<'a>; 11]) -> Row<'a> {
-    std::array::from_fn(|i| match i.checked_sub(head.len()) {
-        None => head.get(i).cloned().unwrap_or(Cell::Null),
-        Some(j) => tail.get_mut(j).map_or(Cell::Null, |c| std::mem::replace(c, Cell::Null)),
-    })
+/// An owned value, for [`rows`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Text(String),
+    Int(u32),
+    Coord(f64),
+    Bool(bool),
+    Null,
+}
+
+impl Cell {
+    pub fn as_value(&self) -> Value<'_> {
+        match self {
+            Cell::Text(s) => Value::Text(s),
+            Cell::Int(n) => Value::Int(*n),
+            Cell::Coord(v) => Value::Coord(*v),
+            Cell::Bool(b) => Value::Bool(*b),
+            Cell::Null => Value::Null,
+        }
+    }
+}
+
+/// The rows as a table (for tests and tools; the app streams instead).
+pub fn rows(corpus: &Corpus, events: &[usize]) -> Vec<Vec<Cell>> {
+    struct Table(Vec<Vec<Cell>>, Vec<Cell>);
+    impl Sink for Table {
+        fn value(&mut self, v: Value) {
+            self.1.push(match v {
+                Value::Text(s) => Cell::Text(s.to_owned()),
+                Value::Int(n) => Cell::Int(n),
+                Value::Coord(v) => Cell::Coord(v),
+                Value::Bool(b) => Cell::Bool(b),
+                Value::Null => Cell::Null,
+            });
+        }
+        fn end_row(&mut self) {
+            self.0.push(std::mem::take(&mut self.1));
+        }
+    }
+    let mut t = Table(Vec::new(), Vec::new());
+    write(corpus, events, &mut t);
+    t.0
+}
+
+/// Replays `rows` into `sink` (tests write edited tables this way).
+pub fn replay(rows: &[Vec<Cell>], sink: &mut dyn Sink) {
+    for r in rows {
+        for c in r {
+            sink.value(c.as_value());
+        }
+        sink.end_row();
+    }
 }
 
 /// Appends the decimal digits of `n`.
@@ -255,11 +312,11 @@ fn push_coord(out: &mut String, v: f64) {
     }
 }
 
-/// The number as written in both formats (`Int` and `Coord` cells).
-fn push_number(out: &mut String, cell: &Cell) {
-    match cell {
-        Cell::Int(n) => push_uint(out, u64::from(*n)),
-        Cell::Coord(v) if v.is_finite() => push_coord(out, *v),
+/// The number as written in both formats (`Int` and finite `Coord`).
+fn push_number(out: &mut String, v: Value) {
+    match v {
+        Value::Int(n) => push_uint(out, u64::from(n)),
+        Value::Coord(v) if v.is_finite() => push_coord(out, v),
         _ => {}
     }
 }

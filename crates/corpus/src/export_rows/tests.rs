@@ -1,8 +1,6 @@
 //! The rows, and both writers read back with real parsers (the `csv` crate,
 //! serde_json): what a spreadsheet or a script gets equals the rows.
 
-use std::borrow::Cow;
-
 use proptest::prelude::*;
 
 use super::*;
@@ -101,6 +99,20 @@ fn fixture() -> Corpus {
     }
 }
 
+type Row = Vec<Cell>;
+
+fn csv_of(rows: &[Row]) -> String {
+    let mut w = Csv::new();
+    replay(rows, &mut w);
+    w.finish()
+}
+
+fn json_of(rows: &[Row], query: &str, events: usize) -> String {
+    let mut w = Json::new(query, events);
+    replay(rows, &mut w);
+    w.finish()
+}
+
 fn col(name: &str) -> usize {
     COLUMNS.iter().position(|c| *c == name).unwrap()
 }
@@ -152,14 +164,14 @@ fn read_csv(s: &str) -> (Vec<String>, Vec<Vec<String>>) {
 }
 
 fn assert_round_trips(rows: &[Row], query: &str, events: usize) {
-    let out = to_csv(rows);
+    let out = csv_of(rows);
     assert!(out.ends_with("\r\n"), "records end with CRLF");
     let (header, records) = read_csv(&out);
     assert_eq!(header, COLUMNS);
     let expected: Vec<Vec<String>> = rows.iter().map(|r| r.iter().map(csv_value).collect()).collect();
     assert_eq!(records, expected, "CSV read back: {out}");
 
-    let json = to_json(rows, query, events);
+    let json = json_of(rows, query, events);
     let v: serde_json::Value = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}: {json}"));
     assert_eq!(v["format"], "counterclaim-rows");
     assert_eq!(v["version"], 1);
@@ -220,6 +232,16 @@ fn one_row_per_claim_in_event_then_claim_order() {
     let r = &rows[2];
     assert_eq!(text_of(r, "stance"), Some("deny"));
     assert_eq!(r[col("url")], Cell::Null, "a javascript: URL is never exported");
+}
+
+#[test]
+fn streaming_writers_equal_the_table() {
+    let c = fixture();
+    let events = [1, 0];
+    let table = rows(&c, &events);
+    assert_eq!(to_csv(&c, &events), csv_of(&table));
+    assert_eq!(to_json(&c, &events, "contested=1"), json_of(&table, "contested=1", 2));
+    assert!(table.iter().all(|r| r.len() == COLUMNS.len()));
 }
 
 #[test]
@@ -286,10 +308,10 @@ fn coordinates_are_short_numbers() {
 fn csv_quotes_escapes_and_guards_text_only() {
     let c = fixture();
     let mut rows = rows(&c, &[0]);
-    rows[0][col("event_title")] = Cell::Text(Cow::Borrowed("=HYPERLINK(\"x\"),\r\n2"));
-    rows[0][col("speaker")] = Cell::Text(Cow::Borrowed("-1"));
+    rows[0][col("event_title")] = Cell::Text(String::from("=HYPERLINK(\"x\"),\r\n2"));
+    rows[0][col("speaker")] = Cell::Text(String::from("-1"));
     rows[0][col("longitude")] = Cell::Coord(-8.0);
-    let out = to_csv(&rows);
+    let out = csv_of(&rows);
     let first = out.split("\r\n").next().unwrap();
     assert_eq!(first, COLUMNS.join(","));
     assert!(out.contains(",\"'=HYPERLINK(\"\"x\"\"),\r\n2\","), "{out}");
@@ -302,8 +324,8 @@ fn csv_quotes_escapes_and_guards_text_only() {
 fn json_escapes_control_characters_and_keeps_utf8() {
     let c = fixture();
     let mut rows = rows(&c, &[0]);
-    rows[0][col("event_title")] = Cell::Text(Cow::Borrowed("a\"b\\c\u{1}\n\té😀\u{7f}"));
-    let json = to_json(&rows, "q=\"x\"", 1);
+    rows[0][col("event_title")] = Cell::Text(String::from("a\"b\\c\u{1}\n\té😀\u{7f}"));
+    let json = json_of(&rows, "q=\"x\"", 1);
     assert!(json.contains(r#""event_title":"a\"b\\c\u0001\u000a\u0009é😀"#), "{json}");
     assert!(json.contains(r#""latitude":18.0549,"longitude":0.6167,"contested":true"#), "{json}");
     assert!(json.contains(r#""quote_start":15,"quote_end":36"#), "{json}");
@@ -313,9 +335,9 @@ fn json_escapes_control_characters_and_keeps_utf8() {
 #[test]
 fn empty_view() {
     let c = fixture();
-    assert_eq!(to_csv(&rows(&c, &[])), format!("{}\r\n", COLUMNS.join(",")));
+    assert_eq!(to_csv(&c, &[]), format!("{}\r\n", COLUMNS.join(",")));
     assert_round_trips(&[], "", 0);
-    assert_eq!(to_json(&[], "", 0), "{\"format\":\"counterclaim-rows\",\"version\":1,\"query\":\"\",\"events\":0,\"rows\":[\n]}\n");
+    assert_eq!(to_json(&c, &[], ""), "{\"format\":\"counterclaim-rows\",\"version\":1,\"query\":\"\",\"events\":0,\"rows\":[\n]}\n");
 }
 
 fn hostile() -> impl Strategy<Value = String> {

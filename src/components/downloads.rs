@@ -1,0 +1,62 @@
+//! "Download CSV" / "Download JSON": the events of the current filter as
+//! rows with citations (`counterclaim_corpus::export_rows`), built in the
+//! browser when a button is clicked, never on render. The file is handed to
+//! the browser as a Blob behind an object URL and a temporary
+//! `<a download>`; nothing is fetched, and a `blob:` download is allowed by
+//! the strict Content-Security-Policy.
+
+use std::time::Duration;
+
+use counterclaim_corpus::export_rows::{to_csv, to_json};
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::data::corpus;
+use crate::url_state::use_nav;
+
+/// Offers `body` to the browser as a download named `name`.
+fn save(name: &str, mime: &str, body: &str) -> Result<(), JsValue> {
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let parts = js_sys::Array::of1(&JsValue::from_str(body));
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let a = document().create_element("a")?;
+    a.set_attribute("href", &url)?;
+    a.set_attribute("download", name)?;
+    a.unchecked_ref::<web_sys::HtmlElement>().click();
+    // The download has started from the Blob; free the URL a little later.
+    set_timeout(move || drop(web_sys::Url::revoke_object_url(&url)), Duration::from_secs(10));
+    Ok(())
+}
+
+#[component]
+pub fn Downloads(results: Memo<Vec<usize>>) -> impl IntoView {
+    let nav = use_nav();
+    let download = move |json: bool| {
+        let events = results.get_untracked();
+        let result = if json {
+            let query = nav.state.with_untracked(|s| s.to_query());
+            save("counterclaim-events.json", "application/json", &to_json(corpus(), &events, &query))
+        } else {
+            save("counterclaim-events.csv", "text/csv;charset=utf-8", &to_csv(corpus(), &events))
+        };
+        if let Err(e) = result {
+            leptos::logging::error!("download failed: {e:?}");
+        }
+    };
+    let label = move |format: &str| {
+        let n = results.with(Vec::len);
+        format!("Download {format} of {n} event{}", if n == 1 { "" } else { "s" })
+    };
+    view! {
+        <div class="downloads">
+            <button type="button" class="button subtle" aria-label=move || label("CSV") on:click=move |_| download(false)>
+                "Download CSV"
+            </button>
+            <button type="button" class="button subtle" aria-label=move || label("JSON") on:click=move |_| download(true)>
+                "Download JSON"
+            </button>
+        </div>
+    }
+}
