@@ -7,12 +7,32 @@
 
 use std::time::Duration;
 
-use counterclaim_corpus::export_rows::{to_csv, to_json};
+use counterclaim_corpus::export_rows::{to_csv, to_json, Resolve};
+use counterclaim_corpus::{Actor, Claim, Document, Event, Place};
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::data::corpus;
+use crate::data::{corpus, lookup};
 use crate::url_state::use_nav;
+
+/// The rows resolve ids with the lookups the views use, so a download lists
+/// the claims the event view shows.
+struct AppIds;
+
+impl Resolve<'static> for AppIds {
+    fn actor(&self, id: &str) -> Option<&'static Actor> {
+        lookup().actor(id)
+    }
+    fn place(&self, id: &str) -> Option<&'static Place> {
+        lookup().place(id)
+    }
+    fn document(&self, id: &str) -> Option<&'static Document> {
+        lookup().document(id)
+    }
+    fn claims_of(&self, event: &'static Event) -> Vec<&'static Claim> {
+        lookup().claims_of_event(&event.id)
+    }
+}
 
 /// Offers `body` to the browser as a download named `name`.
 fn save(name: &str, mime: &str, body: &str) -> Result<(), JsValue> {
@@ -37,9 +57,9 @@ pub fn Downloads(results: Memo<Vec<usize>>) -> impl IntoView {
         let events = results.get_untracked();
         let result = if json {
             let query = nav.state.with_untracked(|s| s.to_query());
-            save("counterclaim-events.json", "application/json", &to_json(corpus(), &events, &query))
+            save("counterclaim-events.json", "application/json", &to_json(corpus(), &AppIds, &events, &query))
         } else {
-            save("counterclaim-events.csv", "text/csv;charset=utf-8", &to_csv(corpus(), &events))
+            save("counterclaim-events.csv", "text/csv;charset=utf-8", &to_csv(corpus(), &AppIds, &events))
         };
         if let Err(e) = result {
             leptos::logging::error!("download failed: {e:?}");

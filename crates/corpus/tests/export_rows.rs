@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use counterclaim_corpus::embed::slim_for_app;
-use counterclaim_corpus::export_rows::{rows, to_csv, to_json, Cell, COLUMNS};
+use counterclaim_corpus::export_rows::{rows, to_csv, to_json, Cell, CorpusIds, COLUMNS};
 use counterclaim_corpus::gazetteer::Gazetteer;
 use counterclaim_corpus::load::parse_corpus;
 use counterclaim_corpus::query::{Filter, Index};
@@ -88,11 +88,12 @@ fn every_row_cites_its_article_and_every_event_is_there() {
     }
     assert!(quoted > 10, "{quoted} quoted rows");
 
-    let csv = to_csv(&corpus, &all);
+    let ids = CorpusIds::new(&corpus);
+    let csv = to_csv(&corpus, &ids, &all);
     assert!(csv.matches("\r\n").count() > rows.len(), "a header and a CRLF per record");
     let mut reader = csv::Reader::from_reader(csv.as_bytes());
     assert_eq!(reader.records().count(), rows.len());
-    let json: serde_json::Value = serde_json::from_str(&to_json(&corpus, &all, "")).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&to_json(&corpus, &ids, &all, "")).unwrap();
     assert_eq!(json["rows"].as_array().unwrap().len(), rows.len());
     assert_eq!(json["events"], all.len());
 }

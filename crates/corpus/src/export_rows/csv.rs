@@ -7,7 +7,7 @@
 //! Excel, LibreOffice and Google Sheets). Number columns (coordinates,
 //! offsets, precision) are never altered: a negative longitude stays a number.
 
-use super::{push_number, write, Sink, Value, COLUMNS};
+use super::{push_number, write, Resolve, Sink, Value, COLUMNS};
 use crate::model::Corpus;
 
 /// Whether a spreadsheet would read a text field starting with `c` as a formula.
@@ -76,8 +76,8 @@ impl Sink for Csv {
 }
 
 /// The rows of `events` as a CSV file (see [`write`]).
-pub fn to_csv(corpus: &Corpus, events: &[usize]) -> String {
+pub fn to_csv<'c>(corpus: &'c Corpus, ids: &dyn Resolve<'c>, events: &[usize]) -> String {
     let mut csv = Csv::new();
-    write(corpus, events, &mut csv);
+    write(corpus, ids, events, &mut csv);
     csv.finish()
 }

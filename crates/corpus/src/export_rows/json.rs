@@ -4,7 +4,7 @@
 //! value is `null`. Strings escape `"`, `\` and control characters
 //! (`\u00XX`); other characters stay UTF-8.
 
-use super::{push_number, push_uint, write, Sink, Value, COLUMNS, ROWS_VERSION};
+use super::{push_number, push_uint, write, Resolve, Sink, Value, COLUMNS, ROWS_VERSION};
 use crate::model::Corpus;
 
 fn push_string(out: &mut String, s: &str) {
@@ -82,8 +82,8 @@ impl Sink for Json {
 }
 
 /// The rows of `events` as a JSON document (see [`write`] and [`Json::new`]).
-pub fn to_json(corpus: &Corpus, events: &[usize], query: &str) -> String {
+pub fn to_json<'c>(corpus: &'c Corpus, ids: &dyn Resolve<'c>, events: &[usize], query: &str) -> String {
     let mut json = Json::new(query, events.len());
-    write(corpus, events, &mut json);
+    write(corpus, ids, events, &mut json);
     json.finish()
 }

@@ -13,7 +13,7 @@
 mod csv;
 mod json;
 
-use crate::model::{Corpus, Document, Event, Precision, Stance};
+use crate::model::{Actor, Claim, Corpus, Document, Event, Place, Precision, Side, Stance};
 
 pub use csv::{to_csv, Csv};
 pub use json::{to_json, Json};
@@ -89,8 +89,7 @@ pub fn is_http_url(s: &str) -> bool {
         && !s.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
-/// Id → position in a corpus list, sorted for binary search; first
-/// occurrence wins.
+/// Id → position in a corpus list, sorted for binary search.
 struct Ids<'a>(Vec<(&'a str, usize)>);
 
 impl<'a> Ids<'a> {
@@ -123,53 +122,103 @@ fn opt(s: &str) -> Value<'_> {
     }
 }
 
-/// Streams the rows of `events` (indexes into `corpus.events`, in display
-/// order; out-of-range indexes are skipped) into `sink`: one row per claim
-/// about each event — the claims it lists, then those naming it, as the
-/// event view shows them — and one row with empty claim columns for an
-/// event without claims.
-pub fn write(corpus: &Corpus, events: &[usize], sink: &mut dyn Sink) {
-    let c = corpus;
-    let actors = Ids::new(c.actors.len(), true, &|i| c.actors.get(i).map(|a| a.id.as_str()));
-    let places = Ids::new(c.places.len(), true, &|i| c.places.get(i).map(|p| p.id.as_str()));
-    let documents = Ids::new(c.documents.len(), true, &|i| c.documents.get(i).map(|d| d.id.as_str()));
-    let claims = Ids::new(c.claims.len(), true, &|i| c.claims.get(i).map(|c| c.id.as_str()));
-    // (event id, claim) for the claims naming an event, in corpus order per event.
-    let naming = Ids::new(c.claims.len(), false, &|i| c.claims.get(i).and_then(|c| c.event.as_deref()));
-    let actor = |id: &str| actors.get(id).and_then(|i| corpus.actors.get(i));
+/// How [`write`] finds what an event refers to. The app implements it with
+/// the lookups it already has; [`CorpusIds`] is the stand-alone one.
+pub trait Resolve<'c> {
+    fn actor(&self, id: &str) -> Option<&'c Actor>;
+    fn place(&self, id: &str) -> Option<&'c Place>;
+    fn document(&self, id: &str) -> Option<&'c Document>;
+    /// The claims about `event`, in the event view's order: those it lists,
+    /// then those naming it; each once.
+    fn claims_of(&self, event: &'c Event) -> Vec<&'c Claim>;
+}
 
-    for e in events.iter().filter_map(|&i| corpus.events.get(i)) {
-        let (mut names, mut sides) = (Vec::new(), Vec::new());
-        for id in &e.actors {
-            let a = actor(id);
-            names.push(a.map_or(id.as_str(), |a| a.name.as_str()));
-            if let Some(side) = a.map(|a| a.side.label()).filter(|s| !sides.contains(s)) {
-                sides.push(side);
+/// [`Resolve`] over a corpus by sorted id tables (first occurrence wins).
+pub struct CorpusIds<'c> {
+    corpus: &'c Corpus,
+    actors: Ids<'c>,
+    places: Ids<'c>,
+    documents: Ids<'c>,
+    claims: Ids<'c>,
+    /// Claims by the event they name (all of them, corpus order per event).
+    naming: Ids<'c>,
+}
+
+impl<'c> CorpusIds<'c> {
+    pub fn new(c: &'c Corpus) -> CorpusIds<'c> {
+        CorpusIds {
+            corpus: c,
+            actors: Ids::new(c.actors.len(), true, &|i| c.actors.get(i).map(|a| a.id.as_str())),
+            places: Ids::new(c.places.len(), true, &|i| c.places.get(i).map(|p| p.id.as_str())),
+            documents: Ids::new(c.documents.len(), true, &|i| c.documents.get(i).map(|d| d.id.as_str())),
+            claims: Ids::new(c.claims.len(), true, &|i| c.claims.get(i).map(|c| c.id.as_str())),
+            naming: Ids::new(c.claims.len(), false, &|i| c.claims.get(i).and_then(|c| c.event.as_deref())),
+        }
+    }
+}
+
+impl<'c> Resolve<'c> for CorpusIds<'c> {
+    fn actor(&self, id: &str) -> Option<&'c Actor> {
+        self.actors.get(id).and_then(|i| self.corpus.actors.get(i))
+    }
+    fn place(&self, id: &str) -> Option<&'c Place> {
+        self.places.get(id).and_then(|i| self.corpus.places.get(i))
+    }
+    fn document(&self, id: &str) -> Option<&'c Document> {
+        self.documents.get(id).and_then(|i| self.corpus.documents.get(i))
+    }
+    fn claims_of(&self, e: &'c Event) -> Vec<&'c Claim> {
+        let mut mine: Vec<usize> = Vec::new();
+        let naming = &self.naming.0;
+        let from = naming.partition_point(|&(id, _)| id < e.id.as_str());
+        let named = naming.get(from..).unwrap_or_default().iter().take_while(|&&(id, _)| id == e.id);
+        for c in e.claims.iter().filter_map(|id| self.claims.get(id)).chain(named.map(|&(_, c)| c)) {
+            if !mine.contains(&c) {
+                mine.push(c);
             }
         }
-        let (actor_names, sides) = (names.join("; "), sides.join("; "));
-        let place = |id: &str| places.get(id).and_then(|i| corpus.places.get(i));
-        names.clear();
-        for id in &e.places {
-            names.push(place(id).map_or(id.as_str(), |p| p.name.as_str()));
+        mine.iter().filter_map(|&i| self.corpus.claims.get(i)).collect()
+    }
+}
+
+/// Appends `item` to a "; "-separated list.
+fn push_item(list: &mut String, item: &str) {
+    if !list.is_empty() {
+        list.push_str("; ");
+    }
+    list.push_str(item);
+}
+
+/// Streams the rows of `events` (indexes into `corpus.events`, in display
+/// order; out-of-range indexes are skipped) into `sink`: one row per claim
+/// about each event (see [`Resolve::claims_of`]), and one row with empty
+/// claim columns for an event without claims.
+pub fn write<'c>(corpus: &'c Corpus, ids: &dyn Resolve<'c>, events: &[usize], sink: &mut dyn Sink) {
+    for e in events.iter().filter_map(|&i| corpus.events.get(i)) {
+        let (mut actors, mut sides, mut places) = (String::new(), String::new(), String::new());
+        let mut seen = [false; Side::ALL.len()];
+        for id in &e.actors {
+            let a = ids.actor(id);
+            push_item(&mut actors, a.map_or(id.as_str(), |a| a.name.as_str()));
+            if let Some(side) = a.map(|a| a.side) {
+                if let Some(slot) = seen.get_mut(side as usize).filter(|s| !**s) {
+                    *slot = true;
+                    push_item(&mut sides, side.label());
+                }
+            }
         }
-        let place_names = names.join("; ");
-        let first = e.places.first().and_then(|id| place(id));
+        for id in &e.places {
+            push_item(&mut places, ids.place(id).map_or(id.as_str(), |p| p.name.as_str()));
+        }
+        let first = e.places.first().and_then(|id| ids.place(id));
         let coord = |v: f64| if v.is_finite() { Value::Coord(v) } else { Value::Null };
         let (lat, lon) = first.map_or((Value::Null, Value::Null), |p| (coord(p.lat), coord(p.lon)));
 
-        let mut mine: Vec<Option<usize>> = Vec::new();
-        let from = naming.0.partition_point(|&(id, _)| id < e.id.as_str());
-        let named = naming.0.get(from..).unwrap_or_default().iter().take_while(|&&(id, _)| id == e.id);
-        for c in e.claims.iter().filter_map(|id| claims.get(id)).chain(named.map(|&(_, c)| c)) {
-            if !mine.contains(&Some(c)) {
-                mine.push(Some(c));
-            }
+        let mut claims: Vec<Option<&Claim>> = ids.claims_of(e).into_iter().map(Some).collect();
+        if claims.is_empty() {
+            claims.push(None);
         }
-        if mine.is_empty() {
-            mine.push(None);
-        }
-        for c in mine {
+        for c in claims {
             for v in [
                 Value::Text(&e.id),
                 Value::Text(&e.start),
@@ -177,24 +226,24 @@ pub fn write(corpus: &Corpus, events: &[usize], sink: &mut dyn Sink) {
                 Value::Int(time_precision(e)),
                 Value::Text(e.kind.label()),
                 Value::Text(&e.title),
-                Value::Text(&actor_names),
+                Value::Text(&actors),
                 Value::Text(&sides),
-                Value::Text(&place_names),
+                Value::Text(&places),
                 lat,
                 lon,
                 Value::Bool(e.contested),
             ] {
                 sink.value(v);
             }
-            let Some(cl) = c.and_then(|i| corpus.claims.get(i)) else {
+            let Some(cl) = c else {
                 for _ in 12..COLUMNS.len() {
                     sink.value(Value::Null);
                 }
                 sink.end_row();
                 continue;
             };
-            let doc = documents.get(&cl.document).and_then(|i| corpus.documents.get(i));
-            let speaker = cl.speaker.as_deref().and_then(actor).map_or(cl.speaker_text.as_str(), |a| &a.name);
+            let doc = ids.document(&cl.document);
+            let speaker = cl.speaker.as_deref().and_then(|id| ids.actor(id)).map_or(cl.speaker_text.as_str(), |a| &a.name);
             let field = |f: fn(&Document) -> Option<&String>| doc.and_then(f).map_or(Value::Null, |s| opt(s));
             for v in [
                 Value::Text(&cl.id),
@@ -259,7 +308,7 @@ pub fn rows(corpus: &Corpus, events: &[usize]) -> Vec<Vec<Cell>> {
         }
     }
     let mut t = Table(Vec::new(), Vec::new());
-    write(corpus, events, &mut t);
+    write(corpus, &CorpusIds::new(corpus), events, &mut t);
     t.0
 }
 

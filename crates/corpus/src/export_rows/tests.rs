@@ -239,8 +239,9 @@ fn streaming_writers_equal_the_table() {
     let c = fixture();
     let events = [1, 0];
     let table = rows(&c, &events);
-    assert_eq!(to_csv(&c, &events), csv_of(&table));
-    assert_eq!(to_json(&c, &events, "contested=1"), json_of(&table, "contested=1", 2));
+    let ids = CorpusIds::new(&c);
+    assert_eq!(to_csv(&c, &ids, &events), csv_of(&table));
+    assert_eq!(to_json(&c, &ids, &events, "contested=1"), json_of(&table, "contested=1", 2));
     assert!(table.iter().all(|r| r.len() == COLUMNS.len()));
 }
 
@@ -335,9 +336,9 @@ fn json_escapes_control_characters_and_keeps_utf8() {
 #[test]
 fn empty_view() {
     let c = fixture();
-    assert_eq!(to_csv(&c, &[]), format!("{}\r\n", COLUMNS.join(",")));
+    assert_eq!(to_csv(&c, &CorpusIds::new(&c), &[]), format!("{}\r\n", COLUMNS.join(",")));
     assert_round_trips(&[], "", 0);
-    assert_eq!(to_json(&c, &[], ""), "{\"format\":\"counterclaim-rows\",\"version\":1,\"query\":\"\",\"events\":0,\"rows\":[\n]}\n");
+    assert_eq!(to_json(&c, &CorpusIds::new(&c), &[], ""), "{\"format\":\"counterclaim-rows\",\"version\":1,\"query\":\"\",\"events\":0,\"rows\":[\n]}\n");
 }
 
 fn hostile() -> impl Strategy<Value = String> {
