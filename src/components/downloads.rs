@@ -5,8 +5,6 @@
 //! `<a download>`; nothing is fetched, and a `blob:` download is allowed by
 //! the strict Content-Security-Policy.
 
-use std::time::Duration;
-
 use counterclaim_corpus::export_rows::{to_csv, to_json, Resolve};
 use counterclaim_corpus::{Actor, Claim, Document, Event, Place};
 use leptos::prelude::*;
@@ -45,8 +43,8 @@ fn save(name: &str, mime: &str, body: &str) -> Result<(), JsValue> {
     a.set_attribute("href", &url)?;
     a.set_attribute("download", name)?;
     a.unchecked_ref::<web_sys::HtmlElement>().click();
-    // The download has started from the Blob; free the URL a little later.
-    set_timeout(move || drop(web_sys::Url::revoke_object_url(&url)), Duration::from_secs(10));
+    // Free the Blob right away: the click has started the download.
+    web_sys::Url::revoke_object_url(&url)?;
     Ok(())
 }
 
@@ -65,17 +63,17 @@ pub fn Downloads(results: Memo<Vec<usize>>) -> impl IntoView {
             leptos::logging::error!("download failed: {e:?}");
         }
     };
-    let label = move |format: &str| {
+    let count = move || {
         let n = results.with(Vec::len);
-        format!("Download {format} of {n} event{}", if n == 1 { "" } else { "s" })
+        format!(" of {n} event{}", if n == 1 { "" } else { "s" })
     };
     view! {
         <div class="downloads">
-            <button type="button" class="button subtle" aria-label=move || label("CSV") on:click=move |_| download(false)>
-                "Download CSV"
+            <button type="button" class="button subtle" on:click=move |_| download(false)>
+                "Download CSV"<span class="sr-only">{count}</span>
             </button>
-            <button type="button" class="button subtle" aria-label=move || label("JSON") on:click=move |_| download(true)>
-                "Download JSON"
+            <button type="button" class="button subtle" on:click=move |_| download(true)>
+                "Download JSON"<span class="sr-only">{count}</span>
             </button>
         </div>
     }

@@ -214,11 +214,8 @@ pub fn write<'c>(corpus: &'c Corpus, ids: &dyn Resolve<'c>, events: &[usize], si
         let coord = |v: f64| if v.is_finite() { Value::Coord(v) } else { Value::Null };
         let (lat, lon) = first.map_or((Value::Null, Value::Null), |p| (coord(p.lat), coord(p.lon)));
 
-        let mut claims: Vec<Option<&Claim>> = ids.claims_of(e).into_iter().map(Some).collect();
-        if claims.is_empty() {
-            claims.push(None);
-        }
-        for c in claims {
+        let claims = ids.claims_of(e);
+        for k in 0..claims.len().max(1) {
             for v in [
                 Value::Text(&e.id),
                 Value::Text(&e.start),
@@ -235,7 +232,7 @@ pub fn write<'c>(corpus: &'c Corpus, ids: &dyn Resolve<'c>, events: &[usize], si
             ] {
                 sink.value(v);
             }
-            let Some(cl) = c else {
+            let Some(cl) = claims.get(k) else {
                 for _ in 12..COLUMNS.len() {
                     sink.value(Value::Null);
                 }
