@@ -7,7 +7,7 @@
 //! Excel, LibreOffice and Google Sheets). Number columns (coordinates,
 //! offsets, precision) are never altered: a negative longitude stays a number.
 
-use super::{push_number, write, Resolve, Sink, Value, COLUMNS};
+use super::{write, Resolve, Writer};
 use crate::model::Corpus;
 
 /// Whether a spreadsheet would read a text field starting with `c` as a formula.
@@ -15,7 +15,7 @@ pub fn is_formula_start(c: char) -> bool {
     matches!(c, '=' | '+' | '-' | '@' | '\t' | '\r')
 }
 
-fn push_field(out: &mut String, s: &str) {
+pub(super) fn push_field(out: &mut String, s: &str) {
     let guard = s.starts_with(is_formula_start);
     let quoted = s.contains([',', '"', '\r', '\n']);
     if quoted {
@@ -35,49 +35,9 @@ fn push_field(out: &mut String, s: &str) {
     }
 }
 
-/// The CSV writer: a [`Sink`] that starts with the header row.
-pub struct Csv {
-    out: String,
-    first: bool,
-}
-
-impl Csv {
-    pub fn new() -> Csv {
-        let mut out = COLUMNS.join(",");
-        out.push_str("\r\n");
-        Csv { out, first: true }
-    }
-    pub fn finish(self) -> String {
-        self.out
-    }
-}
-
-impl Default for Csv {
-    fn default() -> Csv {
-        Csv::new()
-    }
-}
-
-impl Sink for Csv {
-    fn value(&mut self, v: Value) {
-        if !std::mem::replace(&mut self.first, false) {
-            self.out.push(',');
-        }
-        match v {
-            Value::Text(s) => push_field(&mut self.out, s),
-            Value::Bool(b) => self.out.push_str(if b { "true" } else { "false" }),
-            n => push_number(&mut self.out, n),
-        }
-    }
-    fn end_row(&mut self) {
-        self.out.push_str("\r\n");
-        self.first = true;
-    }
-}
-
 /// The rows of `events` as a CSV file (see [`write`]).
 pub fn to_csv<'c>(corpus: &'c Corpus, ids: &dyn Resolve<'c>, events: &[usize]) -> String {
-    let mut csv = Csv::new();
+    let mut csv = Writer::csv();
     write(corpus, ids, events, &mut csv);
     csv.finish()
 }

@@ -15,8 +15,8 @@ mod json;
 
 use crate::model::{Actor, Claim, Corpus, Document, Event, Place, Precision, Side, Stance};
 
-pub use csv::{to_csv, Csv};
-pub use json::{to_json, Json};
+pub use csv::to_csv;
+pub use json::to_json;
 
 /// Version of the rows format (the `version` key of the JSON).
 pub const ROWS_VERSION: u32 = 1;
@@ -265,6 +265,79 @@ pub fn write<'c>(corpus: &'c Corpus, ids: &dyn Resolve<'c>, events: &[usize], si
     }
 }
 
+/// The CSV or JSON writer (see `csv.rs` and `json.rs` for the formats):
+/// one [`Sink`] for both, which keeps the WASM small.
+pub struct Writer {
+    out: String,
+    json: bool,
+    /// Column of the next value.
+    column: usize,
+    rows: usize,
+}
+
+impl Writer {
+    /// A CSV file: starts with the header row.
+    pub fn csv() -> Writer {
+        let mut out = COLUMNS.join(",");
+        out.push_str("\r\n");
+        Writer { out, json: false, column: 0, rows: 0 }
+    }
+    /// A JSON document; `query` is the view's URL query string, `events`
+    /// the number of events in the view.
+    pub fn json(query: &str, events: usize) -> Writer {
+        let mut out = String::from("{\"format\":\"counterclaim-rows\",\"version\":");
+        push_uint(&mut out, u64::from(ROWS_VERSION));
+        out.push_str(",\"query\":");
+        json::push_string(&mut out, query);
+        out.push_str(",\"events\":");
+        push_uint(&mut out, events as u64);
+        out.push_str(",\"rows\":[");
+        Writer { out, json: true, column: 0, rows: 0 }
+    }
+    pub fn finish(mut self) -> String {
+        if self.json {
+            self.out.push_str("\n]}\n");
+        }
+        self.out
+    }
+    /// Before a row's first value or closing brace: `{` in JSON.
+    fn open_row(&mut self) {
+        if self.json && self.column == 0 {
+            self.out.push_str(if self.rows == 0 { "\n{" } else { ",\n{" });
+        }
+    }
+}
+
+impl Sink for Writer {
+    fn value(&mut self, v: Value) {
+        self.open_row();
+        let out = &mut self.out;
+        if self.column > 0 {
+            out.push(',');
+        }
+        if self.json {
+            json::push_string(out, COLUMNS.get(self.column).copied().unwrap_or("extra"));
+            out.push(':');
+        }
+        self.column += 1;
+        match v {
+            Value::Text(s) if self.json => json::push_string(out, s),
+            Value::Text(s) => csv::push_field(out, s),
+            Value::Bool(b) => out.push_str(if b { "true" } else { "false" }),
+            Value::Int(n) => push_uint(out, u64::from(n)),
+            Value::Coord(c) if c.is_finite() => push_coord(out, c),
+            _ if self.json => out.push_str("null"),
+            _ => {}
+        }
+    }
+    fn end_row(&mut self) {
+        self.open_row();
+        self.out.push_str(if self.json { "}" } else { "\r\n" });
+        self.column = 0;
+        self.rows += 1;
+    }
+}
+
 /// An owned value, for [`rows`].
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell {
@@ -355,15 +428,6 @@ fn push_coord(out: &mut String, v: f64) {
             frac %= div;
             div /= 10;
         }
-    }
-}
-
-/// The number as written in both formats (`Int` and finite `Coord`).
-fn push_number(out: &mut String, v: Value) {
-    match v {
-        Value::Int(n) => push_uint(out, u64::from(n)),
-        Value::Coord(v) if v.is_finite() => push_coord(out, v),
-        _ => {}
     }
 }
 

@@ -102,13 +102,13 @@ fn fixture() -> Corpus {
 type Row = Vec<Cell>;
 
 fn csv_of(rows: &[Row]) -> String {
-    let mut w = Csv::new();
+    let mut w = Writer::csv();
     replay(rows, &mut w);
     w.finish()
 }
 
 fn json_of(rows: &[Row], query: &str, events: usize) -> String {
-    let mut w = Json::new(query, events);
+    let mut w = Writer::json(query, events);
     replay(rows, &mut w);
     w.finish()
 }
