@@ -80,13 +80,11 @@ pub fn time_precision(e: &Event) -> u32 {
     }
 }
 
-/// Whether a URL may be exported: absolute http(s), no white space or
-/// control characters. Anything else is written as missing.
+/// Whether a URL may be exported: `http://` or `https://` (any case) and
+/// more, no control characters. Anything else is written as missing.
 pub fn is_http_url(s: &str) -> bool {
-    let lower = s.get(..8).unwrap_or(s).to_ascii_lowercase();
-    (lower.starts_with("https://") || lower.starts_with("http://"))
-        && s.len() > 8
-        && !s.chars().any(|c| c.is_whitespace() || c.is_control())
+    let scheme = |p: &str| s.len() > p.len() && s.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
+    (scheme("https://") || scheme("http://")) && !s.chars().any(char::is_control)
 }
 
 /// Id → position in a corpus list, sorted for binary search.
