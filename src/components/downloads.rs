@@ -5,6 +5,8 @@
 //! `<a download>`; nothing is fetched, and a `blob:` download is allowed by
 //! the strict Content-Security-Policy.
 
+use std::time::Duration;
+
 use counterclaim_corpus::export_rows::{to_csv, to_json, Resolve};
 use counterclaim_corpus::{Actor, Claim, Document, Event, Place};
 use leptos::prelude::*;
@@ -43,8 +45,9 @@ fn save(name: &str, mime: &str, body: &str) -> Result<(), JsValue> {
     a.set_attribute("href", &url)?;
     a.set_attribute("download", name)?;
     a.unchecked_ref::<web_sys::HtmlElement>().click();
-    // Free the Blob right away: the click has started the download.
-    web_sys::Url::revoke_object_url(&url)?;
+    // Free the Blob later rather than at once: some browsers read it only
+    // after the click has returned (FileSaver.js waits 40 s too).
+    set_timeout(move || drop(web_sys::Url::revoke_object_url(&url)), Duration::from_secs(30));
     Ok(())
 }
 

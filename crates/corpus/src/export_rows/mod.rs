@@ -4,11 +4,18 @@
 //! filter's results; the format is documented in `docs/corpus-format.md`
 //! ("Rows: the CSV and JSON downloads").
 //!
-//! [`write`] streams the values of each row into a [`Sink`] (the CSV and
-//! JSON writers, or [`rows`] for tests): no intermediate table, and one copy
-//! of the row logic behind a `dyn`, which keeps the WASM small. Hand-written
-//! writers, no serde_json. Pure; never panics, whatever the corpus holds
-//! (dangling ids, empty strings, NaN coordinates).
+//! [`write`] streams the values of each row into a [`Sink`] — the one
+//! [`Writer`] (CSV or JSON), or [`rows`] for tests — resolving ids through a
+//! [`Resolve`] (the app passes the lookups it already has; tools use
+//! [`CorpusIds`]). No intermediate table and one copy of the row logic keep
+//! the WASM small; hand-written writers, no serde_json. Pure; never panics,
+//! whatever the corpus holds (dangling ids, empty strings, NaN coordinates).
+//!
+//! Columns and choices, in short (details in the format doc): one row per
+//! claim, so an event's columns repeat on each of its claims' rows; an event
+//! with several places lists them all in `place` ("Anéfis; Kidal") and the
+//! first is the one geolocated in `latitude`/`longitude`, as ACLED gives one
+//! location per row; `time_precision` is ACLED's code (see [`time_precision`]).
 
 mod csv;
 mod json;
