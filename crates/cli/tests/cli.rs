@@ -159,7 +159,8 @@ fn export_rows_as_csv_and_json_agree_with_the_corpus() {
     let mut events: Vec<&str> = rows.iter().map(|r| r["event_id"].as_str().unwrap()).collect();
     events.dedup();
     assert_eq!(events.len(), n_events, "every event once, its rows together");
-    assert!(rows.iter().filter(|r| r["claim_id"].is_string()).count() >= corpus["claims"].as_array().unwrap().len() / 2);
+    let quoted = rows.iter().filter(|r| r["claim_id"].is_string()).count();
+    assert!(quoted >= corpus["claims"].as_array().unwrap().len() / 2, "{quoted} rows with a claim");
     let bad = run(&["export", dir.to_str().unwrap(), "--rows", "xml"]);
     assert_eq!(bad.status.code(), Some(2));
 }

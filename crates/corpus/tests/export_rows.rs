@@ -75,7 +75,8 @@ fn every_row_cites_its_article_and_every_event_is_there() {
 
     let mut quoted = 0;
     for r in &rows {
-        if let (Some(id), Cell::Int(s), Cell::Int(e)) = (text(r, "claim_id"), get(r, "quote_start"), get(r, "quote_end")) {
+        let offsets = (get(r, "quote_start"), get(r, "quote_end"));
+        if let (Some(id), (Cell::Int(s), Cell::Int(e))) = (text(r, "claim_id"), offsets) {
             let claim = corpus.claims.iter().find(|c| c.id == id).unwrap();
             let doc = corpus.documents.iter().find(|d| d.id == claim.document).unwrap();
             assert_eq!(text(r, "quote"), Some(slice_cp(&doc.text, *s, *e)), "{id}");

@@ -245,7 +245,8 @@ pub fn write<'c>(corpus: &'c Corpus, ids: &dyn Resolve<'c>, events: &[usize], si
                 continue;
             };
             let doc = ids.document(&cl.document);
-            let speaker = cl.speaker.as_deref().and_then(|id| ids.actor(id)).map_or(cl.speaker_text.as_str(), |a| &a.name);
+            let actor = cl.speaker.as_deref().and_then(|id| ids.actor(id));
+            let speaker = actor.map_or(cl.speaker_text.as_str(), |a| &a.name);
             let field = |f: fn(&Document) -> Option<&String>| doc.and_then(f).map_or(Value::Null, |s| opt(s));
             for v in [
                 Value::Text(&cl.id),

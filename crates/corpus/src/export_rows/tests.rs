@@ -250,8 +250,8 @@ fn quotes_are_their_spans_of_the_article() {
     let c = fixture();
     let rows = rows(&c, &[0, 1]);
     for r in &rows {
-        let (Some(id), Cell::Int(s), Cell::Int(e)) = (text_of(r, "claim_id"), &r[col("quote_start")], &r[col("quote_end")])
-        else {
+        let offsets = (&r[col("quote_start")], &r[col("quote_end")]);
+        let (Some(id), (Cell::Int(s), Cell::Int(e))) = (text_of(r, "claim_id"), offsets) else {
             continue;
         };
         let cl = c.claims.iter().find(|x| x.id == id).unwrap();
@@ -348,7 +348,10 @@ fn empty_view() {
     let c = fixture();
     assert_eq!(to_csv(&c, &CorpusIds::new(&c), &[]), format!("{}\r\n", COLUMNS.join(",")));
     assert_round_trips(&[], "", 0);
-    assert_eq!(to_json(&c, &CorpusIds::new(&c), &[], ""), "{\"format\":\"counterclaim-rows\",\"version\":1,\"query\":\"\",\"events\":0,\"rows\":[\n]}\n");
+    assert_eq!(
+        to_json(&c, &CorpusIds::new(&c), &[], ""),
+        "{\"format\":\"counterclaim-rows\",\"version\":1,\"query\":\"\",\"events\":0,\"rows\":[\n]}\n"
+    );
 }
 
 fn hostile() -> impl Strategy<Value = String> {
