@@ -9,6 +9,7 @@ use crate::components::{
     articles::ArticlesView, event_view::EventView, filters::Filters, header::Header, map_view::MapView,
     reader::Reader, timeline::Timeline,
 };
+use crate::components::downloads::Downloads;
 use crate::data::{index, lookup};
 use crate::url_state::Nav;
 
@@ -61,6 +62,7 @@ pub fn App() -> impl IntoView {
             <Filters results_text=Signal::derive(count_text)/>
             <main id="main" tabindex="-1">
                 <p class="result-count" role="status" aria-live="polite">{count_text}</p>
+                <Downloads results=results/>
                 {move || match screen.get() {
                     Screen::Reader(doc) => view! { <Reader doc_id=doc/> }.into_any(),
                     Screen::Event(id) => view! { <EventView event_id=id/> }.into_any(),

@@ -3,6 +3,7 @@
 pub mod articles;
 pub mod claim_card;
 pub mod copy_link;
+pub mod downloads;
 pub mod embed_dialog;
 pub mod event_view;
 pub mod filters;

@@ -8,6 +8,9 @@ counterclaim — tools for Counterclaim corpora (folders of news articles)
 
 USAGE:
     counterclaim export DIR          write the parsed corpus as JSON to stdout
+    counterclaim export DIR --rows csv|json
+                                     write the events as flat rows with their
+                                     claims and citations (the app's downloads)
     counterclaim check DIR           validate every article; print a summary and
                                      each problem as `path:line: error|warning: message`
     counterclaim stats DIR           print counts: documents, sentences, claims by
@@ -37,6 +40,8 @@ pub enum Command {
     Help,
     Export {
         dir: PathBuf,
+        /// `--rows`: flat rows instead of the corpus.
+        rows: Option<RowsFormat>,
     },
     Check {
         dir: PathBuf,
@@ -55,6 +60,13 @@ pub enum Command {
     },
 }
 
+/// The format of `export --rows`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowsFormat {
+    Csv,
+    Json,
+}
+
 /// A usage error: the message is printed before the usage text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UsageError(pub String);
@@ -68,9 +80,7 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
     };
     match cmd.as_str() {
         "help" => Ok(Command::Help),
-        "export" => Ok(Command::Export {
-            dir: one_dir(cmd, rest)?,
-        }),
+        "export" => parse_export(rest),
         "check" => Ok(Command::Check {
             dir: one_dir(cmd, rest)?,
         }),
@@ -99,6 +109,32 @@ fn one_dir(cmd: &str, rest: &[String]) -> Result<PathBuf, UsageError> {
             rest.len()
         ))),
     }
+}
+
+fn parse_export(rest: &[String]) -> Result<Command, UsageError> {
+    let mut rows = None;
+    let mut operands = Vec::new();
+    let mut it = rest.iter();
+    while let Some(a) = it.next() {
+        let value = match a.strip_prefix("--rows") {
+            Some("") => it.next().map(String::as_str),
+            Some(v) if v.starts_with('=') => Some(&v[1..]),
+            _ => {
+                operands.push(a.clone());
+                continue;
+            }
+        };
+        rows = Some(match value {
+            Some("csv") => RowsFormat::Csv,
+            Some("json") => RowsFormat::Json,
+            Some(other) => return Err(UsageError(format!("`--rows` is `csv` or `json`, got `{other}`"))),
+            None => return Err(UsageError("`--rows` needs a format: csv or json".into())),
+        });
+    }
+    Ok(Command::Export {
+        dir: one_dir("export", &operands)?,
+        rows,
+    })
 }
 
 fn parse_synth(rest: &[String]) -> Result<Command, UsageError> {
@@ -167,7 +203,22 @@ mod tests {
         assert_eq!(
             p(&["export", "seeds"]),
             Ok(Command::Export {
-                dir: "seeds".into()
+                dir: "seeds".into(),
+                rows: None
+            })
+        );
+        assert_eq!(
+            p(&["export", "--rows", "csv", "seeds"]),
+            Ok(Command::Export {
+                dir: "seeds".into(),
+                rows: Some(RowsFormat::Csv)
+            })
+        );
+        assert_eq!(
+            p(&["export", "seeds", "--rows=json"]),
+            Ok(Command::Export {
+                dir: "seeds".into(),
+                rows: Some(RowsFormat::Json)
             })
         );
         assert_eq!(p(&["check", "x"]), Ok(Command::Check { dir: "x".into() }));
@@ -202,6 +253,10 @@ mod tests {
             &["frobnicate", "x"],
             &["export"],
             &["export", "a", "b"],
+            &["export", "a", "--rows"],
+            &["export", "a", "--rows", "xml"],
+            &["export", "a", "--rows=tsv"],
+            &["export", "a", "--pretty"],
             &["check", "--strict", "x"],
             &["noscript"],
             &["noscript", "a", "b"],

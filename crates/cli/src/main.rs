@@ -28,7 +28,8 @@ fn main() -> ExitCode {
             print!("{}", args::USAGE);
             Ok(ExitCode::SUCCESS)
         }
-        Command::Export { dir } => export(&dir),
+        Command::Export { dir, rows: None } => export(&dir),
+        Command::Export { dir, rows: Some(format) } => export_rows(&dir, format),
         Command::Check { dir } => Ok(check(&dir)),
         Command::Stats { dir } => source::load(&dir).map(|c| {
             print!("{}", stats::render(&stats::compute(&c)));
@@ -65,6 +66,25 @@ fn export(dir: &Path) -> Result<ExitCode, String> {
                 .and_then(|_| out.flush())
                 .map_err(|e| format!("cannot write JSON: {e}"))
         })?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The events as flat rows (the app's downloads), all of them, in the
+/// app's order (by date).
+fn export_rows(dir: &Path, format: args::RowsFormat) -> Result<ExitCode, String> {
+    use counterclaim_corpus::export_rows::{to_csv, to_json, CorpusIds};
+    use counterclaim_corpus::query::{Filter, Index};
+    let corpus = source::load(dir)?;
+    let events = Index::new(&corpus).results(&Filter::default());
+    let ids = CorpusIds::new(&corpus);
+    let text = match format {
+        args::RowsFormat::Csv => to_csv(&corpus, &ids, &events),
+        args::RowsFormat::Json => to_json(&corpus, &ids, &events, ""),
+    };
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())
+        .and_then(|_| out.flush())
+        .map_err(|e| format!("cannot write rows: {e}"))?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -165,6 +165,32 @@ fn export_seeds_is_json_with_the_contract_fields() {
 }
 
 #[test]
+fn export_rows_as_csv_and_json_agree_with_the_corpus() {
+    let dir = seeds();
+    let corpus: serde_json::Value = serde_json::from_slice(&run(&["export", dir.to_str().unwrap()]).stdout).unwrap();
+    let csv = run(&["export", dir.to_str().unwrap(), "--rows", "csv"]);
+    assert!(csv.status.success(), "{}", stderr(&csv));
+    let text = stdout(&csv);
+    assert!(text.starts_with("event_id,event_date,event_date_end,time_precision,"), "{text}");
+    let json = run(&["export", dir.to_str().unwrap(), "--rows=json"]);
+    assert!(json.status.success(), "{}", stderr(&json));
+    let rows: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(rows["format"], "counterclaim-rows");
+    let n_events = corpus["events"].as_array().unwrap().len();
+    assert_eq!(rows["events"], n_events);
+    let rows = rows["rows"].as_array().unwrap();
+    // One line per row plus the header (no quote in the seeds holds a line break).
+    assert_eq!(text.matches("\r\n").count(), rows.len() + 1);
+    let mut events: Vec<&str> = rows.iter().map(|r| r["event_id"].as_str().unwrap()).collect();
+    events.dedup();
+    assert_eq!(events.len(), n_events, "every event once, its rows together");
+    let quoted = rows.iter().filter(|r| r["claim_id"].is_string()).count();
+    assert!(quoted >= corpus["claims"].as_array().unwrap().len() / 2, "{quoted} rows with a claim");
+    let bad = run(&["export", dir.to_str().unwrap(), "--rows", "xml"]);
+    assert_eq!(bad.status.code(), Some(2));
+}
+
+#[test]
 fn export_of_a_missing_folder_fails_with_its_name() {
     let o = run(&["export", "/nonexistent/corpus"]);
     assert_eq!(o.status.code(), Some(1));
