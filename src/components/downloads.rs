@@ -66,17 +66,13 @@ pub fn Downloads(results: Memo<Vec<usize>>) -> impl IntoView {
             leptos::logging::error!("download failed: {e:?}");
         }
     };
-    let count = move || {
-        let n = results.with(Vec::len);
-        format!(" of {n} event{}", if n == 1 { "" } else { "s" })
-    };
     view! {
         <div class="downloads">
             <button type="button" class="button subtle" on:click=move |_| download(false)>
-                "Download CSV"<span class="sr-only">{count}</span>
+                "Download CSV"<span class="sr-only">" of the matching events"</span>
             </button>
             <button type="button" class="button subtle" on:click=move |_| download(true)>
-                "Download JSON"<span class="sr-only">{count}</span>
+                "Download JSON"<span class="sr-only">" of the matching events"</span>
             </button>
         </div>
     }

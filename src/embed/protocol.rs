@@ -19,6 +19,28 @@ pub fn pym_height(id: &str, px: u32) -> String {
     format!("pym{PYM}{id}{PYM}height{PYM}{px}")
 }
 
+/// Datawrapper's height message for embed `id`, as JSON text (the page
+/// posts the parsed object).
+pub fn datawrapper_json(id: &str, px: u32) -> String {
+    let mut key = String::with_capacity(id.len());
+    for c in id.chars() {
+        match c {
+            '"' | '\\' => {
+                key.push('\\');
+                key.push(c);
+            }
+            c if (c as u32) < 0x20 => {}
+            c => key.push(c),
+        }
+    }
+    format!("{{\"datawrapper-height\":{{\"{key}\":{px}}}}}")
+}
+
+/// AMP's `embed-size` message, as JSON text.
+pub fn amp_json(px: u32) -> String {
+    format!("{{\"sentinel\":\"amp\",\"type\":\"embed-size\",\"height\":{px}}}")
+}
+
 /// Whether `msg` is Pym's width message addressed to child `id` (the only
 /// inbound message the explorer acts on).
 pub fn is_pym_width_for(msg: &str, id: &str) -> bool {
@@ -49,6 +71,13 @@ mod tests {
     #[test]
     fn pym_height_message_has_pyms_exact_shape() {
         assert_eq!(pym_height("example", 640), "pymxPYMxexamplexPYMxheightxPYMx640");
+    }
+
+    #[test]
+    fn datawrapper_and_amp_messages_are_their_formats_json() {
+        assert_eq!(datawrapper_json("counterclaim", 640), r#"{"datawrapper-height":{"counterclaim":640}}"#);
+        assert_eq!(datawrapper_json("a\"b\\c\u{1}", 1), r#"{"datawrapper-height":{"a\"b\\c":1}}"#);
+        assert_eq!(amp_json(640), r#"{"sentinel":"amp","type":"embed-size","height":640}"#);
     }
 
     #[test]

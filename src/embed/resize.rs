@@ -7,20 +7,18 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use js_sys::{Object, Reflect};
+use js_sys::Object;
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::protocol::{is_pym_width_for, pym_height, whole_px, DEFAULT_ID};
+use super::protocol::{amp_json, datawrapper_json, is_pym_width_for, pym_height, whole_px, DEFAULT_ID};
 
-/// An object literal from `(key, value)` pairs.
-fn object(pairs: &[(&str, JsValue)]) -> JsValue {
-    let o = Object::new();
-    for (k, v) in pairs {
-        let _ = Reflect::set(&o, &JsValue::from_str(k), v);
+/// Posts the object that the JSON text `json` describes to `parent`.
+fn post_json(parent: &web_sys::Window, json: &str) {
+    if let Ok(message) = js_sys::JSON::parse(json) {
+        let _ = parent.post_message(&message, "*");
     }
-    o.into()
 }
 
 /// Starts reporting the page's height to the parent window, if any.
@@ -41,15 +39,11 @@ pub fn install(child_id: Option<String>) {
                 return;
             }
             last.set(px);
-            let height = JsValue::from(px);
             if let Some(id) = &child_id {
                 let _ = parent.post_message(&JsValue::from_str(&pym_height(id, px)), "*");
             }
-            let id = child_id.as_deref().unwrap_or(DEFAULT_ID);
-            let dw = object(&[(id, height.clone())]);
-            let _ = parent.post_message(&object(&[("datawrapper-height", dw)]), "*");
-            let amp = object(&[("sentinel", "amp".into()), ("type", "embed-size".into()), ("height", height)]);
-            let _ = parent.post_message(&amp, "*");
+            post_json(&parent, &datawrapper_json(child_id.as_deref().unwrap_or(DEFAULT_ID), px));
+            post_json(&parent, &amp_json(px));
         }
     };
     let report = Rc::new(report);

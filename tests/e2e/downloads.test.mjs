@@ -73,7 +73,7 @@ async function checkDownloads(page, query) {
   const ids = await shownEventIds(page);
   const n = ids.length;
   assert.ok(n > 0);
-  const label = `of ${n} event${n === 1 ? '' : 's'}`;
+  const label = 'of the matching events';
 
   const csv = await download(page, `Download CSV ${label}`);
   assert.equal(csv.name, 'counterclaim-events.csv');
@@ -136,11 +136,12 @@ test('downloads of a view filtered by the URL (contested only) hold its events, 
   await page.context().close();
 });
 
-test('downloads follow a filter set by clicking, and the buttons say how many events', async () => {
+test('downloads follow a filter set by clicking, and the buttons say what they download', async () => {
   const page = await newPage(browser);
   await open(page);
   const all = (await shownEventIds(page)).length;
-  await page.getByRole('button', { name: `Download CSV of ${all} events` }).waitFor();
+  await page.getByRole('button', { name: 'Download CSV of the matching events' }).waitFor();
+  await page.getByRole('button', { name: 'Download JSON of the matching events' }).waitFor();
   await page.check('#filter-contested');
   await page.waitForFunction(() => /[?&]contested=1/.test(location.search));
   const shown = (await shownEventIds(page)).length;

@@ -9,8 +9,12 @@ use std::collections::BTreeSet;
 
 use crate::model::Corpus;
 
-/// Remove actors and places no event or claim refers to, and all aliases.
+/// Remove actors and places no event or claim refers to, all aliases, and
+/// the sentence spans (the app splits articles by paragraph only).
 pub fn slim_for_app(corpus: &mut Corpus) {
+    for d in &mut corpus.documents {
+        d.sentences = Vec::new();
+    }
     let mut actors: BTreeSet<&str> = BTreeSet::new();
     let mut places: BTreeSet<&str> = BTreeSet::new();
     for e in &corpus.events {
@@ -72,9 +76,25 @@ mod tests {
                 event: None,
                 numbers: vec![],
             }],
+            documents: vec![Document {
+                id: "d".into(),
+                path: "d.txt".into(),
+                title: "t".into(),
+                outlet: None,
+                published: None,
+                published_source: PublishedSource::Unknown,
+                url: None,
+                language: "en".into(),
+                text: "A. B.".into(),
+                paragraphs: vec![Span { start: 0, end: 5 }],
+                sentences: vec![Span { start: 0, end: 2 }, Span { start: 3, end: 5 }],
+                boilerplate: vec![],
+            }],
             ..Corpus::default()
         };
         slim_for_app(&mut c);
+        assert!(c.documents[0].sentences.is_empty(), "the app reads no sentence spans");
+        assert_eq!(c.documents[0].paragraphs.len(), 1, "but it splits by paragraph");
         let ids: Vec<&str> = c.actors.iter().map(|a| a.id.as_str()).collect();
         assert_eq!(ids, ["fama", "cma"]);
         assert_eq!(c.places.len(), 1);
