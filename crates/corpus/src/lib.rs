@@ -7,6 +7,7 @@
 
 pub mod dates;
 pub mod embed;
+pub mod labels;
 pub mod export_rows;
 pub mod model;
 pub mod sort;

@@ -7,7 +7,8 @@
 //! a link only when it is absolute http(s) ([`safe_href`]). The fragment is
 //! compact (page weight): one `<li>` per event, its sources in a nested list.
 
-use crate::model::{Corpus, DateRange, Precision};
+use crate::labels::{date_label, is_http_url};
+use crate::model::Corpus;
 
 /// Escapes text for HTML element content and quoted attribute values:
 /// `&`, `<`, `>`, `"` and `'`. Control characters other than tab and newline
@@ -29,52 +30,10 @@ pub fn escape(s: &str) -> String {
     out
 }
 
-/// The URL as an escaped `href` value, if it may be a link: absolute
-/// `http://` or `https://` (any case), with a host, and no white space or
-/// control characters. Anything else (`javascript:`, `data:`, relative) is
-/// `None`.
+/// The URL as an escaped `href` value, if it may be a link
+/// ([`is_http_url`]); `javascript:`, `data:`, relative URLs are `None`.
 pub fn safe_href(url: &str) -> Option<String> {
-    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
-    let rest = if lower.starts_with("https://") {
-        &url[8..]
-    } else if lower.starts_with("http://") {
-        &url[7..]
-    } else {
-        return None;
-    };
-    let ok = !rest.is_empty()
-        && !rest.starts_with(['/', '?', '#'])
-        && !url.chars().any(|c| c.is_whitespace() || c.is_control());
-    ok.then(|| escape(url))
-}
-
-const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
-fn ymd(s: &str) -> Option<(u32, &'static str, u32)> {
-    let mut it = s.splitn(3, '-');
-    let y = it.next()?.parse().ok()?;
-    let m: usize = it.next()?.parse().ok()?;
-    let d = it.next()?.parse().ok()?;
-    Some((y, MONTHS.get(m.checked_sub(1)?)?, d))
-}
-
-/// A short label for an event's dates, like the app's: "5 Oct 2023",
-/// "11–12 Nov 2023", "week of 6 Nov 2023", "Nov 2023", "2024". A malformed
-/// date is shown as given.
-pub fn date_label(d: &DateRange) -> String {
-    let Some((y, m, day)) = ymd(&d.start) else {
-        return if d.start.is_empty() { "Undated".into() } else { d.start.clone() };
-    };
-    match d.precision {
-        Precision::Day => match ymd(&d.end) {
-            Some((y2, m2, d2)) if (y2, m2) == (y, m) && d2 != day => format!("{day}–{d2} {m} {y}"),
-            Some((y2, m2, d2)) if (y2, m2, d2) != (y, m, day) => format!("{day} {m} {y} – {d2} {m2} {y2}"),
-            _ => format!("{day} {m} {y}"),
-        },
-        Precision::Week => format!("week of {day} {m} {y}"),
-        Precision::Month => format!("{m} {y}"),
-        Precision::Year => format!("{y}"),
-    }
+    is_http_url(url).then(|| escape(url))
 }
 
 /// The fallback fragment (no `<noscript>` tags): a heading, one line of
@@ -91,10 +50,9 @@ pub fn render(c: &Corpus) -> String {
         c.documents.len()
     );
     for e in events {
-        let date = DateRange { start: e.start.clone(), end: e.end.clone(), precision: e.precision };
         let places: Vec<&str> =
             e.places.iter().filter_map(|id| c.places.iter().find(|p| &p.id == id)).map(|p| p.name.as_str()).collect();
-        out.push_str(&format!("<li>{} — <b>{}</b><br>", escape(&date_label(&date)), escape(&e.title)));
+        out.push_str(&format!("<li>{} — <b>{}</b><br>", escape(&date_label(&e.start, &e.end, e.precision)), escape(&e.title)));
         if !places.is_empty() {
             out.push_str(&escape(&places.join(", ")));
             out.push_str(" · ");
@@ -124,6 +82,7 @@ pub fn render(c: &Corpus) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Precision;
     use crate::model::{Document, Event, EventKind, Place, PublishedSource};
 
     fn doc(id: &str, title: &str, outlet: Option<&str>, url: Option<&str>) -> Document {
@@ -199,20 +158,6 @@ mod tests {
         ] {
             assert_eq!(safe_href(bad), None, "{bad:?}");
         }
-    }
-
-    #[test]
-    fn date_labels_at_each_precision() {
-        let d = |s: &str, e: &str, p| date_label(&DateRange { start: s.into(), end: e.into(), precision: p });
-        assert_eq!(d("2023-10-05", "2023-10-05", Precision::Day), "5 Oct 2023");
-        assert_eq!(d("2023-11-11", "2023-11-12", Precision::Day), "11–12 Nov 2023");
-        assert_eq!(d("2023-12-31", "2024-01-02", Precision::Day), "31 Dec 2023 – 2 Jan 2024");
-        assert_eq!(d("2023-11-06", "2023-11-12", Precision::Week), "week of 6 Nov 2023");
-        assert_eq!(d("2023-11-01", "2023-11-30", Precision::Month), "Nov 2023");
-        assert_eq!(d("2024-01-01", "2024-12-31", Precision::Year), "2024");
-        assert_eq!(d("", "", Precision::Day), "Undated");
-        assert_eq!(d("2023-13-01", "", Precision::Day), "2023-13-01");
-        assert_eq!(d("2023-00-01", "", Precision::Month), "2023-00-01");
     }
 
     #[test]

@@ -87,13 +87,6 @@ pub fn time_precision(e: &Event) -> u32 {
     }
 }
 
-/// Whether a URL may be exported: `http://` or `https://` (any case) and
-/// more, no control characters. Anything else is written as missing.
-pub fn is_http_url(s: &str) -> bool {
-    let scheme = |p: &str| s.len() > p.len() && s.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
-    (scheme("https://") || scheme("http://")) && !s.chars().any(char::is_control)
-}
-
 /// Id → position in a corpus list, sorted for binary search.
 struct Ids<'a>(Vec<(&'a str, usize)>);
 
@@ -262,7 +255,7 @@ pub fn write<'c>(corpus: &'c Corpus, ids: &dyn Resolve<'c>, events: &[usize], si
                 doc.map_or(Value::Null, |d| opt(&d.title)),
                 field(|d| d.outlet.as_ref()),
                 field(|d| d.published.as_ref()),
-                field(|d| d.url.as_ref().filter(|u| is_http_url(u))),
+                field(|d| d.url.as_ref().filter(|u| crate::labels::is_http_url(u))),
             ] {
                 sink.value(v);
             }

@@ -1,0 +1,124 @@
+//! How the model's dates and links are shown to people, shared by the web
+//! app, the `<noscript>` fallback and the downloads: pure functions.
+//!
+//! Dates arrive as `YYYY-MM-DD` strings with an ACLED-style [`Precision`];
+//! anything malformed is shown as given rather than dropped or panicking.
+
+use crate::model::Precision;
+
+const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/// `(year, month 1-12, day 1-31)` of an ISO date, if well formed.
+pub fn parse_ymd(s: &str) -> Option<(i32, u32, u32)> {
+    let mut it = s.trim().splitn(3, '-');
+    let y: i32 = it.next()?.parse().ok()?;
+    let m: u32 = it.next()?.parse().ok()?;
+    let d: u32 = it.next()?.parse().ok()?;
+    ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some((y, m, d))
+}
+
+fn month_abbr(m: u32) -> &'static str {
+    MONTHS.get((m as usize).wrapping_sub(1)).copied().unwrap_or("")
+}
+
+/// "12 Nov 2023".
+pub fn day_label(s: &str) -> String {
+    match parse_ymd(s) {
+        Some((y, m, d)) => format!("{d} {} {y}", month_abbr(m)),
+        None => s.to_owned(),
+    }
+}
+
+/// A date range at its precision: "12 Nov 2023", "11–12 Nov 2023",
+/// "week of 6 Nov 2023", "Jul 2024", "2024".
+pub fn date_label(start: &str, end: &str, precision: Precision) -> String {
+    let Some((y, m, d)) = parse_ymd(start) else {
+        return if start.is_empty() { "Undated".to_owned() } else { start.to_owned() };
+    };
+    match precision {
+        Precision::Day => match parse_ymd(end) {
+            Some((y2, m2, d2)) if (y2, m2, d2) != (y, m, d) => {
+                if (y2, m2) == (y, m) {
+                    format!("{d}–{d2} {} {y}", month_abbr(m))
+                } else if y2 == y {
+                    format!("{d} {} – {d2} {} {y}", month_abbr(m), month_abbr(m2))
+                } else {
+                    format!("{} – {}", day_label(start), day_label(end))
+                }
+            }
+            _ => day_label(start),
+        },
+        Precision::Week => format!("week of {}", day_label(start)),
+        Precision::Month => format!("{} {y}", month_abbr(m)),
+        Precision::Year => format!("{y}"),
+    }
+}
+
+/// Whether a data-supplied URL may become a link (or be exported as one):
+/// absolute `http://` or `https://` (any case) with a host, and no white
+/// space or control characters. `javascript:`, `data:`, relative and
+/// scheme-relative URLs are refused.
+pub fn is_http_url(s: &str) -> bool {
+    let scheme = |p: &str| s.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
+    let rest = if scheme("https://") {
+        &s[8..]
+    } else if scheme("http://") {
+        &s[7..]
+    } else {
+        return false;
+    };
+    !rest.is_empty() && !rest.starts_with(['/', '?', '#']) && !s.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_at_each_precision() {
+        assert_eq!(date_label("2023-11-12", "2023-11-12", Precision::Day), "12 Nov 2023");
+        assert_eq!(date_label("2023-11-11", "2023-11-12", Precision::Day), "11–12 Nov 2023");
+        assert_eq!(date_label("2023-10-31", "2023-11-02", Precision::Day), "31 Oct – 2 Nov 2023");
+        assert_eq!(date_label("2023-12-31", "2024-01-01", Precision::Day), "31 Dec 2023 – 1 Jan 2024");
+        assert_eq!(date_label("2023-11-06", "2023-11-12", Precision::Week), "week of 6 Nov 2023");
+        assert_eq!(date_label("2024-07-01", "2024-07-31", Precision::Month), "Jul 2024");
+        assert_eq!(date_label("2024-01-01", "2024-12-31", Precision::Year), "2024");
+    }
+
+    #[test]
+    fn malformed_dates_are_shown_as_given() {
+        assert_eq!(date_label("", "", Precision::Day), "Undated");
+        assert_eq!(date_label("soon", "", Precision::Month), "soon");
+        assert_eq!(date_label("2023-00-01", "", Precision::Month), "2023-00-01");
+        assert_eq!(day_label("2023-13-01"), "2023-13-01");
+        assert_eq!(parse_ymd("2023-02-x"), None);
+        assert_eq!(parse_ymd("2023-02-03"), Some((2023, 2, 3)));
+    }
+
+    #[test]
+    fn only_absolute_http_urls_may_be_links() {
+        for ok in ["https://www.lemonde.fr/a", "HTTP://example.org", "http://x", "https://example.org/a?b=1&c=2"] {
+            assert!(is_http_url(ok), "{ok}");
+        }
+        for bad in [
+            "javascript:alert(1)",
+            "JavaScript:alert(1)",
+            " https://example.org",
+            "https://exa mple.org",
+            "https://example.org/\n",
+            "https://a\u{1}b",
+            "data:text/html,<script>alert(1)</script>",
+            "//example.org",
+            "/relative",
+            "https://",
+            "https:///path",
+            "http:/x",
+            "http:x",
+            "ftp://example.org",
+            "",
+            "é",
+        ] {
+            assert!(!is_http_url(bad), "{bad:?}");
+        }
+    }
+}
