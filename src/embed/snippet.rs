@@ -1,6 +1,8 @@
 //! The embed code a newsroom pastes into its article: an iframe plus a few
 //! lines of listener script for hosts without Pym.js. Pure string logic.
 
+use counterclaim_corpus::labels::escape_html as attr;
+
 use super::protocol::DEFAULT_ID;
 
 /// The iframe's initial height, before the first resize message arrives.
@@ -8,21 +10,6 @@ pub const INITIAL_HEIGHT: u32 = 800;
 
 /// The accessible name the iframe gets.
 pub const FRAME_TITLE: &str = "Counterclaim: the parties' conflicting claims about the war in northern Mali";
-
-/// Escapes `s` for a double-quoted HTML attribute value.
-fn attr(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 /// The embed URL for a page at `base` (origin and path, no query) showing
 /// the view `query` (the explorer's canonical query, without `embed`).

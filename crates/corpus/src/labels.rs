@@ -1,5 +1,6 @@
 //! How the model's dates and links are shown to people, shared by the web
-//! app, the `<noscript>` fallback and the downloads: pure functions.
+//! app, the `<noscript>` fallback and the downloads: pure functions (and the
+//! one HTML escaper, for the build-time `<noscript>` and the embed code).
 //!
 //! Dates arrive as `YYYY-MM-DD` strings with an ACLED-style [`Precision`];
 //! anything malformed is shown as given rather than dropped or panicking.
@@ -70,6 +71,26 @@ pub fn is_http_url(s: &str) -> bool {
     !rest.is_empty() && !rest.starts_with(['/', '?', '#']) && !s.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
+/// Escapes text for HTML element content and quoted attribute values:
+/// `&`, `<`, `>`, `"` and `'`. Control characters other than tab and newline
+/// are dropped (they are not allowed in HTML text).
+pub fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\t' | '\n' => out.push(c),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -120,5 +141,16 @@ mod tests {
         ] {
             assert!(!is_http_url(bad), "{bad:?}");
         }
+    }
+
+    #[test]
+    fn escapes_markup_quotes_and_entities() {
+        assert_eq!(escape_html("<script>alert(1)</script>"), "&lt;script&gt;alert(1)&lt;/script&gt;");
+        assert_eq!(escape_html(r#"<img src=x onerror="a('b')">"#), "&lt;img src=x onerror=&quot;a(&#39;b&#39;)&quot;&gt;");
+        // An entity in the data is text, not markup: it stays visible as typed.
+        assert_eq!(escape_html("&lt;b&gt; &amp;"), "&amp;lt;b&amp;gt; &amp;amp;");
+        assert_eq!(escape_html("a\u{0}b\u{7}c\td\ne"), "abc\td\ne");
+        assert_eq!(escape_html("Anéfis — “ok”"), "Anéfis — “ok”");
+        assert_eq!(escape_html("</noscript><script>"), "&lt;/noscript&gt;&lt;script&gt;");
     }
 }
