@@ -841,7 +841,7 @@ fn claim_at(
     let k = cue.k;
     let verb = ctx.text(k, k + cue.len);
     let after = k + cue.len;
-    let (mut start, mut content);
+    let (start, content);
     let speaker: Speaker;
     match cue.form {
         Form::According => {
@@ -1026,8 +1026,6 @@ fn claim_at(
     }
     let word = w.w(k);
     let stance = stance_of(ctx, word, content);
-    let _ = &mut start;
-    let _ = &mut content;
     Some(RawClaim {
         start,
         end: s.end,
