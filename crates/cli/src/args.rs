@@ -11,8 +11,13 @@ USAGE:
     counterclaim export DIR --rows csv|json
                                      write the events as flat rows with their
                                      claims and citations (the app's downloads)
-    counterclaim check DIR           validate every article; print a summary and
-                                     each problem as `path:line: error|warning: message`
+    counterclaim check DIR           validate every article; print a summary, each
+                                     problem as `path:line: error|warning: message`,
+                                     then the names seen in speaker or place position
+                                     that the gazetteer lacks, most frequent first
+    counterclaim init DIR            start a gazetteer for a folder of articles: writes
+                                     DIR/gazetteer.toml with the names the articles use
+                                     as speakers and places, commented out, to edit
     counterclaim stats DIR           print counts: documents, sentences, claims by
                                      side and stance, events by kind, date span,
                                      top places and actors
@@ -44,6 +49,9 @@ pub enum Command {
         rows: Option<RowsFormat>,
     },
     Check {
+        dir: PathBuf,
+    },
+    Init {
         dir: PathBuf,
     },
     Stats {
@@ -82,6 +90,9 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
         "help" => Ok(Command::Help),
         "export" => parse_export(rest),
         "check" => Ok(Command::Check {
+            dir: one_dir(cmd, rest)?,
+        }),
+        "init" => Ok(Command::Init {
             dir: one_dir(cmd, rest)?,
         }),
         "stats" => Ok(Command::Stats {

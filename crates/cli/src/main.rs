@@ -4,6 +4,7 @@
 //! Run `counterclaim --help` for usage.
 
 mod args;
+mod names;
 mod source;
 mod stats;
 mod synth;
@@ -31,6 +32,10 @@ fn main() -> ExitCode {
         Command::Export { dir, rows: None } => export(&dir),
         Command::Export { dir, rows: Some(format) } => export_rows(&dir, format),
         Command::Check { dir } => Ok(check(&dir)),
+        Command::Init { dir } => names::init(&dir).map(|msg| {
+            println!("{msg}");
+            ExitCode::SUCCESS
+        }),
         Command::Stats { dir } => source::load(&dir).map(|c| {
             print!("{}", stats::render(&stats::compute(&c)));
             ExitCode::SUCCESS
@@ -111,6 +116,10 @@ fn check(dir: &Path) -> ExitCode {
     }
     for p in &checked.problems {
         println!("{p}");
+    }
+    // Names only help once the articles read; a broken folder gets its errors first.
+    if let Ok(found) = names::of_dir(dir) {
+        print!("{}", names::render_list(&found, 40));
     }
     if errors > 0 {
         ExitCode::FAILURE

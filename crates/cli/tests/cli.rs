@@ -369,3 +369,45 @@ fn check_exits_zero_on_warnings_only() {
     assert!(out.contains("extra_key.txt:3: warning: "), "{out}");
     assert!(out.lines().next().unwrap().contains("0 errors"), "{out}");
 }
+
+#[test]
+fn init_writes_a_starter_gazetteer_and_check_lists_what_it_lacks() {
+    let dir = temp_dir("init_new_conflict");
+    std::fs::write(
+        dir.join("01_a.txt"),
+        "+++\npublished = 2024-05-02\n+++\nThe River Alliance said its fighters held Bridge Town.\n\n\
+         Shelling was reported near Bridge Town on Wednesday, according to the Harbour Council.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("02_b.txt"),
+        "+++\npublished = 2024-05-03\n+++\nThe River Alliance denied any attack in Bridge Town.\n",
+    )
+    .unwrap();
+    let d = dir.to_str().unwrap();
+    let before = run(&["check", d]);
+    assert!(stdout(&before).contains("counterclaim init"), "{}", stdout(&before));
+
+    let o = run(&["init", d]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = std::fs::read_to_string(dir.join("gazetteer.toml")).unwrap();
+    assert!(text.contains("# name = \"River Alliance\""), "{text}");
+    assert!(text.contains("# name = \"Bridge Town\""), "{text}");
+    assert!(text.contains("# name = \"Harbour Council\""), "{text}");
+    // Most frequent first: the alliance speaks twice, before the council.
+    assert!(text.find("River Alliance").unwrap() < text.find("Harbour Council").unwrap());
+
+    // The folder now checks (an empty gazetteer is valid) and lists the names with file:line.
+    let c = run(&["check", d]);
+    let out = stdout(&c);
+    assert_eq!(c.status.code(), Some(0), "{out}");
+    assert!(out.contains("that the gazetteer lacks"), "{out}");
+    let line = out.lines().find(|l| l.contains("River Alliance") && l.contains("×")).expect("listed");
+    assert!(line.contains("2×") && line.contains("speaker") && line.contains("01_a.txt:4"), "{line}");
+    assert!(out.lines().any(|l| l.contains("Bridge Town") && l.contains("place") && l.contains("2×")), "{out}");
+
+    // A second init never overwrites the editor's work.
+    let again = run(&["init", d]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(stderr(&again).contains("already exists"), "{}", stderr(&again));
+}

@@ -327,7 +327,20 @@ impl Gazetteer {
     /// Read and validate a gazetteer file; errors name the file and line.
     pub fn load(path: &Path) -> Result<Gazetteer, LoadError> {
         let err = |line, message| LoadError { path: path.to_path_buf(), line, message };
-        let bytes = std::fs::read(path).map_err(|e| err(None, format!("cannot read gazetteer: {e}")))?;
+        let bytes = std::fs::read(path).map_err(|e| {
+            if e.kind() == std::io::ErrorKind::NotFound {
+                let dir = path.parent().map(|d| d.display().to_string()).unwrap_or_else(|| ".".into());
+                err(
+                    None,
+                    format!(
+                        "no gazetteer in this corpus folder: create one with `counterclaim init {dir}` \
+                         (it lists the names the articles use), see docs/corpus-format.md"
+                    ),
+                )
+            } else {
+                err(None, format!("cannot read gazetteer: {e}"))
+            }
+        })?;
         let text = std::str::from_utf8(&bytes).map_err(|e| {
             err(Some(line_of_bytes(&bytes, e.valid_up_to())), format!("not valid UTF-8 (byte {})", e.valid_up_to()))
         })?;

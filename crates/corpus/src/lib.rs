@@ -18,6 +18,8 @@ pub mod text;
 #[cfg(feature = "parse")]
 pub mod boilerplate;
 #[cfg(feature = "parse")]
+pub mod candidates;
+#[cfg(feature = "parse")]
 pub mod claims;
 #[cfg(feature = "parse")]
 pub mod disputes;
