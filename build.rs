@@ -1,6 +1,9 @@
 //! Parses the corpus in `seeds/` (or `$COUNTERCLAIM_SEEDS`) with the engine
 //! crate at build time and writes the compact binary the app embeds.
 //! An article that cannot be parsed fails the build, naming file and line.
+//! It also derives the map of the corpus's region (`region_map.rs`, read by
+//! `src/map/outline.rs`) with `scripts/derive-region-map.mjs` from npm's
+//! world-atlas, for the places the corpus's events name.
 
 use std::path::PathBuf;
 
@@ -23,6 +26,37 @@ fn main() {
     };
     counterclaim_corpus::embed::slim_for_app(&mut corpus);
     let bytes = counterclaim_corpus::encode(&corpus).expect("corpus encodes");
-    let out = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("corpus.bin");
-    std::fs::write(&out, bytes).expect("write corpus.bin");
+    let out_dir = PathBuf::from(std::env::var("OUT_DIR").unwrap());
+    std::fs::write(out_dir.join("corpus.bin"), bytes).expect("write corpus.bin");
+    derive_region_map(&manifest, &out_dir, &corpus);
+}
+
+/// Runs `scripts/derive-region-map.mjs` on the places of the corpus's events
+/// and leaves `region_map.rs` in `out_dir`. Fails the build with the
+/// script's message when node or world-atlas is missing (`./dev setup`).
+fn derive_region_map(manifest: &std::path::Path, out_dir: &std::path::Path, corpus: &counterclaim_corpus::Corpus) {
+    let script = manifest.join("scripts/derive-region-map.mjs");
+    println!("cargo:rerun-if-changed={}", script.display());
+    let used: std::collections::BTreeSet<&str> =
+        corpus.events.iter().flat_map(|e| e.places.iter().map(String::as_str)).collect();
+    let points: Vec<String> = corpus
+        .places
+        .iter()
+        .filter(|p| used.contains(p.id.as_str()) && p.lat.is_finite() && p.lon.is_finite())
+        .map(|p| format!("[{},{}]", p.lon, p.lat))
+        .collect();
+    let places_json = out_dir.join("region_places.json");
+    std::fs::write(&places_json, format!("{{\"places\":[{}]}}", points.join(","))).expect("write region_places.json");
+    let status = std::process::Command::new("node")
+        .arg(&script)
+        .arg(&places_json)
+        .arg(out_dir.join("region_map.rs"))
+        .current_dir(manifest)
+        .stdout(std::process::Stdio::null())
+        .status();
+    match status {
+        Ok(s) if s.success() => {}
+        Ok(s) => panic!("scripts/derive-region-map.mjs failed ({s}); see its message above"),
+        Err(e) => panic!("cannot run node for scripts/derive-region-map.mjs ({e}): install Node.js and run ./dev setup"),
+    }
 }

@@ -1,11 +1,11 @@
-//! The map view: places of the matching events on the `MaliMap`, sized by
+//! The map view: places of the matching events on the `RegionMap`, sized by
 //! event count within the current filter. Choosing a place toggles the
 //! place filter (replacing the history entry, like every filter change).
 
 use leptos::prelude::*;
 
 use crate::data::{index, lookup};
-use crate::map::{MaliMap, MapMarker};
+use crate::map::{RegionMap, MapMarker};
 use crate::url_state::use_nav;
 
 #[component]
@@ -44,7 +44,7 @@ pub fn MapView() -> impl IntoView {
         <section class="map-view" aria-labelledby="map-h">
             <h2 id="map-h">"Where the events took place"</h2>
             <p class="muted">"Only the events matching the filters are counted. Choose a place to filter by it."</p>
-            <MaliMap markers=markers on_select=on_select/>
+            <RegionMap markers=markers on_select=on_select/>
         </section>
     }
 }

@@ -1,11 +1,12 @@
-//! The explorer's map: Mali and its neighbours as an inline SVG with one
+//! The explorer's map: the corpus's region (the countries that hold its
+//! places, and their neighbours) as an inline SVG with one
 //! circle per place (area ∝ number of events), and below it the same places
 //! as a list of buttons — the list is the map's keyboard and screen-reader
 //! alternative, and the only place where unmappable places appear.
 //!
 //! Styles live in `style/map.css` (classes `map-*`). Geometry is pre-computed
-//! in `outline.rs` (generated) and `projection.rs`; ordering and labels in
-//! `layout.rs`.
+//! in `outline.rs` (generated at build time for the corpus's places) and
+//! `projection.rs`; ordering and labels in `layout.rs`.
 
 mod layout;
 pub mod outline;
@@ -14,8 +15,8 @@ pub mod projection;
 use leptos::prelude::*;
 
 use layout::{drawn_markers, listed_places, marker_label, DrawnMarker};
-use outline::{MALI_PATH, NEIGHBOURS_PATH, NEIGHBOUR_LABELS, VIEW_BOX};
-use projection::{place, svg_num, Placement, HIT_RADIUS};
+use outline::{FOCUS_NAMES, FOCUS_PATH, NEIGHBOURS_PATH, NEIGHBOUR_LABELS, VIEW_BOX};
+use projection::{svg_num, HIT_RADIUS};
 
 /// One place on the map.
 #[derive(Clone, Debug, PartialEq)]
@@ -30,19 +31,16 @@ pub struct MapMarker {
     pub selected: bool,
 }
 
-const TITLE_ID: &str = "mali-map-title";
-const DESC_ID: &str = "mali-map-desc";
-const CAPTION_ID: &str = "mali-map-caption";
-
-/// Reference town drawn on every map (not interactive): the capital.
-const BAMAKO: (&str, f64, f64) = ("Bamako", 12.64, -8.00);
+const TITLE_ID: &str = "region-map-title";
+const DESC_ID: &str = "region-map-desc";
+const CAPTION_ID: &str = "region-map-caption";
 
 /// The map and its list. `markers` may hold anything (NaN, off-map places,
 /// zero counts): nothing panics and every marker is listed. Activating a
 /// marker or list button (click, Enter, Space) calls `on_select` with its
 /// `place_id`.
 #[component]
-pub fn MaliMap(
+pub fn RegionMap(
     #[prop(into)] markers: Signal<Vec<MapMarker>>,
     #[prop(into)] on_select: Callback<String>,
 ) -> impl IntoView {
@@ -50,8 +48,8 @@ pub fn MaliMap(
         let all = markers.read();
         let shown = drawn_markers(&all).len();
         format!(
-            "Mali and its neighbours. {shown} of {} places are marked with circles whose area \
-             grows with the number of events; the list below the map gives every place.",
+            "{FOCUS_NAMES} and neighbouring countries. {shown} of {} places are marked with circles \
+             whose area grows with the number of events; the list below the map gives every place.",
             all.len()
         )
     };
@@ -69,7 +67,7 @@ pub fn MaliMap(
                 {svg_title("Map of the places in the corpus", Some(TITLE_ID))}
                 <desc id=DESC_ID>{description}</desc>
                 <path class="map-neighbours" d=NEIGHBOURS_PATH></path>
-                <path class="map-land" d=MALI_PATH></path>
+                <path class="map-land" d=FOCUS_PATH></path>
                 <g class="map-labels" aria-hidden="true">
                     {NEIGHBOUR_LABELS
                         .iter()
@@ -81,7 +79,6 @@ pub fn MaliMap(
                             }
                         })
                         .collect_view()}
-                    {reference_town()}
                 </g>
                 <g class="map-markers">
                     {move || {
@@ -105,20 +102,6 @@ pub fn MaliMap(
 /// would create an HTML `<title>`, which SVG ignores (no tooltip, no name).
 fn svg_title(text: impl IntoView + 'static, id: Option<&'static str>) -> impl IntoView {
     leptos::tachys::svg::title().attr("id", id).child(text)
-}
-
-/// Bamako as a small square with its name, for orientation.
-fn reference_town() -> impl IntoView {
-    let (name, lat, lon) = BAMAKO;
-    match place(lat, lon) {
-        Placement::OnMap(p) => Some(view! {
-            <g class="map-town">
-                <rect x=svg_num(p.x - 3.0) y=svg_num(p.y - 3.0) width="6" height="6"></rect>
-                <text x=svg_num(p.x - 8.0) y=svg_num(p.y + 16.0) text-anchor="end">{name}</text>
-            </g>
-        }),
-        Placement::OffMap(_) | Placement::Invalid => None,
-    }
 }
 
 /// One focusable, activatable marker.

@@ -1,23 +1,26 @@
 #!/usr/bin/env node
-// Derives the explorer's base map (src/map/outline.rs) from Natural Earth's
+// Derives the explorer's base map for a corpus's places from Natural Earth's
 // 1:50m admin-0 countries as packaged by npm's world-atlas@2.0.2
-// (countries-50m.json, TopoJSON).
+// (countries-50m.json, TopoJSON). Run by build.rs at every build of the app:
 //
-//   node scripts/derive-mali-outline.mjs            write src/map/outline.rs
-//   node scripts/derive-mali-outline.mjs --check    fail if the committed file differs
+//   node scripts/derive-region-map.mjs PLACES.json OUT.rs
 //
-// Steps: decode the delta-encoded, quantized TopoJSON arcs; fix a frame around
-// Mali (its bounding box plus a margin); project every arc with an
-// equirectangular projection whose x scale is multiplied by cos(mean
-// latitude of the frame), into a viewBox WIDTH units wide; simplify each arc
-// with Douglas–Peucker (arcs are shared between countries, so simplifying arcs
-// rather than rings keeps shared borders identical); assemble Mali's rings and
-// the rings of every other country that meets the frame, clip the latter to the
-// frame (Sutherland–Hodgman), round to PRECISION decimals and write compact
-// SVG paths. Everything is deterministic: no clocks, no randomness, objects
-// visited in file order, numbers printed with fixed rules.
-//
-// The build never runs this script: its output is committed.
+// PLACES.json is `{"places": [[lon, lat], ...]}` (the places the corpus's
+// events name). Steps: decode the delta-encoded, quantized TopoJSON arcs;
+// find the countries that hold the places (point in polygon): the primary
+// one holds the most, and with the others that hold at least two places and a
+// tenth of them it is a "focus" country, drawn as land; fix a frame around the places and the primary country (its
+// bounding box, unless it is very large, e.g. Russia or one spanning the
+// antimeridian, when the places alone set the frame), plus a margin; project
+// every arc with an equirectangular projection whose x scale is multiplied by
+// cos(mean latitude of the frame), into a viewBox WIDTH units wide; simplify
+// each arc with Douglas–Peucker (arcs are shared between countries, so
+// simplifying arcs rather than rings keeps shared borders identical; the
+// tolerance grows until the paths fit their byte budget); assemble the rings
+// of every country that meets the frame, clip them to the frame
+// (Sutherland–Hodgman), round to whole units and write compact SVG paths.
+// Everything is deterministic: no clocks, no randomness, objects visited in
+// file order, numbers printed with fixed rules. Nothing in it knows a country.
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -26,19 +29,22 @@ import { fileURLToPath } from 'node:url';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SOURCE = join(ROOT, 'node_modules/world-atlas/countries-50m.json');
 const SOURCE_PACKAGE = join(ROOT, 'node_modules/world-atlas/package.json');
-const OUTPUT = join(ROOT, 'src/map/outline.rs');
+const [PLACES_FILE, OUTPUT] = process.argv.slice(2);
 
-const MALI_ID = '466';
-/** Degrees added around Mali's bounding box, then rounded outwards to 0.25°. */
+/** Degrees added around the frame's content, then rounded outwards to 0.25°. */
 const MARGIN_DEG = 0.75;
+/** The smallest frame, in degrees (one town alone still gets a region around it). */
+const MIN_SPAN_DEG = 4;
+/** A primary country larger than this (degrees of longitude or latitude) does not set the frame. */
+const MAX_COUNTRY_SPAN_DEG = 40;
 /** Width of the viewBox in SVG user units (≈ CSS px at the expected render width). */
 const WIDTH = 600;
-/** Douglas–Peucker tolerance in viewBox units. */
+/** Douglas–Peucker tolerance in viewBox units (the first one tried). */
 const TOLERANCE = 0.5;
 /** Decimals kept in path coordinates. */
 const PRECISION = 0;
 /** Budgets that keep the page light; the script fails rather than exceed them. */
-const MALI_PATH_MAX_BYTES = 3072;
+const FOCUS_PATH_MAX_BYTES = 4096;
 const NEIGHBOURS_PATH_MAX_BYTES = 6144;
 /** Clipped neighbour rings smaller than this (viewBox units²) are not drawn. */
 const MIN_RING_AREA = 4;
@@ -46,7 +52,7 @@ const MIN_RING_AREA = 4;
 const LABEL_MIN_AREA = 4000;
 
 function fail(msg) {
-  console.error(`derive-mali-outline: ${msg}`);
+  console.error(`derive-region-map: ${msg}`);
   process.exit(1);
 }
 
@@ -256,105 +262,139 @@ const rustStr = (s) => JSON.stringify(s); // the paths hold only ASCII digits, l
 
 // ----------------------------------------------------------------- main --
 
-const topology = JSON.parse(readFileSync(SOURCE, 'utf8'));
+if (!PLACES_FILE || !OUTPUT) fail('usage: node scripts/derive-region-map.mjs PLACES.json OUT.rs');
+let topology;
+try {
+  topology = JSON.parse(readFileSync(SOURCE, 'utf8'));
+} catch (e) {
+  fail(`cannot read ${SOURCE} (${e.message}); install the npm dev dependencies first: ./dev setup`);
+}
 const atlasVersion = JSON.parse(readFileSync(SOURCE_PACKAGE, 'utf8')).version;
 if (atlasVersion !== '2.0.2') fail(`expected world-atlas 2.0.2, found ${atlasVersion}`);
 const countries = topology.objects.countries?.geometries;
 if (!Array.isArray(countries)) fail(`${SOURCE}: no objects.countries.geometries`);
+const places = (JSON.parse(readFileSync(PLACES_FILE, 'utf8')).places ?? []).filter(
+  ([lon, lat]) => Number.isFinite(lon) && Number.isFinite(lat) && Math.abs(lat) <= 90 && Math.abs(lon) <= 180,
+);
 
 const lonLatArcs = decodeArcs(topology);
 const lonLatAt = (i) => lonLatArcs[i];
-const mali = countries.find((g) => g.id === MALI_ID);
-if (!mali) fail(`${SOURCE}: no country with id ${MALI_ID} (Mali)`);
+const ringsOf = (g) => polygonsOf(g).flatMap((polygon) => polygon.map((ring) => ringPoints(ring, lonLatAt)));
+const country = countries.map((g) => {
+  const rings = ringsOf(g);
+  return { g, rings, box: rings.length ? rings.reduce((box, ring) => bboxOf(ring, box), undefined) : null };
+});
+/** Even-odd over all rings of a country, as SVG fills it. */
+const holds = (c, p) => c.box && p[0] >= c.box[0] && p[0] <= c.box[2] && p[1] >= c.box[1] && p[1] <= c.box[3]
+  && c.rings.reduce((inside, ring) => (pointInRing(p, ring) ? !inside : inside), false);
 
-const maliLonLat = polygonsOf(mali).flatMap((polygon) => polygon.map((ring) => ringPoints(ring, lonLatAt)));
-const [mLonMin, mLatMin, mLonMax, mLatMax] = maliLonLat.reduce((box, ring) => bboxOf(ring, box), undefined);
+// Focus countries: those holding at least one place; the primary holds the most.
+const placeCount = new Map();
+for (const p of places) {
+  const c = country.find((c) => holds(c, p));
+  if (c) placeCount.set(c, (placeCount.get(c) ?? 0) + 1);
+}
+const primary = [...placeCount.keys()].reduce((best, c) => (!best || placeCount.get(c) > placeCount.get(best) ? c : best), null);
+// A country with a stray border town is a neighbour, not the subject: besides the
+// primary, a focus country holds at least two places and a tenth of them.
+const isFocus = (c) => c === primary || ((placeCount.get(c) ?? 0) >= 2 && placeCount.get(c) * 10 >= places.length);
+const focus = country.filter(isFocus);
+
+// The frame: the places, plus the primary country when it is not huge.
+// No places at all: the whole world, so the map still says where nothing is.
+let content = places.length ? bboxOf(places) : [-179, -58, 179, 83];
+if (primary && primary.box[2] - primary.box[0] <= MAX_COUNTRY_SPAN_DEG && primary.box[3] - primary.box[1] <= MAX_COUNTRY_SPAN_DEG) {
+  content = bboxOf([[primary.box[0], primary.box[1]], [primary.box[2], primary.box[3]]], content);
+}
+const widen = (lo, hi) => {
+  const missing = Math.max(0, MIN_SPAN_DEG - (hi - lo));
+  return [lo - missing / 2, hi + missing / 2];
+};
+const [cLonMin, cLonMax] = widen(content[0], content[2]);
+const [cLatMin, cLatMax] = widen(content[1], content[3]);
 
 const outward = (v, dir) => (dir < 0 ? Math.floor(v * 4) : Math.ceil(v * 4)) / 4;
-const LON_MIN = outward(mLonMin - MARGIN_DEG, -1);
-const LON_MAX = outward(mLonMax + MARGIN_DEG, 1);
-const LAT_MIN = outward(mLatMin - MARGIN_DEG, -1);
-const LAT_MAX = outward(mLatMax + MARGIN_DEG, 1);
+const LON_MIN = Math.max(-180, outward(cLonMin - MARGIN_DEG, -1));
+const LON_MAX = Math.min(180, outward(cLonMax + MARGIN_DEG, 1));
+const LAT_MIN = Math.max(-85, outward(cLatMin - MARGIN_DEG, -1));
+const LAT_MAX = Math.min(85, outward(cLatMax + MARGIN_DEG, 1));
 const MEAN_LAT = (LAT_MIN + LAT_MAX) / 2;
 const SCALE_X = WIDTH / (LON_MAX - LON_MIN);
 const SCALE_Y = SCALE_X / Math.cos((MEAN_LAT * Math.PI) / 180);
 const HEIGHT = Math.ceil((LAT_MAX - LAT_MIN) * SCALE_Y);
 
 const project = ([lon, lat]) => [(lon - LON_MIN) * SCALE_X, (LAT_MAX - lat) * SCALE_Y];
+const inFrame = (box) => box && box[0] <= LON_MAX && box[2] >= LON_MIN && box[1] <= LAT_MAX && box[3] >= LAT_MIN;
+const visible = country.filter((c) => inFrame(c.box));
 
-// Arcs of interest: Mali's and those of every country whose bbox meets the frame.
-const inFrame = (box) => box[0] <= LON_MAX && box[2] >= LON_MIN && box[1] <= LAT_MAX && box[3] >= LAT_MIN;
-const neighbours = countries.filter((g) => {
-  if (g.id === MALI_ID) return false;
-  const rings = polygonsOf(g).flatMap((p) => p.map((r) => ringPoints(r, lonLatAt)));
-  return rings.length > 0 && inFrame(rings.reduce((box, ring) => bboxOf(ring, box), undefined));
-});
-
-/** Arc i projected and simplified, computed once (shared borders stay identical). */
-const simplified = new Map();
-const arcFor = (i) => {
-  if (!simplified.has(i)) simplified.set(i, simplify(lonLatArcs[i].map(project), TOLERANCE));
-  return simplified.get(i);
-};
-
-// Mali: every ring, unclipped (it lies inside the frame by construction).
-const maliRings = polygonsOf(mali)
-  .flatMap((polygon) => polygon.map((ring) => roundRing(ringPoints(ring, arcFor))))
-  .filter((ring) => ring.length >= 3);
-if (maliRings.length === 0) fail('Mali simplified to nothing');
-const maliPath = pathOf(maliRings);
-const maliBounds = maliRings.reduce((box, ring) => bboxOf(ring, box), undefined).map((q) => q / FACTOR);
-
-// Neighbours: clipped to the frame, plus a margin so their clipped edges stay out of sight.
-const PAD = 2;
-const neighbourRings = [];
-const labels = [];
-const neighbourNames = [];
-for (const g of neighbours) {
-  let kept = 0;
-  let best = { area: 0, cx: 0, cy: 0, ring: null };
-  for (const polygon of polygonsOf(g)) {
-    for (const ring of polygon) {
-      const clipped = clipRing(ringPoints(ring, arcFor), -PAD, -PAD, WIDTH + PAD, HEIGHT + PAD);
-      const rounded = roundRing(clipped);
-      if (rounded.length < 3) continue;
-      const ac = areaCentroid(rounded.map(([x, y]) => [x / FACTOR, y / FACTOR]));
-      if (Math.abs(ac.area) < MIN_RING_AREA) continue;
-      neighbourRings.push(rounded);
-      kept++;
-      if (Math.abs(ac.area) > Math.abs(best.area)) best = { ...ac, ring: rounded.map(([x, y]) => [x / FACTOR, y / FACTOR]) };
+/** Every country in the frame as clipped, rounded rings at one tolerance. */
+function draw(tolerance) {
+  const simplified = new Map();
+  const arcFor = (i) => {
+    if (!simplified.has(i)) simplified.set(i, simplify(lonLatArcs[i].map(project), tolerance));
+    return simplified.get(i);
+  };
+  // A margin around the frame, so clipped edges stay out of sight.
+  const PAD = 2;
+  const focusRings = [];
+  const neighbourRings = [];
+  const labels = [];
+  const neighbourNames = [];
+  for (const c of visible) {
+    const drawnAsLand = isFocus(c);
+    let kept = 0;
+    let best = { area: 0, cx: 0, cy: 0, ring: null };
+    for (const polygon of polygonsOf(c.g)) {
+      for (const ring of polygon) {
+        const rounded = roundRing(clipRing(ringPoints(ring, arcFor), -PAD, -PAD, WIDTH + PAD, HEIGHT + PAD));
+        if (rounded.length < 3) continue;
+        const ac = areaCentroid(rounded.map(([x, y]) => [x / FACTOR, y / FACTOR]));
+        if (Math.abs(ac.area) < MIN_RING_AREA) continue;
+        (drawnAsLand ? focusRings : neighbourRings).push(rounded);
+        kept++;
+        if (Math.abs(ac.area) > Math.abs(best.area)) best = { ...ac, ring: rounded.map(([x, y]) => [x / FACTOR, y / FACTOR]) };
+      }
+    }
+    if (kept === 0 || drawnAsLand) continue;
+    const name = c.g.properties?.name ?? c.g.id;
+    neighbourNames.push(name);
+    // Label at the centroid of the largest visible piece, kept inside the view.
+    if (Math.abs(best.area) >= LABEL_MIN_AREA && pointInRing([best.cx, best.cy], best.ring)) {
+      const x = Math.min(WIDTH - 40, Math.max(40, best.cx));
+      const y = Math.min(HEIGHT - 12, Math.max(16, best.cy));
+      labels.push([name, Math.round(x), Math.round(y)]);
     }
   }
-  if (kept === 0) continue;
-  const name = g.properties?.name ?? g.id;
-  neighbourNames.push(name);
-  // Label at the centroid of the largest visible piece, kept inside the view.
-  if (Math.abs(best.area) >= LABEL_MIN_AREA && pointInRing([best.cx, best.cy], best.ring)) {
-    const x = Math.min(WIDTH - 40, Math.max(40, best.cx));
-    const y = Math.min(HEIGHT - 12, Math.max(16, best.cy));
-    labels.push([name, Math.round(x), Math.round(y)]);
-  }
+  return { focusRings, neighbourRings, labels, neighbourNames, focusPath: pathOf(focusRings), neighboursPath: pathOf(neighbourRings) };
 }
-const neighboursPath = pathOf(neighbourRings);
 
-if (maliPath.length > MALI_PATH_MAX_BYTES) fail(`Mali path is ${maliPath.length} bytes > ${MALI_PATH_MAX_BYTES}; raise TOLERANCE`);
-if (neighboursPath.length > NEIGHBOURS_PATH_MAX_BYTES)
-  fail(`neighbours path is ${neighboursPath.length} bytes > ${NEIGHBOURS_PATH_MAX_BYTES}; raise TOLERANCE`);
+let tolerance = TOLERANCE;
+let drawn = draw(tolerance);
+while (drawn.focusPath.length > FOCUS_PATH_MAX_BYTES || drawn.neighboursPath.length > NEIGHBOURS_PATH_MAX_BYTES) {
+  tolerance *= 1.5;
+  if (tolerance > 50) fail('the outlines do not fit their byte budget even at tolerance 50');
+  drawn = draw(tolerance);
+}
+const { focusRings, labels, neighbourNames, focusPath, neighboursPath } = drawn;
+const focusBounds = focusRings.length
+  ? focusRings.reduce((box, ring) => bboxOf(ring, box), undefined).map((q) => q / FACTOR)
+  : [0, 0, 0, 0];
+const focusNames = focus.map((c) => c.g.properties?.name ?? c.g.id);
+const focusPhrase = focusNames.length === 0 ? 'The region'
+  : focusNames.length === 1 ? focusNames[0]
+  : `${focusNames.slice(0, -1).join(', ')} and ${focusNames[focusNames.length - 1]}`;
 
-const rust = `// Derived from Natural Earth via world-atlas@${atlasVersion} countries-50m.json by scripts/derive-mali-outline.mjs; do not edit.
+const rust = `// Derived at build time from Natural Earth via world-atlas@${atlasVersion} countries-50m.json
+// by scripts/derive-region-map.mjs (run by build.rs) for the places of the corpus; do not edit.
 // Natural Earth (naturalearthdata.com) is in the public domain; world-atlas is ISC-licensed packaging of it.
-// Regenerate: node scripts/derive-mali-outline.mjs (check: --check).
 
-//! Base map of Mali and its neighbours, pre-projected into SVG user units.
-//!
-//! Projection: equirectangular, x scaled by cos(MEAN_LAT):
-//! \`x = (lon - LON_MIN) * SCALE_X\`, \`y = (LAT_MAX - lat) * SCALE_Y\`.
-//! Paths simplified with Douglas–Peucker (tolerance ${TOLERANCE} units) and
-//! rounded to ${PRECISION} decimals. Mali path: ${maliPath.length} bytes;
-//! neighbours path: ${neighboursPath.length} bytes.
-
-// MEAN_LAT and MALI_BOUNDS document the frame; the app itself may not read them.
-#![allow(dead_code)]
+// Base map of the corpus's region, pre-projected into SVG user units.
+//
+// Projection: equirectangular, x scaled by cos(MEAN_LAT):
+// \`x = (lon - LON_MIN) * SCALE_X\`, \`y = (LAT_MAX - lat) * SCALE_Y\`.
+// Paths simplified with Douglas–Peucker (tolerance ${tolerance} units) and
+// rounded to ${PRECISION} decimals. Focus path: ${focusPath.length} bytes;
+// neighbours path: ${neighboursPath.length} bytes.
 
 /// The SVG viewBox: \`0 0 WIDTH HEIGHT\`.
 pub const VIEW_BOX: &str = "0 0 ${WIDTH} ${HEIGHT}";
@@ -376,11 +416,13 @@ pub const MEAN_LAT: f64 = ${rustF64(MEAN_LAT)};
 pub const SCALE_X: f64 = ${rustF64(SCALE_X)};
 /// User units per degree of latitude.
 pub const SCALE_Y: f64 = ${rustF64(SCALE_Y)};
-/// Bounds of \`MALI_PATH\` in user units: \`[x_min, y_min, x_max, y_max]\`.
-pub const MALI_BOUNDS: [f64; 4] = [${maliBounds.map(rustF64).join(', ')}];
-/// Mali's outline (${maliRings.length} ring${maliRings.length === 1 ? '' : 's'}, ${maliRings.reduce((n, r) => n + r.length, 0)} points).
-pub const MALI_PATH: &str = ${rustStr(maliPath)};
-/// The other countries in the frame, clipped to it: ${neighbourNames.join(', ')}.
+/// The countries that hold the corpus's places, for the map's description.
+pub const FOCUS_NAMES: &str = ${rustStr(focusPhrase)};
+/// Bounds of \`FOCUS_PATH\` in user units: \`[x_min, y_min, x_max, y_max]\`.
+pub const FOCUS_BOUNDS: [f64; 4] = [${focusBounds.map(rustF64).join(', ')}];
+/// The focus countries' outlines, clipped to the frame (${focusRings.length} rings).
+pub const FOCUS_PATH: &str = ${rustStr(focusPath)};
+/// The other countries in the frame, clipped to it: ${neighbourNames.join(', ') || 'none'}.
 pub const NEIGHBOURS_PATH: &str = ${rustStr(neighboursPath)};
 /// Names of the larger neighbours with a label position \`(name, x, y)\` in user units.
 pub const NEIGHBOUR_LABELS: &[(&str, f64, f64)] = &[
@@ -388,18 +430,7 @@ ${labels.map(([n, x, y]) => `    (${rustStr(n)}, ${rustF64(x)}, ${rustF64(y)}),`
 ];
 `;
 
-if (process.argv.includes('--check')) {
-  let current = '';
-  try {
-    current = readFileSync(OUTPUT, 'utf8');
-  } catch {
-    fail(`${OUTPUT} is missing`);
-  }
-  if (current !== rust) fail(`${OUTPUT} is stale: run node scripts/derive-mali-outline.mjs`);
-  console.log(`${OUTPUT} is up to date`);
-} else {
-  writeFileSync(OUTPUT, rust);
-  console.log(
-    `wrote ${OUTPUT}: viewBox 0 0 ${WIDTH} ${HEIGHT}; Mali ${maliPath.length} B; neighbours ${neighboursPath.length} B (${neighbourNames.join(', ')})`,
-  );
-}
+writeFileSync(OUTPUT, rust);
+console.log(
+  `wrote ${OUTPUT}: viewBox 0 0 ${WIDTH} ${HEIGHT}; focus ${focusPhrase} ${focusPath.length} B; neighbours ${neighboursPath.length} B (${neighbourNames.join(', ')})`,
+);
