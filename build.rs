@@ -1,5 +1,7 @@
 //! Parses the corpus in `seeds/` (or `$COUNTERCLAIM_SEEDS`) with the engine
-//! crate at build time and writes the compact binary the app embeds.
+//! crate at build time and writes the compact binaries the app embeds: the
+//! corpus (`corpus.bin`) and its query index (`index.bin`, so the browser
+//! never builds it).
 //! An article that cannot be parsed fails the build, naming file and line.
 
 use std::path::PathBuf;
@@ -22,7 +24,10 @@ fn main() {
         }
     };
     counterclaim_corpus::embed::slim_for_app(&mut corpus);
+    let out = PathBuf::from(std::env::var("OUT_DIR").unwrap());
     let bytes = counterclaim_corpus::encode(&corpus).expect("corpus encodes");
-    let out = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("corpus.bin");
-    std::fs::write(&out, bytes).expect("write corpus.bin");
+    std::fs::write(out.join("corpus.bin"), bytes).expect("write corpus.bin");
+    // The query index is built here, natively, so the app only decodes it.
+    let index = counterclaim_corpus::query::Index::new(&corpus).to_bytes().expect("index encodes");
+    std::fs::write(out.join("index.bin"), index).expect("write index.bin");
 }

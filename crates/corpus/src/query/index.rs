@@ -26,6 +26,8 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 use std::sync::Arc;
 
+use serde::{Deserialize, Serialize};
+
 use super::bitset::Bitset;
 use super::date::{format_day, month_name, parse_day, year_month};
 use super::fold::{for_each_token, slug};
@@ -67,7 +69,7 @@ impl Postings<'_> {
 /// Many event sets stored together: sparse ones back to back in one array
 /// (so scanning every value of a facet reads memory in order), dense ones
 /// as bitsets — whichever is smaller for each set.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub(crate) struct PostingsList {
     flat: Vec<u32>,
     dense: Vec<Bitset>,
@@ -89,10 +91,13 @@ impl PostingsList {
         }
     }
 
+    /// Set `i`; empty when `i` or its reference is out of range (possible
+    /// only in an index decoded from corrupt bytes).
     fn get(&self, i: usize) -> Postings<'_> {
-        match self.refs[i] {
-            (u32::MAX, d) => Postings::Dense(&self.dense[d as usize]),
-            (a, b) => Postings::Sparse(&self.flat[a as usize..b as usize]),
+        match self.refs.get(i) {
+            Some(&(u32::MAX, d)) => self.dense.get(d as usize).map_or(Postings::Sparse(&[]), Postings::Dense),
+            Some(&(a, b)) => Postings::Sparse(self.flat.get(a as usize..b as usize).unwrap_or(&[])),
+            None => Postings::Sparse(&[]),
         }
     }
 
@@ -104,7 +109,7 @@ impl PostingsList {
 }
 
 /// The values of one facet: keys, labels and event sets, in parallel.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub(crate) struct FacetTable {
     keys: Vec<Arc<str>>,
     labels: Vec<Arc<str>>,
@@ -229,7 +234,7 @@ impl FacetTable {
 }
 
 /// Folded word → events, words sorted for exact and prefix lookup.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub(crate) struct TextIndex {
     words: Vec<Box<str>>,
     postings: PostingsList,
@@ -292,7 +297,7 @@ impl TextIndex {
 }
 
 /// Corpus-wide figures for the page header.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Summary {
     pub documents: usize,
     pub events: usize,
@@ -318,7 +323,7 @@ pub struct MonthGroup {
 
 /// The query index over one corpus. Build once with [`Index::new`]; every
 /// query after that is bitset arithmetic.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Index {
     n: usize,
     /// Event ids sorted, with their event index (first occurrence wins).
@@ -559,6 +564,44 @@ impl Index {
             text,
             summary,
         }
+    }
+
+    /// The index as compact bytes (postcard), for embedding: `build.rs`
+    /// builds the index natively and the app decodes it with
+    /// [`Index::from_bytes`] instead of building it.
+    pub fn to_bytes(&self) -> Result<Vec<u8>, postcard::Error> {
+        postcard::to_allocvec(self)
+    }
+
+    /// Decodes [`Index::to_bytes`]' output for a corpus of `n_events`
+    /// events. Never panics: bytes that do not decode, or that decode to an
+    /// index of another size or whose parts do not fit together, are an
+    /// error (`DeserializeBadEncoding` for the latter two).
+    pub fn from_bytes(bytes: &[u8], n_events: usize) -> Result<Index, postcard::Error> {
+        let index: Index = postcard::from_bytes(bytes)?;
+        if index.n == n_events && index.is_consistent() {
+            Ok(index)
+        } else {
+            Err(postcard::Error::DeserializeBadEncoding)
+        }
+    }
+
+    /// Whether every lookup the queries make stays in bounds: one slot per
+    /// event, one label and rank per key, bitsets with one word per 64
+    /// members of their universe. (Postings references are checked where
+    /// they are read.)
+    fn is_consistent(&self) -> bool {
+        let tables = [&self.actors, &self.sides, &self.places, &self.kinds, &self.outlets, &self.documents];
+        let mut bitsets = tables
+            .iter()
+            .flat_map(|t| &t.postings.dense)
+            .chain(&self.text.postings.dense)
+            .chain(self.text.initials.iter().map(|(_, b)| b))
+            .chain([&self.contested]);
+        self.order.len() == self.n
+            && self.days.len() == self.n
+            && tables.iter().all(|t| t.labels.len() == t.keys.len() && t.rank.len() == t.keys.len())
+            && bitsets.all(Bitset::is_well_formed)
     }
 
     /// Number of events indexed.
