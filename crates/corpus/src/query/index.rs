@@ -70,16 +70,65 @@ impl Postings<'_> {
 /// (so scanning every value of a facet reads memory in order), dense ones
 /// as bitsets — whichever is smaller for each set.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(from = "PostingsWire", into = "PostingsWire")]
 pub(crate) struct PostingsList {
     flat: Vec<u32>,
     dense: Vec<Bitset>,
     /// Per set: `(start, end)` into `flat`, or `(u32::MAX, i)` for `dense[i]`.
     refs: Vec<(u32, u32)>,
+    /// The number of events the sets are drawn from (the `n` of `push`).
+    universe: u32,
+}
+
+/// How a [`PostingsList`] is encoded: the number of events, then each
+/// set's members as gaps (the first slot, then the differences), which
+/// are small numbers and so mostly one byte each in postcard's varints.
+/// Decoding replays [`PostingsList::push`], so the sparse/dense choice is
+/// made again and never read from the bytes.
+#[derive(Serialize, Deserialize)]
+struct PostingsWire {
+    universe: u32,
+    sets: Vec<Vec<u32>>,
+}
+
+impl From<PostingsList> for PostingsWire {
+    fn from(p: PostingsList) -> PostingsWire {
+        let sets = (0..p.refs.len())
+            .map(|i| {
+                let members: Vec<u32> = match p.get(i) {
+                    Postings::Sparse(v) => v.to_vec(),
+                    Postings::Dense(b) => b.iter().map(|e| e as u32).collect(),
+                };
+                let mut previous = 0;
+                members.into_iter().map(|e| std::mem::replace(&mut previous, e).abs_diff(e)).collect()
+            })
+            .collect();
+        PostingsWire { universe: p.universe, sets }
+    }
+}
+
+impl From<PostingsWire> for PostingsList {
+    fn from(w: PostingsWire) -> PostingsList {
+        let mut p = PostingsList::default();
+        let mut list = Vec::new();
+        for gaps in w.sets {
+            list.clear();
+            let mut slot = 0u32;
+            list.extend(gaps.into_iter().map(|g| {
+                slot = slot.saturating_add(g);
+                slot
+            }));
+            p.push(w.universe as usize, &list);
+        }
+        p.shrink();
+        p
+    }
 }
 
 impl PostingsList {
     /// Appends a set given as strictly increasing slots `< n`.
     fn push(&mut self, n: usize, list: &[u32]) {
+        self.universe = n as u32;
         // A u32 per member vs. a bit per event.
         if list.len() * 32 >= n && !list.is_empty() {
             self.refs.push((u32::MAX, self.dense.len() as u32));
