@@ -1,5 +1,7 @@
 //! Parses the corpus in `seeds/` (or `$COUNTERCLAIM_SEEDS`) with the engine
-//! crate at build time and writes the compact binary the app embeds.
+//! crate at build time and writes the compact binaries the app embeds: the
+//! corpus (`corpus.bin`) and its query index (`index.bin`, so the browser
+//! never builds it).
 //! An article that cannot be parsed fails the build, naming file and line.
 //! It also derives the map of the corpus's region (`region_map.rs`, read by
 //! `src/map/outline.rs`) with `scripts/derive-region-map.mjs` from npm's
@@ -25,10 +27,13 @@ fn main() {
         }
     };
     counterclaim_corpus::embed::slim_for_app(&mut corpus);
+    let out = PathBuf::from(std::env::var("OUT_DIR").unwrap());
     let bytes = counterclaim_corpus::encode(&corpus).expect("corpus encodes");
-    let out_dir = PathBuf::from(std::env::var("OUT_DIR").unwrap());
-    std::fs::write(out_dir.join("corpus.bin"), bytes).expect("write corpus.bin");
-    derive_region_map(&manifest, &out_dir, &corpus);
+    std::fs::write(out.join("corpus.bin"), bytes).expect("write corpus.bin");
+    // The query index is built here, natively, so the app only decodes it.
+    let index = counterclaim_corpus::query::Index::new(&corpus).to_bytes().expect("index encodes");
+    std::fs::write(out.join("index.bin"), index).expect("write index.bin");
+    derive_region_map(&manifest, &out, &corpus);
 }
 
 /// Runs `scripts/derive-region-map.mjs` on the places of the corpus's events

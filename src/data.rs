@@ -1,4 +1,5 @@
-//! The embedded corpus, decoded once, with its query index and id lookups.
+//! The embedded corpus and its prebuilt query index, each decoded once, and
+//! id lookups.
 
 use std::sync::OnceLock;
 
@@ -6,6 +7,7 @@ use counterclaim_corpus::query::Index;
 use counterclaim_corpus::{Actor, Claim, Corpus, Document, Event, Place, Side};
 
 static CORPUS_BIN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
+static INDEX_BIN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/index.bin"));
 
 /// The embedded corpus. A corrupt blob yields an empty corpus (and an error
 /// in the console), never a panic.
@@ -20,10 +22,18 @@ pub fn corpus() -> &'static Corpus {
     })
 }
 
-/// The query index over the embedded corpus.
+/// The query index over the embedded corpus, built at build time (no
+/// `Index::new` in the browser). A corrupt or mismatched blob yields an
+/// empty index (and an error in the console), never a panic.
 pub fn index() -> &'static Index {
     static INDEX: OnceLock<Index> = OnceLock::new();
-    INDEX.get_or_init(|| Index::new(corpus()))
+    INDEX.get_or_init(|| match Index::from_bytes(INDEX_BIN, corpus().events.len()) {
+        Ok(i) => i,
+        Err(e) => {
+            leptos::logging::error!("embedded index does not decode: {e}");
+            Index::default()
+        }
+    })
 }
 
 /// Id → position in a corpus list: ids sorted for binary search (a sorted

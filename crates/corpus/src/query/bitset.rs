@@ -4,7 +4,7 @@
 //! always zero, so `count` and `iter` never report phantom members.
 
 /// A set of indexes in `0..len`, one bit each.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Bitset {
     words: Vec<u64>,
     len: usize,
@@ -41,6 +41,12 @@ impl Bitset {
             b.insert(i);
         }
         b
+    }
+
+    /// One word per 64 members of the universe (always true of a set built
+    /// here; checked on sets decoded from bytes).
+    pub(crate) fn is_well_formed(&self) -> bool {
+        self.words.len() == self.len.div_ceil(64)
     }
 
     /// The size of the universe (not the number of members).

@@ -190,7 +190,8 @@ impl Masks {
 }
 
 impl Index {
-    fn union_of<'a>(&self, lists: impl Iterator<Item = Option<Postings<'a>>>) -> Bitset {
+    /// Union of event sets (`dyn`: one copy of the code for every facet).
+    fn union_of<'a>(&self, lists: &mut dyn Iterator<Item = Option<Postings<'a>>>) -> Bitset {
         let mut b = Bitset::new(self.n_events());
         for p in lists.flatten() {
             p.or_into(&mut b);
@@ -201,20 +202,20 @@ impl Index {
     fn masks(&self, f: &Filter) -> Masks {
         let mut m: [Option<Bitset>; N_FACETS] = Default::default();
         if !f.actors.is_empty() {
-            m[Facet::Actors as usize] = Some(self.union_of(f.actors.iter().map(|k| self.actors.get(k))));
+            m[Facet::Actors as usize] = Some(self.union_of(&mut f.actors.iter().map(|k| self.actors.get(k))));
         }
         if !f.sides.is_empty() {
-            m[Facet::Sides as usize] = Some(self.union_of(f.sides.iter().map(|&s| Some(self.sides.at(side_index(s))))));
+            m[Facet::Sides as usize] = Some(self.union_of(&mut f.sides.iter().map(|&s| Some(self.sides.at(side_index(s))))));
         }
         if !f.places.is_empty() {
-            m[Facet::Places as usize] = Some(self.union_of(f.places.iter().map(|k| self.places.get(k))));
+            m[Facet::Places as usize] = Some(self.union_of(&mut f.places.iter().map(|k| self.places.get(k))));
         }
         if !f.kinds.is_empty() {
-            m[Facet::Kinds as usize] = Some(self.union_of(f.kinds.iter().map(|&k| Some(self.kinds.at(kind_index(k))))));
+            m[Facet::Kinds as usize] = Some(self.union_of(&mut f.kinds.iter().map(|&k| Some(self.kinds.at(kind_index(k))))));
         }
         if !f.sources.is_empty() {
-            let lists = f.sources.iter().flat_map(|k| [self.outlets.get(k), self.documents.get(k)]);
-            m[Facet::Sources as usize] = Some(self.union_of(lists));
+            let mut lists = f.sources.iter().flat_map(|k| [self.outlets.get(k), self.documents.get(k)]);
+            m[Facet::Sources as usize] = Some(self.union_of(&mut lists));
         }
         let from = f.from.as_deref().and_then(super::date::parse_day);
         let to = f.to.as_deref().and_then(super::date::parse_day);
@@ -315,20 +316,20 @@ impl Index {
         };
 
         let m = others(Facet::Actors);
-        let actors = self.actors.counts(&m, &f.actors, limit, |_| true);
+        let actors = self.actors.counts(&m, &f.actors, limit, &|_| true);
         let m = others(Facet::Places);
-        let places = self.places.counts(&m, &f.places, limit, |_| true);
+        let places = self.places.counts(&m, &f.places, limit, &|_| true);
         let m = others(Facet::Sources);
         // A selected source key unknown to both tables is listed once, with
         // the outlets.
-        let outlets = self.outlets.counts(&m, &f.sources, limit, |k| self.documents.get(k).is_none());
-        let documents = self.documents.counts(&m, &f.sources, limit, |_| false);
+        let outlets = self.outlets.counts(&m, &f.sources, limit, &|k| self.documents.get(k).is_none());
+        let documents = self.documents.counts(&m, &f.sources, limit, &|_| false);
         let m = others(Facet::Sides);
         let selected: Vec<String> = f.sides.iter().map(|s| s.key().to_owned()).collect();
-        let sides = self.sides.counts(&m, &selected, usize::MAX, |_| false);
+        let sides = self.sides.counts(&m, &selected, usize::MAX, &|_| false);
         let m = others(Facet::Kinds);
         let selected: Vec<String> = f.kinds.iter().map(|&k| kind_key(k).to_owned()).collect();
-        let kinds = self.kinds.counts(&m, &selected, usize::MAX, |_| false);
+        let kinds = self.kinds.counts(&m, &selected, usize::MAX, &|_| false);
         let m = others(Facet::Contested);
         let contested = FacetValue {
             key: "1".into(),

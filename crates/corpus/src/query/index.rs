@@ -26,6 +26,8 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 use std::sync::Arc;
 
+use serde::{Deserialize, Serialize};
+
 use super::bitset::Bitset;
 use super::date::{format_day, month_name, parse_day, year_month};
 use super::fold::{for_each_token, slug};
@@ -67,17 +69,66 @@ impl Postings<'_> {
 /// Many event sets stored together: sparse ones back to back in one array
 /// (so scanning every value of a facet reads memory in order), dense ones
 /// as bitsets — whichever is smaller for each set.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(from = "PostingsWire", into = "PostingsWire")]
 pub(crate) struct PostingsList {
     flat: Vec<u32>,
     dense: Vec<Bitset>,
     /// Per set: `(start, end)` into `flat`, or `(u32::MAX, i)` for `dense[i]`.
     refs: Vec<(u32, u32)>,
+    /// The number of events the sets are drawn from (the `n` of `push`).
+    universe: u32,
+}
+
+/// How a [`PostingsList`] is encoded: the number of events, then each
+/// set's members as gaps (the first slot, then the differences), which
+/// are small numbers and so mostly one byte each in postcard's varints.
+/// Decoding replays [`PostingsList::push`], so the sparse/dense choice is
+/// made again and never read from the bytes.
+#[derive(Serialize, Deserialize)]
+struct PostingsWire {
+    universe: u32,
+    sets: Vec<Vec<u32>>,
+}
+
+impl From<PostingsList> for PostingsWire {
+    fn from(p: PostingsList) -> PostingsWire {
+        let sets = (0..p.refs.len())
+            .map(|i| {
+                let members: Vec<u32> = match p.get(i) {
+                    Postings::Sparse(v) => v.to_vec(),
+                    Postings::Dense(b) => b.iter().map(|e| e as u32).collect(),
+                };
+                let mut previous = 0;
+                members.into_iter().map(|e| std::mem::replace(&mut previous, e).abs_diff(e)).collect()
+            })
+            .collect();
+        PostingsWire { universe: p.universe, sets }
+    }
+}
+
+impl From<PostingsWire> for PostingsList {
+    fn from(w: PostingsWire) -> PostingsList {
+        let mut p = PostingsList::default();
+        let mut list = Vec::new();
+        for gaps in w.sets {
+            list.clear();
+            let mut slot = 0u32;
+            list.extend(gaps.into_iter().map(|g| {
+                slot = slot.saturating_add(g);
+                slot
+            }));
+            p.push(w.universe as usize, &list);
+        }
+        p.shrink();
+        p
+    }
 }
 
 impl PostingsList {
     /// Appends a set given as strictly increasing slots `< n`.
     fn push(&mut self, n: usize, list: &[u32]) {
+        self.universe = n as u32;
         // A u32 per member vs. a bit per event.
         if list.len() * 32 >= n && !list.is_empty() {
             self.refs.push((u32::MAX, self.dense.len() as u32));
@@ -89,10 +140,13 @@ impl PostingsList {
         }
     }
 
+    /// Set `i`; empty when `i` or its reference is out of range (possible
+    /// only in an index decoded from corrupt bytes).
     fn get(&self, i: usize) -> Postings<'_> {
-        match self.refs[i] {
-            (u32::MAX, d) => Postings::Dense(&self.dense[d as usize]),
-            (a, b) => Postings::Sparse(&self.flat[a as usize..b as usize]),
+        match self.refs.get(i) {
+            Some(&(u32::MAX, d)) => self.dense.get(d as usize).map_or(Postings::Sparse(&[]), Postings::Dense),
+            Some(&(a, b)) => Postings::Sparse(self.flat.get(a as usize..b as usize).unwrap_or(&[])),
+            None => Postings::Sparse(&[]),
         }
     }
 
@@ -104,7 +158,7 @@ impl PostingsList {
 }
 
 /// The values of one facet: keys, labels and event sets, in parallel.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub(crate) struct FacetTable {
     keys: Vec<Arc<str>>,
     labels: Vec<Arc<str>>,
@@ -183,7 +237,7 @@ impl FacetTable {
         mask: &Bitset,
         selected: &[String],
         limit: usize,
-        list_unknown: impl Fn(&str) -> bool,
+        list_unknown: &dyn Fn(&str) -> bool,
     ) -> Vec<FacetValue> {
         let mut listed: Vec<(usize, usize, bool)> = Vec::new();
         for i in 0..self.keys.len() {
@@ -197,10 +251,9 @@ impl FacetTable {
         if listed.len() > limit {
             // Keep the selected values and the first `limit` others.
             let (mut keep, mut others): (Vec<_>, Vec<_>) = listed.into_iter().partition(|v| v.2);
-            if others.len() > limit {
-                others.select_nth_unstable_by_key(limit, order);
-                others.truncate(limit);
-            }
+            // The small sort, not `select_nth_unstable` (kilobytes of wasm).
+            crate::sort::sort_by_key(&mut others, order);
+            others.truncate(limit);
             keep.append(&mut others);
             listed = keep;
         }
@@ -229,7 +282,7 @@ impl FacetTable {
 }
 
 /// Folded word → events, words sorted for exact and prefix lookup.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub(crate) struct TextIndex {
     words: Vec<Box<str>>,
     postings: PostingsList,
@@ -292,7 +345,7 @@ impl TextIndex {
 }
 
 /// Corpus-wide figures for the page header.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Summary {
     pub documents: usize,
     pub events: usize,
@@ -318,7 +371,7 @@ pub struct MonthGroup {
 
 /// The query index over one corpus. Build once with [`Index::new`]; every
 /// query after that is bitset arithmetic.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Index {
     n: usize,
     /// Event ids sorted, with their event index (first occurrence wins).
@@ -559,6 +612,44 @@ impl Index {
             text,
             summary,
         }
+    }
+
+    /// The index as compact bytes (postcard), for embedding: `build.rs`
+    /// builds the index natively and the app decodes it with
+    /// [`Index::from_bytes`] instead of building it.
+    pub fn to_bytes(&self) -> Result<Vec<u8>, postcard::Error> {
+        postcard::to_allocvec(self)
+    }
+
+    /// Decodes [`Index::to_bytes`]' output for a corpus of `n_events`
+    /// events. Never panics: bytes that do not decode, or that decode to an
+    /// index of another size or whose parts do not fit together, are an
+    /// error (`DeserializeBadEncoding` for the latter two).
+    pub fn from_bytes(bytes: &[u8], n_events: usize) -> Result<Index, postcard::Error> {
+        let index: Index = postcard::from_bytes(bytes)?;
+        if index.n == n_events && index.is_consistent() {
+            Ok(index)
+        } else {
+            Err(postcard::Error::DeserializeBadEncoding)
+        }
+    }
+
+    /// Whether every lookup the queries make stays in bounds: one slot per
+    /// event, one label and rank per key, bitsets with one word per 64
+    /// members of their universe. (Postings references are checked where
+    /// they are read.)
+    fn is_consistent(&self) -> bool {
+        let tables = [&self.actors, &self.sides, &self.places, &self.kinds, &self.outlets, &self.documents];
+        let mut bitsets = tables
+            .iter()
+            .flat_map(|t| &t.postings.dense)
+            .chain(&self.text.postings.dense)
+            .chain(self.text.initials.iter().map(|(_, b)| b))
+            .chain([&self.contested]);
+        self.order.len() == self.n
+            && self.days.len() == self.n
+            && tables.iter().all(|t| t.labels.len() == t.keys.len() && t.rank.len() == t.keys.len())
+            && bitsets.all(Bitset::is_well_formed)
     }
 
     /// Number of events indexed.

@@ -189,3 +189,54 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 100, ..ProptestConfig::default() })]
+
+    /// The app decodes the index `build.rs` encoded: it answers exactly as
+    /// the index built in place.
+    #[test]
+    fn prebuilt_index_answers_as_built(corpus in random_corpus(), f in random_filter()) {
+        let built = Index::new(&corpus);
+        let bytes = built.to_bytes().expect("encodes");
+        let decoded = Index::from_bytes(&bytes, corpus.events.len()).expect("decodes");
+        prop_assert_eq!(decoded.results(&f), built.results(&f));
+        prop_assert_eq!(decoded.facet_counts(&f), built.facet_counts(&f));
+        prop_assert_eq!(decoded.summary(), built.summary());
+        for e in &corpus.events {
+            prop_assert_eq!(decoded.event_index(&e.id), built.event_index(&e.id));
+        }
+    }
+
+    /// Damaged bytes are an error or an index that still answers without
+    /// panicking; never a panic.
+    #[test]
+    fn damaged_index_bytes_never_panic(
+        corpus in random_corpus(),
+        f in random_filter(),
+        cut in 0usize..4000,
+        flips in proptest::collection::vec((0usize..4000, any::<u8>()), 0..6),
+    ) {
+        let mut bytes = Index::new(&corpus).to_bytes().expect("encodes");
+        for (at, b) in flips {
+            if let Some(x) = bytes.get_mut(at) {
+                *x ^= b;
+            }
+        }
+        bytes.truncate(cut.max(bytes.len() / 2));
+        if let Ok(ix) = Index::from_bytes(&bytes, corpus.events.len()) {
+            let _ = ix.results(&f);
+            let _ = ix.facet_counts(&f);
+            let _ = ix.month_groups(&ix.results(&f));
+        }
+        prop_assert!(Index::from_bytes(&[], corpus.events.len()).is_err() || corpus.events.is_empty());
+    }
+}
+
+#[test]
+fn index_of_another_corpus_size_is_refused() {
+    let corpus = super::corpora::mali();
+    let bytes = Index::new(&corpus).to_bytes().expect("encodes");
+    assert!(Index::from_bytes(&bytes, corpus.events.len()).is_ok());
+    assert!(Index::from_bytes(&bytes, corpus.events.len() + 1).is_err());
+}
