@@ -291,6 +291,8 @@ pub fn parse_article(
         resolved: Option<Resolved>,
         /// "since …": the happening goes on after the date.
         since: bool,
+        /// The day something was said ("denied on Tuesday"), not the day it happened.
+        statement: bool,
     }
     // `anchor`: the last day of the story, for "the day before", "two days
     // earlier"; `narrative`: the last date of any precision, which undated
@@ -375,11 +377,17 @@ pub fn parse_article(
                     (s.start + m.end) as usize,
                 )
                 .contains("since");
+            let (a, b) = (s.start + m.start, s.start + m.end);
+            let statement = dates::statement::is_statement_day(
+                f.fs(a.saturating_sub(30).max(s.start) as usize, a as usize),
+                f.fs(b as usize, (b + 20).min(s.end) as usize),
+            );
             hs.push(DateHit {
-                start: s.start + m.start,
-                end: s.start + m.end,
+                start: a,
+                end: b,
                 resolved,
                 since,
+                statement,
             });
         }
         hits.push(hs);
@@ -537,8 +545,11 @@ pub fn parse_article(
             };
             !f.fs(a as usize, b as usize).contains([',', ';', '(', ')'])
         });
+        // the day of the happening before the day it was told of
+        let happening = recent.iter().any(|h| !h.statement);
         let (range, strong) = match recent
             .iter()
+            .filter(|h| !(happening && h.statement))
             .min_by_key(|h| h.start.abs_diff(toks[tki].start))
         {
             Some(h) => {

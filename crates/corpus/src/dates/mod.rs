@@ -43,6 +43,7 @@ mod grammar;
 mod keywords;
 mod lexer;
 mod resolve;
+pub mod statement;
 
 #[cfg(test)]
 mod tests;

@@ -247,6 +247,15 @@ fn future_weekdays() {
 }
 
 #[test]
+fn participle_after_a_past_auxiliary_is_past() {
+    let c = published("2023-10-06"); // a Friday
+    // "on Friday" in a Friday report is that Friday, not the next one
+    assert_eq!(day_of("the unit had no patrols planned for the valley on Friday", &c), "2023-10-06");
+    assert_eq!(day_of("the vote was scheduled for Tuesday", &c), "2023-10-03");
+    assert_eq!(day_of("the vote is scheduled for Tuesday", &c), "2023-10-10");
+}
+
+#[test]
 fn weekdays_against_anchor_only() {
     // Inferred publication passed as anchor: the nearest such day.
     let c = anchored("2023-11-11"); // Saturday
