@@ -294,6 +294,13 @@ pub fn parse_article(
         /// The day something was said ("denied on Tuesday"), not the day it happened.
         statement: bool,
     }
+    impl LeadHit for DateHit {
+        fn day(&self) -> Option<Date> {
+            self.resolved
+                .filter(|r| r.precision == Precision::Day && r.start == r.end)
+                .map(|r| r.start)
+        }
+    }
     // `anchor`: the last day of the story, for "the day before", "two days
     // earlier"; `narrative`: the last date of any precision, which undated
     // sentences take ("At the time, …" after "at the end of July").
@@ -392,6 +399,7 @@ pub fn parse_article(
         }
         hits.push(hs);
     }
+    date_the_lead(&sents, &hits, &mut narratives, published);
 
     // ── claims ──
     let cctx = claims::Ctx {
@@ -682,6 +690,41 @@ pub fn parse_article(
 }
 
 /// The latest day an article names, its year-less dates taken in `year`.
+/// How many body sentences open a story (its lead).
+const LEAD_SENTENCES: usize = 3;
+
+/// The lead of a news story tells the happening first and its day just
+/// after ("The army has claimed an advance. It said late on Friday …"):
+/// undated lead sentences take the first day the lead names (on or before
+/// publication, within a week of it) instead of the publication day.
+fn date_the_lead<H: LeadHit>(
+    sents: &[Sent],
+    hits: &[Vec<H>],
+    narratives: &mut [Option<Resolved>],
+    published: Option<Date>,
+) {
+    let Some(p) = published else { return };
+    let body: Vec<usize> = (0..sents.len()).filter(|&i| sents[i].body).take(LEAD_SENTENCES).collect();
+    let first = body.iter().find_map(|&si| {
+        hits[si].iter().find_map(|h| h.day()).map(|d| (si, d))
+    });
+    let Some((si, day)) = first else { return };
+    if day > p || day.days_until(p) > 7 {
+        return;
+    }
+    for &sj in body.iter().take_while(|&&sj| sj < si) {
+        if hits[sj].is_empty() && narratives[sj].is_some_and(|r| r.start == p && r.end == p) {
+            narratives[sj] = Some(Resolved { start: day, end: day, precision: Precision::Day });
+        }
+    }
+}
+
+/// A date mention as [`date_the_lead`] sees it.
+trait LeadHit {
+    /// Its day, when it resolved to one.
+    fn day(&self) -> Option<Date>;
+}
+
 fn latest_day(text: &str, year: i32) -> Option<Date> {
     let ctx = DateContext {
         published: None,
@@ -698,11 +741,15 @@ fn latest_day(text: &str, year: i32) -> Option<Date> {
 }
 
 /// Where a wire dateline ends: an upper-case place, optional words and
-/// date, an agency in brackets, a dash (`BAMAKO, Mali (AP) — `).
+/// date, an agency in brackets, a dash (`BAMAKO, Mali (AP) — `); or, with
+/// no agency, an upper-case place and capitalised words or a date before a
+/// dash (`GAO, Mali -- `, `KIDAL, Nov 14 - `).
 fn dateline_end(f: &Folded, start: usize, end: usize) -> Option<usize> {
     let limit = (start + 90).min(end);
     let head = f.fs(start, limit);
-    let close = head.find(") -").or_else(|| head.find(")-"))?;
+    let Some(close) = head.find(") -").or_else(|| head.find(")-")) else {
+        return bare_dateline_end(f, start, end);
+    };
     let open = head[..close].rfind('(')?;
     let agency = &head[open + 1..close];
     if agency.is_empty()
@@ -720,6 +767,35 @@ fn dateline_end(f: &Folded, start: usize, end: usize) -> Option<usize> {
 }
 
 /// A place used for its government ("received by Bamako", "an affront for Bamako").
+/// A dateline without an agency: `PLACE, Words -- ` (see [`dateline_end`]).
+fn bare_dateline_end(f: &Folded, start: usize, end: usize) -> Option<usize> {
+    let limit = (start + 50).min(end);
+    let head: String = f.chars.get(start..limit)?.iter().collect();
+    let comma = head.find(", ")?;
+    let place = &head[..comma];
+    let all_caps = place.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && place.chars().all(|c| c.is_uppercase() || c == ' ' || c == '-' || c == '.');
+    if !all_caps {
+        return None;
+    }
+    let rest = &head[comma + 2..];
+    let (dash, sep_len) = [" -- ", " — ", " – ", " - "]
+        .iter()
+        .filter_map(|d| rest.find(d).map(|i| (i, d.len())))
+        .min()?;
+    let between = &rest[..dash];
+    let capitalised = !between.is_empty()
+        && between
+            .split(' ')
+            .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()));
+    if !capitalised {
+        return None;
+    }
+    // byte offsets in `head` → code points
+    let cp = head[..comma + 2 + dash + sep_len].chars().count();
+    (start + cp < end).then_some(start + cp)
+}
+
 fn metonymic(words: &Words, toks: &[Tok], e: &Ent) -> bool {
     let k = toks.partition_point(|t| t.start < e.start);
     k > 0 && matches!(words.w(k - 1), "by" | "for") && words.gap_after(k - 1).trim().is_empty()
@@ -1198,10 +1274,40 @@ mod tests {
     }
 
     #[test]
+    fn a_dateline_without_agency_is_not_where_it_happened() {
+        for text in [
+            "BAMAKO, Mali -- Rebels said they attacked an army post near Kidal on Monday.",
+            "BAMAKO, Nov 14 - Rebels said they attacked an army post near Kidal on Monday.",
+        ] {
+            let a = article(&format!("+++\npublished = 2023-11-14\n+++\n{text}\n"));
+            assert!(!a.candidates.is_empty(), "{text}");
+            assert!(
+                a.candidates.iter().all(|c| c.places.iter().all(|&p| lex().places[p].id != "bamako")),
+                "{text}"
+            );
+        }
+        // a sentence that opens with a capitalised name is no dateline
+        let a = article("+++\npublished = 2023-11-14\n+++\nFighting near Kidal on Monday, the army said - and in Gao too.\n");
+        assert!(a.candidates.iter().any(|c| c.sent == 0));
+    }
+
+    #[test]
     fn background_history_and_hypotheticals_make_no_event() {
         let a = article("+++\npublished = 2023-11-13\n+++\nThe rebels routed the Malian army when it tried to regain control of Kidal in 2014. An offensive on Kidal could begin soon. Fighting began near Kidal on Saturday.");
         assert_eq!(a.candidates.len(), 1, "{:?}", a.candidates);
         assert_eq!(a.candidates[0].start, Date::new(2023, 11, 11).unwrap());
+    }
+
+    #[test]
+    fn an_undated_lead_takes_the_day_the_next_sentence_names() {
+        // published on a Tuesday; the capture is told first, its day second
+        let a = article("+++\npublished = 2023-11-14\n+++\nThe rebels have claimed the capture of Kidal after days of fighting.\n\nThe group said late on Sunday it had taken Kidal.\n");
+        let lead = a.candidates.iter().find(|c| c.sent == 0).expect("a lead candidate");
+        assert_eq!(lead.start, Date::new(2023, 11, 12).unwrap());
+        // an older day further down is background, not the lead's
+        let a = article("+++\npublished = 2023-11-14\n+++\nThe rebels have claimed the capture of Kidal after heavy fighting.\n\nThe town has changed hands often.\n\nThey said something else.\n\nFighting had erupted near Kidal on 2 November.\n");
+        let lead = a.candidates.iter().find(|c| c.sent == 0).expect("a lead candidate");
+        assert_eq!(lead.start, Date::new(2023, 11, 14).unwrap());
     }
 
     #[test]
