@@ -76,6 +76,17 @@ impl Family {
             || self.group() == other.group()
             || pair(Family::Civilians, Family::Air)
             || pair(Family::Outcome, Family::Air)
+            // one outlet's "drone strikes" are another's "attack" or "fighting"
+            || (self.violent() && other.violent())
+    }
+
+    /// Violence at a place: strikes from the air, attacks, fighting, bombs,
+    /// and taking a place by force.
+    fn violent(self) -> bool {
+        matches!(
+            self,
+            Family::Air | Family::Attack | Family::Combat | Family::Explosive | Family::Territory
+        )
     }
 }
 
@@ -117,6 +128,12 @@ const TRIGGERS: &[Trigger] = &[
     t!("bombardments", Air, "air"),
     t!("bombardment", Air, "air"),
     t!("bombed", Air, "air"),
+    t!("bombing", Air, "air"),
+    t!("missile strikes", Air, "air"),
+    t!("missile strike", Air, "air"),
+    t!("missile attack", Air, "air"),
+    t!("missiles", Air, "air"),
+    t!("missile", Air, "air"),
     t!("telephone network", Network, "network"),
     t!("phone network", Network, "network"),
     t!("communications", Network, "network"),
@@ -134,6 +151,8 @@ const TRIGGERS: &[Trigger] = &[
     t!("landmine", Explosive, "explosive"),
     t!("car bomb", Explosive, "explosive"),
     t!("ied", Explosive, "explosive"),
+    t!("explosion", Explosive, "explosive"),
+    t!("blast", Explosive, "explosive"),
     t!("withdrew", Withdrawal, "withdraw"),
     t!("withdrawn", Withdrawal, "withdraw"),
     t!("pulled out", Withdrawal, "withdraw"),
@@ -180,6 +199,7 @@ const TRIGGERS: &[Trigger] = &[
     t!("rocket fire", Combat, "rocket"),
     t!("shelling", Combat, "rocket"),
     t!("shelled", Combat, "rocket"),
+    t!("artillery", Combat, "rocket"),
     t!("clashed", Combat, "fighting"),
     t!("clashes", Combat, "fighting"),
     t!("clash", Combat, "fighting"),
@@ -193,6 +213,8 @@ const TRIGGERS: &[Trigger] = &[
     t!("repelled", Combat, "fighting"),
     t!("attacked", Attack, "attack"),
     t!("struck", Attack, "attack"),
+    t!("strikes", Attack, "attack"),
+    t!("strike", Attack, "attack"),
     t!("attacks", Attack, "attack"),
     t!("attack", Attack, "attack"),
     t!("assault", Attack, "attack"),
@@ -217,6 +239,7 @@ const TRIGGERS: &[Trigger] = &[
     t!("convoys", Movement, "convoy"),
     t!("column", Movement, "convoy"),
     t!("killed", Outcome, "toll"),
+    t!("killing", Outcome, "toll"),
     t!("dead", Outcome, "toll"),
     t!("wounded", Outcome, "toll"),
     t!("losses", Outcome, "toll"),
@@ -938,10 +961,24 @@ mod tests {
     }
 
     #[test]
+    fn strikes_missiles_and_blasts_are_happenings() {
+        assert_eq!(trig("a missile strike hit the depot"), Some(Family::Air));
+        assert_eq!(trig("the bombing of the market"), Some(Family::Air));
+        assert_eq!(trig("a strike on the bridge"), Some(Family::Attack));
+        assert_eq!(trig("an explosion at the checkpoint"), Some(Family::Explosive));
+        assert_eq!(trig("artillery pounded the hills"), Some(Family::Combat));
+    }
+
+    #[test]
     fn families_compatibility() {
         assert!(Family::Combat.compatible(Family::Movement));
         assert!(Family::Outcome.compatible(Family::Air));
-        assert!(!Family::Air.compatible(Family::Combat));
+        // one outlet's drone strike is another's fighting or attack
+        assert!(Family::Air.compatible(Family::Combat));
+        assert!(Family::Air.compatible(Family::Attack));
+        assert!(Family::Territory.compatible(Family::Attack));
+        assert!(!Family::Air.compatible(Family::Movement));
+        assert!(!Family::Air.compatible(Family::Network));
         assert!(!Family::Withdrawal.compatible(Family::Combat));
         assert!(Family::Territory.compatible(Family::Movement));
     }

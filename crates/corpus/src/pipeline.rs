@@ -227,8 +227,24 @@ pub fn parse_article(
     // A wire dateline ("BAMAKO, Mali (AP) — ", "GAO, Oct 6 (AFP) - ") is not
     // part of the first sentence's content: its place is where the story
     // was filed, not where things happened.
-    if let Some(s) = sents.iter_mut().find(|s| s.body) {
-        if let Some(after) = dateline_end(&f, s.start as usize, s.end as usize) {
+    // The agency form is looked for in the first body sentence; the bare
+    // form ("KYIV, Ukraine -- ") opens the story after captions and teasers,
+    // so in any paragraph's first sentence.
+    let mut prev_para = usize::MAX;
+    let mut first_body = true;
+    for s in sents.iter_mut() {
+        let opens_para = s.para != prev_para;
+        prev_para = s.para;
+        if !s.body || !opens_para {
+            continue;
+        }
+        let end = if first_body {
+            dateline_end(&f, s.start as usize, s.end as usize)
+        } else {
+            bare_dateline_end(&f, s.start as usize, s.end as usize)
+        };
+        first_body = false;
+        if let Some(after) = end {
             s.start = after as u32;
             s.t0 = toks.partition_point(|t| t.start < s.start);
         }
