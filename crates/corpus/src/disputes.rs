@@ -10,7 +10,16 @@
 //!    cannot be right (`FAMa says it made progress; CSP says it trapped the
 //!    enemy`);
 //! 3. they give **different figures** for the same count (same unit, same
-//!    counted noun and outcome).
+//!    counted noun and outcome);
+//! 4. they **blame each other**: each names the other side as the one who
+//!    struck (`Rebels say the army shelled the market; the army says the
+//!    rebels did`), or one account says outright that they trade blame;
+//! 5. a belligerent says it hit **military targets** while another side
+//!    counts **civilian dead** (`the army says it killed 40 terrorists;
+//!    residents say 30 villagers died`).
+//!
+//! Which sides can dispute is decided in one place, [`opposed`], so that
+//! camps defined by an editor can replace the fixed sides there.
 //!
 //! One dispute per pair of sides and rule, naming every claim involved and
 //! one readable line.
@@ -30,6 +39,8 @@ pub struct ClaimView<'a> {
     /// The original quote, for the denial excerpt.
     pub quote: &'a str,
     pub numbers: &'a [Number],
+    /// Sides of the actors the content names (the speaker's own included).
+    pub named_sides: Vec<Side>,
 }
 
 /// Outcome phrases (folded) and how a dispute line words them.
@@ -75,6 +86,81 @@ const OUTCOMES: &[(&str, &str)] = &[
     ("in disarray", "the enemy is in disarray"),
     ("gained the advantage", "it gained the advantage"),
 ];
+
+/// Whether two claimants' accounts can be in dispute: they speak for
+/// different sides.
+pub fn opposed(a: Side, b: Side) -> bool {
+    a != b
+}
+
+/// Words saying who did it: the named party carried it out.
+const PERPETRATION: &[&str] = &[
+    "struck", "carried out", "attacked", "shelled", "fired", "bombed", "hit", "to blame",
+    "responsible", "launched", "targeted", "shot", "behind the", "perpetrated", "committed",
+];
+
+/// One account saying both parties blame each other.
+const MUTUAL_BLAME: &[&str] = &[
+    "accused each other", "accuse each other", "blamed each other", "blame each other",
+    "traded blame", "trade blame", "trading blame", "traded accusations", "trade accusations",
+];
+
+/// The sides a claim blames: an assertion with a perpetration word naming a
+/// belligerent of another side than the speaker's.
+fn blamed_sides(c: &ClaimView) -> Vec<Side> {
+    let Some(own) = c.side else { return Vec::new() };
+    if c.stance != Stance::Assert || !PERPETRATION.iter().any(|p| has_word(c.content, p)) {
+        return Vec::new();
+    }
+    c.named_sides
+        .iter()
+        .copied()
+        .filter(|&s| belligerent(Some(s)) && opposed(own, s))
+        .collect()
+}
+
+/// Victims named as combatants or military objects ("military targets",
+/// "servicemen", "terrorists").
+const MILITARY_VICTIMS: &[&str] = &[
+    "military target", "military targets", "military facilities", "military facility",
+    "servicemen", "terrorists", "militants", "fighters", "combatants", "commanders",
+    "military personnel", "army camps", "military camps", "army bases", "military bases",
+];
+/// Victims named as civilians or people.
+const CIVILIAN_VICTIMS: &[&str] = &[
+    "civilians", "civilian", "people", "residents", "villagers", "children", "women",
+    "patients", "prisoners", "men",
+];
+/// Words of death in a toll.
+const DEATH: &[&str] = &["killed", "killing", "dead", "died", "deaths", "executed", "massacre"];
+
+fn says_military_victims(c: &ClaimView) -> bool {
+    c.stance == Stance::Assert && MILITARY_VICTIMS.iter().any(|w| has_word(c.content, w))
+}
+
+/// An assertion with a death word within five words of a civilian noun
+/// ("30 villagers were killed"; not "residents said armed men were killed":
+/// armed men are no civilians, and the speaker is not the victim).
+fn counts_civilian_dead(c: &ClaimView) -> bool {
+    if c.stance != Stance::Assert {
+        return false;
+    }
+    let words: Vec<&str> = c
+        .content
+        .split(|ch: char| !ch.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    // the speaker's own words ("residents said …") are not the victims
+    let speaker = c.label.to_ascii_lowercase();
+    let civilian = |i: usize| {
+        CIVILIAN_VICTIMS.contains(&words[i])
+            && !(i > 0 && words[i - 1] == "armed")
+            && !has_word(&speaker, words[i])
+    };
+    words.iter().enumerate().any(|(i, w)| {
+        DEATH.contains(w) && (i.saturating_sub(5)..(i + 6).min(words.len())).any(civilian)
+    })
+}
 
 fn belligerent(s: Option<Side>) -> bool {
     matches!(s, Some(Side::State | Side::Rebels | Side::Jihadists))
@@ -189,7 +275,7 @@ pub fn find(claims: &[ClaimView]) -> Vec<Dispute> {
     sides.dedup();
     let mut out = Vec::new();
     for (i, &a) in sides.iter().enumerate() {
-        for &b in &sides[i + 1..] {
+        for &b in sides[i + 1..].iter().filter(|&&b| opposed(a, b)) {
             let of = |s: Side| claims.iter().filter(move |c| c.side == Some(s));
             // 1. denial
             for (deny_side, other) in [(a, b), (b, a)] {
@@ -258,6 +344,38 @@ pub fn find(claims: &[ClaimView]) -> Vec<Dispute> {
                     }
                 }
             }
+            // 4. each blames the other
+            let blames = |x: Side, y: Side| -> Vec<&ClaimView> {
+                of(x).filter(|c| blamed_sides(c).contains(&y)).collect()
+            };
+            let (ba, bb) = (blames(a, b), blames(b, a));
+            if let (Some(x), Some(y)) = (ba.first(), bb.first()) {
+                push_new(
+                    &mut out,
+                    ids_of(ba.iter().chain(bb.iter())),
+                    format!("{} blames the other side; {} blames the other side", x.label, y.label),
+                );
+            }
+            // 5. military targets against civilian dead
+            for (mil, civ) in [(a, b), (b, a)] {
+                if !belligerent(Some(mil)) {
+                    continue;
+                }
+                let m: Vec<&ClaimView> = of(mil).filter(|c| says_military_victims(c)).collect();
+                let v: Vec<&ClaimView> = of(civ).filter(|c| counts_civilian_dead(c)).collect();
+                if let (Some(x), Some(y)) = (m.first(), v.first()) {
+                    push_new(
+                        &mut out,
+                        ids_of(m.iter().chain(v.iter())),
+                        format!(
+                            "{} says it hit military targets; {} counts civilian dead: {}",
+                            x.label,
+                            y.label,
+                            excerpt(y.quote)
+                        ),
+                    );
+                }
+            }
             // 3. different figures for the same count (first pair found, in claim order)
             let fig_a: Vec<(usize, usize, &(String, String))> = figures
                 .iter()
@@ -288,7 +406,34 @@ pub fn find(claims: &[ClaimView]) -> Vec<Dispute> {
             }
         }
     }
+    // one account: the parties blame each other
+    let mutual: Vec<&ClaimView> = claims
+        .iter()
+        .filter(|c| MUTUAL_BLAME.iter().any(|p| c.content.contains(p)))
+        .collect();
+    if let Some(c) = mutual.first() {
+        push_new(
+            &mut out,
+            ids_of(mutual.iter()),
+            format!("{} reports that the parties blame each other", c.label),
+        );
+    }
     out
+}
+
+/// Sorted, deduplicated claim ids.
+fn ids_of<'c, 'a: 'c>(claims: impl Iterator<Item = &'c &'c ClaimView<'a>>) -> Vec<String> {
+    let mut ids: Vec<String> = claims.map(|c| c.id.to_string()).collect();
+    ids.sort();
+    ids.dedup();
+    ids
+}
+
+/// Adds a dispute unless one with the same claims is there.
+fn push_new(out: &mut Vec<Dispute>, claims: Vec<String>, reason: String) {
+    if !out.iter().any(|d| d.claims == claims) {
+        out.push(Dispute { claims, reason });
+    }
 }
 
 #[cfg(test)]
@@ -311,7 +456,53 @@ mod tests {
             content,
             quote: content,
             numbers,
+            named_sides: Vec::new(),
         }
+    }
+
+    fn naming<'a>(mut v: ClaimView<'a>, sides: &[Side]) -> ClaimView<'a> {
+        v.named_sides = sides.to_vec();
+        v
+    }
+
+    #[test]
+    fn each_side_blaming_the_other_is_a_dispute() {
+        let c = [
+            naming(
+                view("a#c1", Side::Rebels, Stance::Assert, "CSP", "the csp said the army shelled the market", &[]),
+                &[Side::Rebels, Side::State],
+            ),
+            naming(
+                view("b#c1", Side::State, Stance::Assert, "FAMa", "the army said rebels fired on the market", &[]),
+                &[Side::State, Side::Rebels],
+            ),
+        ];
+        let d = find(&c);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(d[0].claims, ["a#c1", "b#c1"]);
+        // one side blaming, the other silent on who did it: no dispute
+        let one = [c[0].clone(), view("b#c2", Side::State, Stance::Assert, "FAMa", "the market was busy", &[])];
+        assert!(find(&one).is_empty());
+    }
+
+    #[test]
+    fn an_account_of_mutual_blame_is_a_dispute() {
+        let c = [view("a#c1", Side::Observers, Stance::Assert, "AFP", "the two armies accused each other of the shelling", &[])];
+        assert_eq!(find(&c).len(), 1);
+    }
+
+    #[test]
+    fn military_targets_against_civilian_dead() {
+        let c = [
+            view("a#c1", Side::State, Stance::Assert, "FAMa", "the army said it killed 40 terrorists in the strike", &[]),
+            view("a#c2", Side::Local, Stance::Assert, "residents", "residents said 30 villagers were killed", &[]),
+        ];
+        let d = find(&c);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(d[0].reason.contains("civilian dead"), "{}", d[0].reason);
+        // armed men killed are no civilian toll
+        let c = [c[0].clone(), view("a#c3", Side::Local, Stance::Assert, "residents", "residents said armed men were killed", &[])];
+        assert!(find(&c).is_empty());
     }
 
     #[test]

@@ -812,9 +812,17 @@ fn bare_dateline_end(f: &Folded, start: usize, end: usize) -> Option<usize> {
     (start + cp < end).then_some(start + cp)
 }
 
+/// A place name standing for its government, not for where something
+/// happened: "claimed by Gao", "blamed Bamako", "Bamako said", "the Bamako
+/// regime".
 fn metonymic(words: &Words, toks: &[Tok], e: &Ent) -> bool {
     let k = toks.partition_point(|t| t.start < e.start);
-    k > 0 && matches!(words.w(k - 1), "by" | "for") && words.gap_after(k - 1).trim().is_empty()
+    let after = toks.partition_point(|t| t.start < e.end);
+    let before_ok = k > 0 && words.gap_after(k - 1).trim().is_empty();
+    (before_ok && matches!(words.w(k - 1), "by" | "for" | "accused" | "accuse" | "accuses"
+        | "blamed" | "blame" | "blames" | "incriminate" | "urged" | "warned" | "against"))
+        || matches!(words.w(after), "said" | "says" | "denied" | "denies" | "accused"
+            | "claimed" | "blamed" | "regime" | "insisted" | "announced")
 }
 
 /// A sentence opening that refers back to the previous sentence's scene.
@@ -1172,6 +1180,11 @@ pub fn assemble(articles: Vec<Article>, lex: &Lexicon) -> Corpus {
                     content,
                     quote: &c.quote,
                     numbers: &c.numbers,
+                    named_sides: lex
+                        .find(&c.quote)
+                        .iter()
+                        .filter_map(|e| e.actor.and_then(|a| lex.actors.get(a)).map(|a| a.side))
+                        .collect(),
                 }
             })
             .collect();
@@ -1305,6 +1318,18 @@ mod tests {
         // a sentence that opens with a capitalised name is no dateline
         let a = article("+++\npublished = 2023-11-14\n+++\nFighting near Kidal on Monday, the army said - and in Gao too.\n");
         assert!(a.candidates.iter().any(|c| c.sent == 0));
+    }
+
+    #[test]
+    fn a_capital_standing_for_its_government_is_not_a_place() {
+        let a = article("+++\npublished = 2023-11-14\n+++\nRebels blamed Bamako for the strike on Monday. Bamako said the strike on Monday was theirs.\n\nThe army accused Bamako of shelling on Monday.\n");
+        assert!(
+            a.candidates.iter().all(|c| c.places.iter().all(|&p| lex().places[p].id != "bamako")),
+            "{:?}",
+            a.candidates
+        );
+        let a = article("+++\npublished = 2023-11-14\n+++\nA strike hit a market in Bamako on Monday.\n");
+        assert!(a.candidates.iter().any(|c| c.places.iter().any(|&p| lex().places[p].id == "bamako")));
     }
 
     #[test]
