@@ -84,6 +84,11 @@ const OUTCOMES: &[(&str, &str)] = &[
     ("neutralized", "it neutralized enemy fighters"),
     ("neutralised", "it neutralized enemy fighters"),
     ("in disarray", "the enemy is in disarray"),
+    ("fled", "the enemy fled"),
+    ("fought back", "it fought back"),
+    ("reacted vigorously", "it fought back"),
+    ("responded vigorously", "it fought back"),
+    ("vigorous response", "it fought back"),
     ("gained the advantage", "it gained the advantage"),
 ];
 
@@ -177,6 +182,14 @@ fn has_word(text: &str, phrase: &str) -> bool {
 
 /// The first outcome a claim asserts, as a dispute phrase.
 pub fn outcome(content: &str) -> Option<&'static str> {
+    // quoted words count as said: reacted "vigorously"
+    let plain: String;
+    let content = if content.contains('"') {
+        plain = content.replace('"', "");
+        plain.as_str()
+    } else {
+        content
+    };
     OUTCOMES
         .iter()
         .find(|(p, _)| has_word(content, p))
@@ -235,7 +248,7 @@ fn figure_key(n: &Number) -> (String, String) {
     let noun = match noun.as_str() {
         "rebels" | "fighters" | "militants" | "jihadists" | "terrorists" | "assailants"
         | "combatants" | "attackers" => "fighters".to_string(),
-        "troops" | "soldiers" | "gendarmes" => "soldiers".to_string(),
+        "troops" | "soldiers" | "gendarmes" | "servicemen" | "personnel" => "soldiers".to_string(),
         _ => noun,
     };
     let outcome = words.last().cloned().unwrap_or_default();
@@ -534,6 +547,17 @@ mod tests {
             "{}",
             d[0].reason
         );
+    }
+
+    #[test]
+    fn fled_against_fought_back() {
+        let c = [
+            view("a#c1", Side::Jihadists, Stance::Assert, "JNIM", "the escorting soldiers fled", &[]),
+            view("a#c2", Side::State, Stance::Assert, "FAMa", "the escort reacted \"vigorously\" to the ambush", &[]),
+        ];
+        let d = find(&c);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(d[0].reason.contains("fled") && d[0].reason.contains("fought back"), "{}", d[0].reason);
     }
 
     #[test]

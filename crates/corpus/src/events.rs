@@ -256,6 +256,10 @@ const TRIGGERS: &[Trigger] = &[
     t!("routed", Outcome, "fighting"),
     t!("disarray", Outcome, "fighting"),
     t!("neutralised", Outcome, "fighting"),
+    t!("neutralisation", Outcome, "fighting"),
+    t!("neutralization", Outcome, "fighting"),
+    t!("eliminated", Outcome, "fighting"),
+    t!("elimination", Outcome, "fighting"),
     t!("neutralized", Outcome, "fighting"),
 ];
 
@@ -419,6 +423,15 @@ const ALL_FAMILIES: [Family; FAMILIES] = [
 ];
 
 impl Group {
+    /// Some member tells of an attack, fighting, a bomb or a strike from
+    /// the air: a bare outcome ("30 soldiers were killed") may join it even
+    /// when the group is mostly about taking the place.
+    pub fn has_violence(&self) -> bool {
+        [Family::Air, Family::Attack, Family::Combat, Family::Explosive]
+            .iter()
+            .any(|&f| self.family_counts[family_index(f)] > 0)
+    }
+
     /// The family most members have (outcome-only members aside; ties go to
     /// the more specific family).
     pub fn family(&self) -> Family {
@@ -526,7 +539,8 @@ pub fn group(cands: &[Candidate], related: &[Vec<usize>]) -> Vec<Group> {
                     let g = &groups[gi];
                     let fam = g.family();
                     if !(fam.compatible(c.family)
-                        || (toll && matches!(fam, Family::Air | Family::Civilians)))
+                        || (toll && matches!(fam, Family::Air | Family::Civilians))
+                        || (c.family == Family::Outcome && g.has_violence()))
                     {
                         continue;
                     }
@@ -641,6 +655,56 @@ pub fn group(cands: &[Candidate], related: &[Vec<usize>]) -> Vec<Group> {
         }
     }
     groups
+}
+
+/// A report looking back on an incident: fold each event told only by
+/// weakly dated sentences (no day of their own: dated by the publication or
+/// the story) of one article into an earlier event at a related place whose
+/// days that article names ("the UN report on the killings in Moura of
+/// March 27-31, 2022", published a year later). Among several, the earlier
+/// event with most members.
+pub fn fold_retrospectives(
+    groups: &mut Vec<Group>,
+    cands: &[Candidate],
+    mentioned: &[Vec<(Date, Date)>],
+    related: &[Vec<usize>],
+) {
+    let rel = |p: usize| -> &[usize] { related.get(p).map(Vec::as_slice).unwrap_or(&[]) };
+    let is_related = |a: usize, b: usize| a == b || rel(a).contains(&b);
+    for gi in 0..groups.len() {
+        let g = &groups[gi];
+        let Some(&first) = g.members.first() else { continue };
+        let doc = cands[first].doc;
+        if g.members.iter().any(|&m| cands[m].strong || cands[m].doc != doc) {
+            continue;
+        }
+        let Some(days) = mentioned.get(doc) else { continue };
+        let target = (0..groups.len())
+            .filter(|&hi| hi != gi && !groups[hi].members.is_empty())
+            .filter(|&hi| {
+                let h = &groups[hi];
+                h.end < g.start
+                    && days.iter().any(|&(s, e)| s <= h.end && e >= h.start)
+                    && g.places.iter().any(|&p| h.places.iter().any(|&q| is_related(p, q)))
+            })
+            .max_by_key(|&hi| (groups[hi].members.len(), std::cmp::Reverse(hi)));
+        if let Some(hi) = target {
+            let taken = std::mem::take(&mut groups[gi].members);
+            let places = std::mem::take(&mut groups[gi].places);
+            let counts = std::mem::replace(&mut groups[gi].family_counts, [0; FAMILIES]);
+            let h = &mut groups[hi];
+            h.members.extend(taken);
+            for p in places {
+                if !h.places.contains(&p) {
+                    h.places.push(p);
+                }
+            }
+            for (a, b) in h.family_counts.iter_mut().zip(counts) {
+                *a += b;
+            }
+        }
+    }
+    groups.retain(|g| !g.members.is_empty());
 }
 
 /// The family most members of a group have (see [`Group::family`]).
@@ -961,12 +1025,43 @@ mod tests {
     }
 
     #[test]
+    fn a_report_looking_back_joins_the_incident_it_names() {
+        let related = vec![vec![]; 3];
+        let march = |d| (2022, 3, d);
+        let cands = vec![
+            cand(0, 0, Family::Civilians, 1, march(28), true),
+            cand(0, 1, Family::Civilians, 1, march(29), true),
+            // a year later, another article at the same place, no day of its own
+            cand(1, 4, Family::Attack, 1, (2023, 5, 13), false),
+            // and an unrelated place
+            cand(2, 0, Family::Attack, 2, (2023, 5, 13), false),
+        ];
+        let mut groups = group(&cands, &related);
+        assert_eq!(groups.len(), 3);
+        let day = |m, d| Date::new(2022, m, d).unwrap();
+        // article 1 names the days of the incident; article 2 names none
+        let mentioned = vec![vec![], vec![(day(3, 27), day(3, 31))], vec![(day(3, 27), day(3, 31))]];
+        fold_retrospectives(&mut groups, &cands, &mentioned, &related);
+        assert_eq!(groups.len(), 2, "{groups:?}");
+        let incident = groups.iter().find(|g| g.members.contains(&0)).unwrap();
+        assert_eq!(incident.members.len(), 3);
+        assert_eq!((incident.start, incident.end), (day(3, 28), day(3, 29)));
+        // an article with a day of its own there tells of a new incident
+        let mut strong = cands.clone();
+        strong[2].strong = true;
+        let mut groups = group(&strong, &related);
+        fold_retrospectives(&mut groups, &strong, &mentioned, &related);
+        assert_eq!(groups.len(), 3);
+    }
+
+    #[test]
     fn strikes_missiles_and_blasts_are_happenings() {
         assert_eq!(trig("a missile strike hit the depot"), Some(Family::Air));
         assert_eq!(trig("the bombing of the market"), Some(Family::Air));
         assert_eq!(trig("a strike on the bridge"), Some(Family::Attack));
         assert_eq!(trig("an explosion at the checkpoint"), Some(Family::Explosive));
         assert_eq!(trig("artillery pounded the hills"), Some(Family::Combat));
+        assert_eq!(trig("twelve fighters were eliminated"), Some(Family::Outcome));
     }
 
     #[test]
@@ -978,6 +1073,7 @@ mod tests {
         assert!(Family::Air.compatible(Family::Attack));
         assert!(Family::Territory.compatible(Family::Attack));
         assert!(!Family::Air.compatible(Family::Movement));
+        assert!(!Family::Outcome.compatible(Family::Network));
         assert!(!Family::Air.compatible(Family::Network));
         assert!(!Family::Withdrawal.compatible(Family::Combat));
         assert!(Family::Territory.compatible(Family::Movement));

@@ -22,7 +22,6 @@
 use crate::boilerplate::{self, ParaKind};
 use crate::claims::{self, RawClaim, Sent};
 use crate::dates::{self, Date, DateContext, MentionKind, Resolved};
-use crate::disputes::{self, ClaimView};
 use crate::events::{self, Candidate, Family};
 use crate::frontmatter;
 use crate::mentions::{ents_in, Ent, Lexicon};
@@ -67,8 +66,11 @@ pub struct Article {
     pub caveats: Vec<(usize, Caveat)>,
     pub warnings: Vec<Warning>,
     /// Places and date of each claim's sentence, for attaching claims
-    /// without a candidate: (places, start, end).
-    claim_where: Vec<ClaimWhere>,
+    /// without a candidate.
+    pub(crate) claim_where: Vec<ClaimWhere>,
+    /// The day and month ranges the article mentions, old ones included
+    /// (a report looking back on an incident names its days).
+    pub(crate) mentioned: Vec<(Date, Date)>,
     /// The year of year-less dates was ambiguous and no reference was given.
     pub needs_reference_year: bool,
 }
@@ -76,14 +78,16 @@ pub struct Article {
 /// Where and when a claim is, for attaching it to an event when its own
 /// sentence made none.
 #[derive(Debug, Clone)]
-struct ClaimWhere {
-    places: Vec<usize>,
+pub(crate) struct ClaimWhere {
+    /// The claim's sentence in its document.
+    pub(crate) sent: usize,
+    pub(crate) places: Vec<usize>,
     /// The claim's own day (from its sentence), if any.
-    strong: Option<(Date, Date)>,
+    pub(crate) strong: Option<(Date, Date)>,
     /// Its date, own or carried over.
-    any: Option<(Date, Date)>,
+    pub(crate) any: Option<(Date, Date)>,
     /// It speaks of something happening (a trigger or an outcome word).
-    eventish: bool,
+    pub(crate) eventish: bool,
 }
 
 /// Verification caveats (folded phrases). Each contains "verif", "confirm"
@@ -416,6 +420,14 @@ pub fn parse_article(
         hits.push(hs);
     }
     date_the_lead(&sents, &hits, &mut narratives, published);
+    // days and months the article names, for reports looking back
+    let mentioned: Vec<(Date, Date)> = hits
+        .iter()
+        .flatten()
+        .filter_map(|h| h.resolved)
+        .filter(|r| r.start.days_until(r.end) <= 62)
+        .map(|r| (r.start, r.end))
+        .collect();
 
     // ── claims ──
     let cctx = claims::Ctx {
@@ -667,6 +679,7 @@ pub fn parse_article(
             );
             let eventish = events::triggers(&words, ta, tb).is_some();
             ClaimWhere {
+                sent: rc.sent,
                 places: sent_places[rc.sent].clone(),
                 strong: any.filter(|_| strong),
                 any,
@@ -701,6 +714,7 @@ pub fn parse_article(
         caveats,
         warnings,
         claim_where,
+        mentioned,
         needs_reference_year,
     })
 }
@@ -926,299 +940,7 @@ fn infer_outlet(
     agency.and_then(name)
 }
 
-/// Group the articles' candidates into events across the corpus, attach
-/// claims and caveats, find disputes, assign ids. Deterministic.
-pub fn assemble(articles: Vec<Article>, lex: &Lexicon) -> Corpus {
-    let (actors, places) = lex.gazetteer.to_model();
-    let mut documents = Vec::with_capacity(articles.len());
-    let mut claims: Vec<Claim> = Vec::new();
-    let mut cands: Vec<Candidate> = Vec::new();
-    let mut claim_where: Vec<(ClaimWhere, usize)> = Vec::new();
-    let mut caveats: Vec<(usize, usize, Caveat)> = Vec::new(); // (doc, sentence, caveat)
-    for (di, a) in articles.into_iter().enumerate() {
-        let offset = claims.len();
-        for mut c in a.candidates {
-            c.doc = di;
-            for x in &mut c.claims {
-                *x += offset;
-            }
-            cands.push(c);
-        }
-        claim_where.extend(a.claim_where.into_iter().map(|w| (w, di)));
-        claims.extend(a.claims);
-        caveats.extend(a.caveats.into_iter().map(|(s, c)| (di, s, c)));
-        documents.push(a.document);
-    }
-    let mut groups = events::group(&cands, &lex.related_places);
-    if std::env::var_os("COUNTERCLAIM_DEBUG_EVENTS").is_some() {
-        for (gi, g) in groups.iter().enumerate() {
-            eprintln!("group {gi} {:?}..{:?}", g.start, g.end);
-            for &m in &g.members {
-                let c = &cands[m];
-                let d = &documents[c.doc];
-                let sp = d.sentences[c.sent];
-                eprintln!(
-                    "   {:?} strong={} {:?} {}",
-                    c.family,
-                    c.strong,
-                    c.start,
-                    crate::text::slice_cp(&d.text, sp.start, sp.end)
-                );
-            }
-        }
-    }
-    // claims whose sentence made no event: attach by place and date
-    let mut claim_group: Vec<Option<usize>> = vec![None; claims.len()];
-    for (gi, g) in groups.iter().enumerate() {
-        for &m in &g.members {
-            for &ci in &cands[m].claims {
-                claim_group[ci] = Some(gi);
-            }
-        }
-    }
-    let mut groups_at: Vec<Vec<usize>> = vec![Vec::new(); places.len()];
-    for (gi, g) in groups.iter().enumerate() {
-        for &p in &g.places {
-            if let Some(v) = groups_at.get_mut(p) {
-                v.push(gi);
-            }
-        }
-    }
-    // document → (group, members from it)
-    let mut doc_groups: Vec<Vec<(usize, usize)>> = vec![Vec::new(); documents.len()];
-    for (gi, g) in groups.iter().enumerate() {
-        for &m in &g.members {
-            let list = &mut doc_groups[cands[m].doc];
-            match list.iter_mut().find(|(x, _)| *x == gi) {
-                Some((_, n)) => *n += 1,
-                None => list.push((gi, 1)),
-            }
-        }
-    }
-    for ci in 0..claims.len() {
-        if claim_group[ci].is_some() {
-            continue;
-        }
-        let (cw, doc) = &claim_where[ci];
-        let Some((s, e)) = cw.strong.or(cw.any.filter(|_| cw.eventish)) else {
-            continue;
-        };
-        let cplaces = &cw.places;
-        let mut near: Vec<usize> = Vec::new();
-        for &p in cplaces {
-            for &q in std::iter::once(&p)
-                .chain(lex.related_places.get(p).map(Vec::as_slice).unwrap_or(&[]))
-            {
-                near.extend(groups_at.get(q).map(Vec::as_slice).unwrap_or(&[]));
-            }
-        }
-        near.sort_unstable();
-        near.dedup();
-        // among matching events, fighting and strikes first, then the largest
-        let found = near
-            .into_iter()
-            .filter(|&gi| {
-                let g = &groups[gi];
-                g.start <= e.add_days(1)
-                    && g.end >= s.add_days(-1)
-                    && cplaces.iter().any(|&p| lex.related(p, g.primary))
-            })
-            .max_by_key(|&gi| {
-                let violent = matches!(
-                    events::main_family(&cands, &groups[gi]),
-                    Family::Combat | Family::Attack | Family::Air | Family::Outcome
-                );
-                (violent, groups[gi].members.len(), std::cmp::Reverse(gi))
-            });
-        // no place of its own: the event of its article it speaks of
-        let found = found.or_else(|| {
-            // only with a day of its own or carried over from the story
-            let day = cw.strong.is_some() || cw.any.is_some_and(|(a, b)| a == b);
-            if !cw.eventish || !cplaces.is_empty() || !day {
-                return None;
-            }
-            doc_groups[*doc]
-                .iter()
-                .copied()
-                .filter(|&(gi, _)| {
-                    groups[gi].start <= e.add_days(1) && groups[gi].end >= s.add_days(-1)
-                })
-                .max_by_key(|&(gi, n)| (n, std::cmp::Reverse(gi)))
-                .map(|(gi, _)| gi)
-        });
-        if let Some(gi) = found {
-            claim_group[ci] = Some(gi);
-        }
-    }
-    // a bare denial ("Rebels denied the claim.") answers the claim before it
-    for ci in 1..claims.len() {
-        if claim_group[ci].is_none()
-            && claims[ci].stance == Stance::Deny
-            && !claim_where[ci].0.eventish
-        {
-            let doc = claim_where[ci].1;
-            let prev = (0..ci)
-                .rev()
-                .take_while(|&p| claim_where[p].1 == doc)
-                .find(|&p| claim_group[p].is_some());
-            claim_group[ci] = prev.and_then(|p| claim_group[p]);
-        }
-    }
-    // ids by start date
-    let mut order: Vec<usize> = (0..groups.len()).collect();
-    let titles: Vec<String> = groups
-        .iter()
-        .map(|g| {
-            let camp = g.members.iter().any(|&m| cands[m].hints.contains(&"camp"));
-            events::title_of(
-                &cands,
-                g,
-                &|p| places.get(p).map(|x| x.name.clone()).unwrap_or_default(),
-                &|a| {
-                    lex.actors
-                        .get(a)
-                        .map(|x| (x.short.clone(), x.side))
-                        .unwrap_or((String::new(), Side::Observers))
-                },
-                camp,
-            )
-        })
-        .collect();
-    order.sort_by(|&a, &b| {
-        (groups[a].start, groups[a].end, &titles[a]).cmp(&(
-            groups[b].start,
-            groups[b].end,
-            &titles[b],
-        ))
-    });
-    let mut event_id = vec![String::new(); groups.len()];
-    for (n, &gi) in order.iter().enumerate() {
-        event_id[gi] = format!("e{}", n + 1);
-    }
-    for (ci, g) in claim_group.iter().enumerate() {
-        claims[ci].event = g.map(|gi| event_id[gi].clone());
-    }
-    // caveats: the event of the same document with most of its claims
-    let mut group_claims: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
-    let mut doc_group_claims: std::collections::HashMap<(usize, usize), usize> =
-        std::collections::HashMap::new();
-    for (ci, g) in claim_group.iter().enumerate() {
-        if let Some(gi) = *g {
-            group_claims[gi].push(ci);
-            *doc_group_claims.entry((claim_where[ci].1, gi)).or_default() += 1;
-        }
-    }
-    // document → (group, sentence) of its event members
-    let mut doc_members: Vec<Vec<(usize, usize)>> = vec![Vec::new(); documents.len()];
-    for (gi, g) in groups.iter().enumerate() {
-        for &m in &g.members {
-            doc_members[cands[m].doc].push((gi, cands[m].sent));
-        }
-    }
-    let mut event_caveats: Vec<Vec<Caveat>> = vec![Vec::new(); groups.len()];
-    for (di, si, cav) in caveats {
-        let best = doc_members[di]
-            .iter()
-            .map(|&(gi, sent)| {
-                let n = doc_group_claims.get(&(di, gi)).copied().unwrap_or(0);
-                (
-                    n,
-                    std::cmp::Reverse(sent.abs_diff(si)),
-                    std::cmp::Reverse(gi),
-                )
-            })
-            .max()
-            .map(|(_, _, std::cmp::Reverse(gi))| gi);
-        if let Some(gi) = best {
-            event_caveats[gi].push(cav);
-        }
-    }
-    let side_of = |a: usize| lex.actors.get(a).map(|x| x.side);
-    let mut events_out: Vec<Event> = Vec::with_capacity(groups.len());
-    for &gi in &order {
-        let g = &mut groups[gi];
-        g.members.sort_by_key(|&m| (cands[m].doc, cands[m].sent));
-        let g = &groups[gi];
-        let member_claims: Vec<usize> = std::mem::take(&mut group_claims[gi]);
-        let mut actor_ids: Vec<String> = Vec::new();
-        for &m in &g.members {
-            for &a in &cands[m].actors {
-                let id = &actors[a].id;
-                if !actor_ids.contains(id) {
-                    actor_ids.push(id.clone());
-                }
-            }
-        }
-        let mut docs: Vec<String> = g
-            .members
-            .iter()
-            .map(|&m| documents[cands[m].doc].id.clone())
-            .collect();
-        docs.extend(member_claims.iter().map(|&ci| claims[ci].document.clone()));
-        docs.sort();
-        docs.dedup();
-        let folded: Vec<String> = member_claims
-            .iter()
-            .map(|&ci| crate::text::fold_string(&claims[ci].quote))
-            .collect();
-        let views: Vec<ClaimView> = member_claims
-            .iter()
-            .zip(&folded)
-            .map(|(&ci, content)| {
-                let c = &claims[ci];
-                let label = c
-                    .speaker
-                    .as_ref()
-                    .and_then(|s| lex.actors.iter().find(|a| &a.id == s))
-                    .map(|a| a.short.clone())
-                    .unwrap_or_else(|| c.speaker_text.clone());
-                ClaimView {
-                    id: &c.id,
-                    side: c.side,
-                    stance: c.stance,
-                    label,
-                    content,
-                    quote: &c.quote,
-                    numbers: &c.numbers,
-                    named_sides: lex
-                        .find(&c.quote)
-                        .iter()
-                        .filter_map(|e| e.actor.and_then(|a| lex.actors.get(a)).map(|a| a.side))
-                        .collect(),
-                }
-            })
-            .collect();
-        let disputes = disputes::find(&views);
-        let mut cav = std::mem::take(&mut event_caveats[gi]);
-        cav.sort_by(|a, b| (&a.document, a.start).cmp(&(&b.document, b.start)));
-        events_out.push(Event {
-            id: event_id[gi].clone(),
-            title: titles[gi].clone(),
-            kind: events::kind_of(&cands, g, &side_of),
-            start: g.start.iso(),
-            end: g.end.iso(),
-            precision: g.precision,
-            places: g.places.iter().map(|&p| places[p].id.clone()).collect(),
-            actors: actor_ids,
-            claims: member_claims
-                .iter()
-                .map(|&ci| claims[ci].id.clone())
-                .collect(),
-            documents: docs,
-            contested: !disputes.is_empty(),
-            disputes,
-            caveats: cav,
-        });
-    }
-    Corpus {
-        version: FORMAT_VERSION,
-        documents,
-        actors,
-        places,
-        claims,
-        events: events_out,
-    }
-}
+pub use crate::assemble::assemble;
 
 #[cfg(test)]
 mod tests {
