@@ -857,7 +857,18 @@ pub fn title_of(
             } else {
                 (&[Side::Rebels, Side::Jihadists], &[Side::State])
             };
+            // taking a base is not taking the town
+            let facility = g
+                .members
+                .iter()
+                .filter(|&&m| cands[m].family == Family::Territory)
+                .all(|&m| cands[m].hints.contains(&"facility"));
+            let what = if camp { "camp" } else { "base" };
             match actors_of(first).or_else(|| actors_of(then)) {
+                Some(a) if facility => {
+                    format!("{} seizes {what} in {p}", a.split('/').next().unwrap_or(&a))
+                }
+                None if facility => format!("Attack on {what} in {p}"),
                 Some(a) if state => {
                     format!("{} takes control of {p}", a.split('/').next().unwrap_or(&a))
                 }
@@ -1052,6 +1063,19 @@ mod tests {
         let mut groups = group(&strong, &related);
         fold_retrospectives(&mut groups, &strong, &mentioned, &related);
         assert_eq!(groups.len(), 3);
+    }
+
+    #[test]
+    fn a_taken_base_titles_the_event_not_the_town() {
+        let mut c = cand(0, 0, Family::Territory, 0, (2023, 11, 13), true);
+        c.hints = vec!["control", "facility"];
+        c.actors = vec![0];
+        let groups = group(&[c.clone()], &[vec![]]);
+        let name = |_| "Kidal".to_string();
+        let label = |_| ("CSP".to_string(), Side::Rebels);
+        assert_eq!(title_of(&[c.clone()], &groups[0], &name, &label, false), "CSP seizes base in Kidal");
+        c.hints = vec!["control"];
+        assert_eq!(title_of(&[c], &groups[0], &name, &label, false), "CSP takes over Kidal");
     }
 
     #[test]

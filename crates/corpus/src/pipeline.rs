@@ -554,6 +554,9 @@ pub fn parse_article(
         if folded.contains("camp") {
             hints.push("camp");
         }
+        if family == Family::Territory && takes_a_facility(&words, tki, s.t1) {
+            hints.push("facility");
+        }
         let question = f.chars[..s.end as usize]
             .iter()
             .rev()
@@ -564,8 +567,17 @@ pub fn parse_article(
         }
         // date nearest the trigger, among those of the reported period
         // dates of the reported period, not after publication (deadlines, plans)
+        // "the deadliest since 2021": a yardstick, not the happening's date
+        let yardstick = |h: &DateHit| {
+            h.since
+                && h.resolved.is_some_and(|r| {
+                    r.precision == Precision::Year
+                        || reference.is_some_and(|p| r.start.days_until(p) > 62)
+                })
+        };
         let recent: Vec<&DateHit> = hits[si]
             .iter()
+            .filter(|h| !yardstick(h))
             .filter(|h| {
                 h.resolved
                     .is_some_and(|r| !is_old(&r) && reference.is_none_or(|p| r.start <= p))
@@ -573,7 +585,7 @@ pub fn parse_article(
             .collect();
         // background: an old date in the trigger's own clause ("routed the army when it tried … in 2014")
         let trig_cp = toks[tki].start;
-        let any_dates = hits[si].iter().filter(|h| h.resolved.is_some()).any(|h| {
+        let any_dates = hits[si].iter().filter(|h| h.resolved.is_some() && !yardstick(h)).any(|h| {
             let (a, b) = if h.start < trig_cp {
                 (h.end, trig_cp)
             } else {
@@ -720,6 +732,28 @@ pub fn parse_article(
 }
 
 /// The latest day an article names, its year-less dates taken in `year`.
+/// Words naming a facility rather than a whole town.
+const FACILITIES: &[&str] = &[
+    "base", "bases", "camp", "post", "posts", "barracks", "headquarters", "building",
+    "airport", "checkpoint", "position", "positions", "garrison", "station",
+];
+
+/// Whether the taking trigger at token `k` takes a facility ("seized the
+/// army base in X", "took control of the radio building"): a facility word
+/// within the next five words, before any place preposition.
+fn takes_a_facility(words: &Words, k: usize, end: usize) -> bool {
+    for j in k + 1..(k + 6).min(end) {
+        let w = words.w(j);
+        if FACILITIES.contains(&w) {
+            return true;
+        }
+        if matches!(w, "in" | "at" | "near" | "around" | "outside") {
+            return false;
+        }
+    }
+    false
+}
+
 /// How many body sentences open a story (its lead).
 const LEAD_SENTENCES: usize = 3;
 
@@ -1052,6 +1086,22 @@ mod tests {
         );
         let a = article("+++\npublished = 2023-11-14\n+++\nA strike hit a market in Bamako on Monday.\n");
         assert!(a.candidates.iter().any(|c| c.places.iter().any(|&p| lex().places[p].id == "bamako")));
+    }
+
+    #[test]
+    fn taking_a_base_is_told_apart_from_taking_the_town() {
+        let a = article("+++\npublished = 2023-11-14\n+++\nRebels said they seized the army base in Kidal on Monday.\n\nThe army took control of Gao on Monday.\n");
+        let hints: Vec<bool> = a.candidates.iter().map(|c| c.hints.contains(&"facility")).collect();
+        assert_eq!(hints, [true, false], "{:?}", a.candidates);
+    }
+
+    #[test]
+    fn a_year_since_which_is_no_date_of_the_happening() {
+        let a = article("+++\npublished = 2023-11-14\n+++\nFighting broke out near Kidal on Monday.\n\nThe fighting near Kidal was the fiercest since 2023, residents said.\n");
+        assert_eq!(a.candidates.len(), 2, "{:?}", a.candidates);
+        for c in &a.candidates {
+            assert_eq!((c.start, c.end), (Date::new(2023, 11, 13).unwrap(), Date::new(2023, 11, 13).unwrap()), "{c:?}");
+        }
     }
 
     #[test]

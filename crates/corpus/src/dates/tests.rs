@@ -1013,3 +1013,13 @@ fn throughput() {
     println!("document level (4 calls per article): {:.0} MB/s", (doc_bytes * doc_rounds) as f64 / 1e6 / (cpu_seconds() - t));
     assert!(sink > 0 && mentions > 0);
 }
+
+#[test]
+fn a_group_named_after_a_day_is_no_date() {
+    let c = published("2023-10-06");
+    assert!(find_dates("the June 5 Movement called a rally", &c).is_empty());
+    assert!(find_dates("members of the Mouvement du 5 juin marched", &c).is_empty());
+    assert!(find_dates("the March 23 Alliance said", &c).is_empty());
+    // a day followed by other words is still a day
+    assert_eq!(day_of("on June 5 the movement marched", &c), "2023-06-05");
+}
