@@ -100,7 +100,39 @@ fn meets(g: &Group, s: Date, e: Date) -> bool {
 ///    its article tells of only one and the claim's date (if any) meets it;
 /// 4. a bare denial ("Rebels denied the claim."): the event of the claim
 ///    before it in the same article.
+///
+/// An analyst's comment without a day of its own belongs to no incident,
+/// even when made in an event's sentence.
 pub(crate) fn attach_claims(g: &Gathered, groups: &[Group], lex: &Lexicon) -> Vec<Option<usize>> {
+    let mut claim_group = attach_claims_by_rules(g, groups, lex);
+    for (ci, cg) in claim_group.iter_mut().enumerate() {
+        if g.claim_where[ci].0.strong.is_none() && is_analyst(&g.claims[ci], lex) {
+            *cg = None;
+        }
+    }
+    claim_group
+}
+
+/// Words naming someone who comments from outside: analysts, experts,
+/// researchers.
+const ANALYST_WORDS: &[&str] = &["analyst", "expert", "researcher", "specialist", "professor", "think tank"];
+
+/// Whether a claim's speaker is an analyst (by the speaker's words or the
+/// id and label of the speaker's actor).
+fn is_analyst(c: &Claim, lex: &Lexicon) -> bool {
+    let words = crate::text::fold_string(&c.speaker_text);
+    let actor = c
+        .speaker
+        .as_ref()
+        .and_then(|s| lex.actors.iter().find(|a| &a.id == s))
+        .map(|a| crate::text::fold_string(&format!("{} {}", a.id, a.short)))
+        .unwrap_or_default();
+    ANALYST_WORDS
+        .iter()
+        .any(|w| words.contains(w) || actor.contains(w))
+}
+
+fn attach_claims_by_rules(g: &Gathered, groups: &[Group], lex: &Lexicon) -> Vec<Option<usize>> {
     let cands = &g.cands;
     let mut claim_group: Vec<Option<usize>> = vec![None; g.claims.len()];
     for (gi, grp) in groups.iter().enumerate() {
@@ -453,6 +485,13 @@ mod tests {
         let c = corpus(&["+++\npublished = 2023-11-14\n+++\nThe army said it killed ten fighters on Monday.\n\nIt announced that fighting near Gao killed four rebels on Monday.\n\nResidents said heavy shelling hit Kidal on Monday.\n\nLocal officials said two more were killed in the shelling in Kidal.\n"]);
         let first = event_of(&c, "killed ten fighters").expect("the first claim has an event");
         assert_eq!(Some(first), event_of(&c, "fighting near Gao"));
+    }
+
+    #[test]
+    fn an_analysts_background_comment_belongs_to_no_incident() {
+        let c = corpus(&["+++\npublished = 2023-11-14\n+++\nRebels said they attacked the army camp in Kidal on Monday.\n\nThe army said the attackers were killed.\n\nAttacks on Kidal have grown more frequent, an analyst said.\n"]);
+        assert_eq!(event_of(&c, "grown more frequent"), None);
+        assert!(event_of(&c, "attackers were killed").is_some());
     }
 
     #[test]
