@@ -457,9 +457,10 @@ impl Group {
     }
 }
 
-/// How a matching event ranks for a candidate (higher wins): nearness in the
-/// same article (weakly dated candidates), latest end, earliest index.
-type Rank = (usize, Date, std::cmp::Reverse<usize>);
+/// How a matching event ranks for a candidate (higher wins): for weakly
+/// dated candidates an event dated to the day first, then nearness in the
+/// same article; latest end; earliest index.
+type Rank = (bool, usize, Date, std::cmp::Reverse<usize>);
 
 /// Maximum span of an event, in days.
 const MAX_SPAN: i64 = 8;
@@ -572,7 +573,10 @@ pub fn group(cands: &[Candidate], related: &[Vec<usize>]) -> Vec<Group> {
                     } else {
                         0
                     };
-                    let rank = (near, g.end, std::cmp::Reverse(gi));
+                    // a weakly dated sentence tells of an incident (a day), not of
+                    // the weeks around it ("in recent weeks, the army advanced")
+                    let incident = !is_weak || g.precision == Precision::Day;
+                    let rank = (incident, near, g.end, std::cmp::Reverse(gi));
                     if best.as_ref().is_none_or(|(_, r)| rank > *r) {
                         best = Some((gi, rank));
                     }
