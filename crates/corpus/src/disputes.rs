@@ -255,6 +255,38 @@ fn figure_key(n: &Number) -> (String, String) {
     (format!("{}|{}", n.unit, noun), outcome)
 }
 
+/// Nouns a bare people count ("30 killed", "100 personnel") may stand for.
+const CASUALTY_NOUNS: &[&str] = &["soldiers", "fighters", "people", "civilians", ""];
+
+/// Whether two figure keys count the same thing. Exactly the same key; or,
+/// for people, one side's bare count of dead ("30 killed") against the
+/// other's count of the same victims without the word ("more than 100
+/// personnel"): an unnamed noun or outcome stands for the other's, when the
+/// noun is one of the casualty nouns (not prisoners, not vehicles).
+fn same_count(a: &(String, String), b: &(String, String)) -> bool {
+    if a == b {
+        return true;
+    }
+    let split = |k: &(String, String)| -> (String, String, String) {
+        let (unit, noun) = k.0.split_once('|').unwrap_or((k.0.as_str(), ""));
+        let counted = matches!(
+            k.1.as_str(),
+            "killed" | "wounded" | "captured" | "destroyed" | "missing" | "kidnapped" | "arrested"
+                | "displaced" | "seized"
+        );
+        let outcome = if counted { k.1.clone() } else { String::new() };
+        (unit.to_string(), noun.to_string(), outcome)
+    };
+    let ((ua, na, oa), (ub, nb, ob)) = (split(a), split(b));
+    ua == "people"
+        && ua == ub
+        && CASUALTY_NOUNS.contains(&na.as_str())
+        && CASUALTY_NOUNS.contains(&nb.as_str())
+        && (na == nb || na.is_empty() || nb.is_empty())
+        && (oa == ob || oa.is_empty() || ob.is_empty())
+        && [oa.as_str(), ob.as_str()].iter().all(|o| o.is_empty() || *o == "killed")
+}
+
 fn fmt_value(v: f64) -> String {
     if v.fract() == 0.0 && v.abs() < 1e15 {
         format!("{}", v as i64)
@@ -398,7 +430,7 @@ pub fn find(claims: &[ClaimView]) -> Vec<Dispute> {
             'figures: for &(ia, na, ka) in &fig_a {
                 for (ib, nb, kb) in figures.iter().filter(|f| claims[f.0].side == Some(b)) {
                     let (x, y) = (&claims[ia].numbers[na], &claims[*ib].numbers[*nb]);
-                    if ka == kb && x.value != y.value {
+                    if same_count(ka, kb) && x.value != y.value {
                         let reason = format!(
                             "{} counts {} {}; {} counts {}",
                             claims[ia].label,
@@ -547,6 +579,20 @@ mod tests {
             "{}",
             d[0].reason
         );
+    }
+
+    #[test]
+    fn a_bare_death_count_against_a_count_of_personnel() {
+        let n = |v: f64, about: &str| Number { value: v, unit: "people".into(), about: about.into() };
+        let (a, b, c) = ([n(30.0, "killed")], [n(100.0, "personnel")], [n(22.0, "prisoners")]);
+        let claims = [
+            view("a#c1", Side::State, Stance::Assert, "officials", "officials said 30 were killed", &a),
+            view("a#c2", Side::Jihadists, Stance::Assert, "JNIM", "jnim said it killed 100 personnel", &b),
+        ];
+        assert_eq!(find(&claims).len(), 1);
+        // prisoners are another count
+        let claims = [claims[0].clone(), view("a#c3", Side::Jihadists, Stance::Assert, "JNIM", "jnim said it took 22 prisoners", &c)];
+        assert!(find(&claims).is_empty());
     }
 
     #[test]
