@@ -10,7 +10,16 @@
 //!    cannot be right (`FAMa says it made progress; CSP says it trapped the
 //!    enemy`);
 //! 3. they give **different figures** for the same count (same unit, same
-//!    counted noun and outcome).
+//!    counted noun and outcome);
+//! 4. they **blame each other**: each names the other side as the one who
+//!    struck (`Rebels say the army shelled the market; the army says the
+//!    rebels did`), or one account says outright that they trade blame;
+//! 5. a belligerent says it hit **military targets** while another side
+//!    counts **civilian dead** (`the army says it killed 40 terrorists;
+//!    residents say 30 villagers died`).
+//!
+//! Which sides can dispute is decided in one place, [`opposed`], so that
+//! camps defined by an editor can replace the fixed sides there.
 //!
 //! One dispute per pair of sides and rule, naming every claim involved and
 //! one readable line.
@@ -30,6 +39,8 @@ pub struct ClaimView<'a> {
     /// The original quote, for the denial excerpt.
     pub quote: &'a str,
     pub numbers: &'a [Number],
+    /// Sides of the actors the content names (the speaker's own included).
+    pub named_sides: Vec<Side>,
 }
 
 /// Outcome phrases (folded) and how a dispute line words them.
@@ -73,8 +84,88 @@ const OUTCOMES: &[(&str, &str)] = &[
     ("neutralized", "it neutralized enemy fighters"),
     ("neutralised", "it neutralized enemy fighters"),
     ("in disarray", "the enemy is in disarray"),
+    ("fled", "the enemy fled"),
+    ("fought back", "it fought back"),
+    ("reacted vigorously", "it fought back"),
+    ("responded vigorously", "it fought back"),
+    ("vigorous response", "it fought back"),
     ("gained the advantage", "it gained the advantage"),
 ];
+
+/// Whether two claimants' accounts can be in dispute: they speak for
+/// different sides.
+pub fn opposed(a: Side, b: Side) -> bool {
+    a != b
+}
+
+/// Words saying who did it: the named party carried it out.
+const PERPETRATION: &[&str] = &[
+    "struck", "carried out", "attacked", "shelled", "fired", "bombed", "hit", "to blame",
+    "responsible", "launched", "targeted", "shot", "behind the", "perpetrated", "committed",
+];
+
+/// One account saying both parties blame each other.
+const MUTUAL_BLAME: &[&str] = &[
+    "accused each other", "accuse each other", "blamed each other", "blame each other",
+    "traded blame", "trade blame", "trading blame", "traded accusations", "trade accusations",
+];
+
+/// The sides a claim blames: an assertion with a perpetration word naming a
+/// belligerent of another side than the speaker's.
+fn blamed_sides(c: &ClaimView) -> Vec<Side> {
+    let Some(own) = c.side else { return Vec::new() };
+    if c.stance != Stance::Assert || !PERPETRATION.iter().any(|p| has_word(c.content, p)) {
+        return Vec::new();
+    }
+    c.named_sides
+        .iter()
+        .copied()
+        .filter(|&s| belligerent(Some(s)) && opposed(own, s))
+        .collect()
+}
+
+/// Victims named as combatants or military objects ("military targets",
+/// "servicemen", "terrorists").
+const MILITARY_VICTIMS: &[&str] = &[
+    "military target", "military targets", "military facilities", "military facility",
+    "servicemen", "terrorists", "militants", "fighters", "combatants", "commanders",
+    "military personnel", "army camps", "military camps", "army bases", "military bases",
+];
+/// Victims named as civilians or people.
+const CIVILIAN_VICTIMS: &[&str] = &[
+    "civilians", "civilian", "people", "residents", "villagers", "children", "women",
+    "patients", "prisoners", "men",
+];
+/// Words of death in a toll.
+const DEATH: &[&str] = &["killed", "killing", "dead", "died", "deaths", "executed", "massacre"];
+
+fn says_military_victims(c: &ClaimView) -> bool {
+    c.stance == Stance::Assert && MILITARY_VICTIMS.iter().any(|w| has_word(c.content, w))
+}
+
+/// An assertion with a death word within five words of a civilian noun
+/// ("30 villagers were killed"; not "residents said armed men were killed":
+/// armed men are no civilians, and the speaker is not the victim).
+fn counts_civilian_dead(c: &ClaimView) -> bool {
+    if c.stance != Stance::Assert {
+        return false;
+    }
+    let words: Vec<&str> = c
+        .content
+        .split(|ch: char| !ch.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    // the speaker's own words ("residents said …") are not the victims
+    let speaker = c.label.to_ascii_lowercase();
+    let civilian = |i: usize| {
+        CIVILIAN_VICTIMS.contains(&words[i])
+            && !(i > 0 && words[i - 1] == "armed")
+            && !has_word(&speaker, words[i])
+    };
+    words.iter().enumerate().any(|(i, w)| {
+        DEATH.contains(w) && (i.saturating_sub(5)..(i + 6).min(words.len())).any(civilian)
+    })
+}
 
 fn belligerent(s: Option<Side>) -> bool {
     matches!(s, Some(Side::State | Side::Rebels | Side::Jihadists))
@@ -91,6 +182,14 @@ fn has_word(text: &str, phrase: &str) -> bool {
 
 /// The first outcome a claim asserts, as a dispute phrase.
 pub fn outcome(content: &str) -> Option<&'static str> {
+    // quoted words count as said: reacted "vigorously"
+    let plain: String;
+    let content = if content.contains('"') {
+        plain = content.replace('"', "");
+        plain.as_str()
+    } else {
+        content
+    };
     OUTCOMES
         .iter()
         .find(|(p, _)| has_word(content, p))
@@ -149,11 +248,43 @@ fn figure_key(n: &Number) -> (String, String) {
     let noun = match noun.as_str() {
         "rebels" | "fighters" | "militants" | "jihadists" | "terrorists" | "assailants"
         | "combatants" | "attackers" => "fighters".to_string(),
-        "troops" | "soldiers" | "gendarmes" => "soldiers".to_string(),
+        "troops" | "soldiers" | "gendarmes" | "servicemen" | "personnel" => "soldiers".to_string(),
         _ => noun,
     };
     let outcome = words.last().cloned().unwrap_or_default();
     (format!("{}|{}", n.unit, noun), outcome)
+}
+
+/// Nouns a bare people count ("30 killed", "100 personnel") may stand for.
+const CASUALTY_NOUNS: &[&str] = &["soldiers", "fighters", "people", "civilians", ""];
+
+/// Whether two figure keys count the same thing. Exactly the same key; or,
+/// for people, one side's bare count of dead ("30 killed") against the
+/// other's count of the same victims without the word ("more than 100
+/// personnel"): an unnamed noun or outcome stands for the other's, when the
+/// noun is one of the casualty nouns (not prisoners, not vehicles).
+fn same_count(a: &(String, String), b: &(String, String)) -> bool {
+    if a == b {
+        return true;
+    }
+    let split = |k: &(String, String)| -> (String, String, String) {
+        let (unit, noun) = k.0.split_once('|').unwrap_or((k.0.as_str(), ""));
+        let counted = matches!(
+            k.1.as_str(),
+            "killed" | "wounded" | "captured" | "destroyed" | "missing" | "kidnapped" | "arrested"
+                | "displaced" | "seized"
+        );
+        let outcome = if counted { k.1.clone() } else { String::new() };
+        (unit.to_string(), noun.to_string(), outcome)
+    };
+    let ((ua, na, oa), (ub, nb, ob)) = (split(a), split(b));
+    ua == "people"
+        && ua == ub
+        && CASUALTY_NOUNS.contains(&na.as_str())
+        && CASUALTY_NOUNS.contains(&nb.as_str())
+        && (na == nb || na.is_empty() || nb.is_empty())
+        && (oa == ob || oa.is_empty() || ob.is_empty())
+        && [oa.as_str(), ob.as_str()].iter().all(|o| o.is_empty() || *o == "killed")
 }
 
 fn fmt_value(v: f64) -> String {
@@ -189,7 +320,7 @@ pub fn find(claims: &[ClaimView]) -> Vec<Dispute> {
     sides.dedup();
     let mut out = Vec::new();
     for (i, &a) in sides.iter().enumerate() {
-        for &b in &sides[i + 1..] {
+        for &b in sides[i + 1..].iter().filter(|&&b| opposed(a, b)) {
             let of = |s: Side| claims.iter().filter(move |c| c.side == Some(s));
             // 1. denial
             for (deny_side, other) in [(a, b), (b, a)] {
@@ -258,6 +389,38 @@ pub fn find(claims: &[ClaimView]) -> Vec<Dispute> {
                     }
                 }
             }
+            // 4. each blames the other
+            let blames = |x: Side, y: Side| -> Vec<&ClaimView> {
+                of(x).filter(|c| blamed_sides(c).contains(&y)).collect()
+            };
+            let (ba, bb) = (blames(a, b), blames(b, a));
+            if let (Some(x), Some(y)) = (ba.first(), bb.first()) {
+                push_new(
+                    &mut out,
+                    ids_of(ba.iter().chain(bb.iter())),
+                    format!("{} blames the other side; {} blames the other side", x.label, y.label),
+                );
+            }
+            // 5. military targets against civilian dead
+            for (mil, civ) in [(a, b), (b, a)] {
+                if !belligerent(Some(mil)) {
+                    continue;
+                }
+                let m: Vec<&ClaimView> = of(mil).filter(|c| says_military_victims(c)).collect();
+                let v: Vec<&ClaimView> = of(civ).filter(|c| counts_civilian_dead(c)).collect();
+                if let (Some(x), Some(y)) = (m.first(), v.first()) {
+                    push_new(
+                        &mut out,
+                        ids_of(m.iter().chain(v.iter())),
+                        format!(
+                            "{} says it hit military targets; {} counts civilian dead: {}",
+                            x.label,
+                            y.label,
+                            excerpt(y.quote)
+                        ),
+                    );
+                }
+            }
             // 3. different figures for the same count (first pair found, in claim order)
             let fig_a: Vec<(usize, usize, &(String, String))> = figures
                 .iter()
@@ -267,7 +430,7 @@ pub fn find(claims: &[ClaimView]) -> Vec<Dispute> {
             'figures: for &(ia, na, ka) in &fig_a {
                 for (ib, nb, kb) in figures.iter().filter(|f| claims[f.0].side == Some(b)) {
                     let (x, y) = (&claims[ia].numbers[na], &claims[*ib].numbers[*nb]);
-                    if ka == kb && x.value != y.value {
+                    if same_count(ka, kb) && x.value != y.value {
                         let reason = format!(
                             "{} counts {} {}; {} counts {}",
                             claims[ia].label,
@@ -288,7 +451,34 @@ pub fn find(claims: &[ClaimView]) -> Vec<Dispute> {
             }
         }
     }
+    // one account: the parties blame each other
+    let mutual: Vec<&ClaimView> = claims
+        .iter()
+        .filter(|c| MUTUAL_BLAME.iter().any(|p| c.content.contains(p)))
+        .collect();
+    if let Some(c) = mutual.first() {
+        push_new(
+            &mut out,
+            ids_of(mutual.iter()),
+            format!("{} reports that the parties blame each other", c.label),
+        );
+    }
     out
+}
+
+/// Sorted, deduplicated claim ids.
+fn ids_of<'c, 'a: 'c>(claims: impl Iterator<Item = &'c &'c ClaimView<'a>>) -> Vec<String> {
+    let mut ids: Vec<String> = claims.map(|c| c.id.to_string()).collect();
+    ids.sort();
+    ids.dedup();
+    ids
+}
+
+/// Adds a dispute unless one with the same claims is there.
+fn push_new(out: &mut Vec<Dispute>, claims: Vec<String>, reason: String) {
+    if !out.iter().any(|d| d.claims == claims) {
+        out.push(Dispute { claims, reason });
+    }
 }
 
 #[cfg(test)]
@@ -311,7 +501,53 @@ mod tests {
             content,
             quote: content,
             numbers,
+            named_sides: Vec::new(),
         }
+    }
+
+    fn naming<'a>(mut v: ClaimView<'a>, sides: &[Side]) -> ClaimView<'a> {
+        v.named_sides = sides.to_vec();
+        v
+    }
+
+    #[test]
+    fn each_side_blaming_the_other_is_a_dispute() {
+        let c = [
+            naming(
+                view("a#c1", Side::Rebels, Stance::Assert, "CSP", "the csp said the army shelled the market", &[]),
+                &[Side::Rebels, Side::State],
+            ),
+            naming(
+                view("b#c1", Side::State, Stance::Assert, "FAMa", "the army said rebels fired on the market", &[]),
+                &[Side::State, Side::Rebels],
+            ),
+        ];
+        let d = find(&c);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(d[0].claims, ["a#c1", "b#c1"]);
+        // one side blaming, the other silent on who did it: no dispute
+        let one = [c[0].clone(), view("b#c2", Side::State, Stance::Assert, "FAMa", "the market was busy", &[])];
+        assert!(find(&one).is_empty());
+    }
+
+    #[test]
+    fn an_account_of_mutual_blame_is_a_dispute() {
+        let c = [view("a#c1", Side::Observers, Stance::Assert, "AFP", "the two armies accused each other of the shelling", &[])];
+        assert_eq!(find(&c).len(), 1);
+    }
+
+    #[test]
+    fn military_targets_against_civilian_dead() {
+        let c = [
+            view("a#c1", Side::State, Stance::Assert, "FAMa", "the army said it killed 40 terrorists in the strike", &[]),
+            view("a#c2", Side::Local, Stance::Assert, "residents", "residents said 30 villagers were killed", &[]),
+        ];
+        let d = find(&c);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(d[0].reason.contains("civilian dead"), "{}", d[0].reason);
+        // armed men killed are no civilian toll
+        let c = [c[0].clone(), view("a#c3", Side::Local, Stance::Assert, "residents", "residents said armed men were killed", &[])];
+        assert!(find(&c).is_empty());
     }
 
     #[test]
@@ -343,6 +579,31 @@ mod tests {
             "{}",
             d[0].reason
         );
+    }
+
+    #[test]
+    fn a_bare_death_count_against_a_count_of_personnel() {
+        let n = |v: f64, about: &str| Number { value: v, unit: "people".into(), about: about.into() };
+        let (a, b, c) = ([n(30.0, "killed")], [n(100.0, "personnel")], [n(22.0, "prisoners")]);
+        let claims = [
+            view("a#c1", Side::State, Stance::Assert, "officials", "officials said 30 were killed", &a),
+            view("a#c2", Side::Jihadists, Stance::Assert, "JNIM", "jnim said it killed 100 personnel", &b),
+        ];
+        assert_eq!(find(&claims).len(), 1);
+        // prisoners are another count
+        let claims = [claims[0].clone(), view("a#c3", Side::Jihadists, Stance::Assert, "JNIM", "jnim said it took 22 prisoners", &c)];
+        assert!(find(&claims).is_empty());
+    }
+
+    #[test]
+    fn fled_against_fought_back() {
+        let c = [
+            view("a#c1", Side::Jihadists, Stance::Assert, "JNIM", "the escorting soldiers fled", &[]),
+            view("a#c2", Side::State, Stance::Assert, "FAMa", "the escort reacted \"vigorously\" to the ambush", &[]),
+        ];
+        let d = find(&c);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(d[0].reason.contains("fled") && d[0].reason.contains("fought back"), "{}", d[0].reason);
     }
 
     #[test]

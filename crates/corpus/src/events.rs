@@ -76,6 +76,17 @@ impl Family {
             || self.group() == other.group()
             || pair(Family::Civilians, Family::Air)
             || pair(Family::Outcome, Family::Air)
+            // one outlet's "drone strikes" are another's "attack" or "fighting"
+            || (self.violent() && other.violent())
+    }
+
+    /// Violence at a place: strikes from the air, attacks, fighting, bombs,
+    /// and taking a place by force.
+    fn violent(self) -> bool {
+        matches!(
+            self,
+            Family::Air | Family::Attack | Family::Combat | Family::Explosive | Family::Territory
+        )
     }
 }
 
@@ -117,6 +128,12 @@ const TRIGGERS: &[Trigger] = &[
     t!("bombardments", Air, "air"),
     t!("bombardment", Air, "air"),
     t!("bombed", Air, "air"),
+    t!("bombing", Air, "air"),
+    t!("missile strikes", Air, "air"),
+    t!("missile strike", Air, "air"),
+    t!("missile attack", Air, "air"),
+    t!("missiles", Air, "air"),
+    t!("missile", Air, "air"),
     t!("telephone network", Network, "network"),
     t!("phone network", Network, "network"),
     t!("communications", Network, "network"),
@@ -134,6 +151,8 @@ const TRIGGERS: &[Trigger] = &[
     t!("landmine", Explosive, "explosive"),
     t!("car bomb", Explosive, "explosive"),
     t!("ied", Explosive, "explosive"),
+    t!("explosion", Explosive, "explosive"),
+    t!("blast", Explosive, "explosive"),
     t!("withdrew", Withdrawal, "withdraw"),
     t!("withdrawn", Withdrawal, "withdraw"),
     t!("pulled out", Withdrawal, "withdraw"),
@@ -180,6 +199,7 @@ const TRIGGERS: &[Trigger] = &[
     t!("rocket fire", Combat, "rocket"),
     t!("shelling", Combat, "rocket"),
     t!("shelled", Combat, "rocket"),
+    t!("artillery", Combat, "rocket"),
     t!("clashed", Combat, "fighting"),
     t!("clashes", Combat, "fighting"),
     t!("clash", Combat, "fighting"),
@@ -193,6 +213,8 @@ const TRIGGERS: &[Trigger] = &[
     t!("repelled", Combat, "fighting"),
     t!("attacked", Attack, "attack"),
     t!("struck", Attack, "attack"),
+    t!("strikes", Attack, "attack"),
+    t!("strike", Attack, "attack"),
     t!("attacks", Attack, "attack"),
     t!("attack", Attack, "attack"),
     t!("assault", Attack, "attack"),
@@ -217,6 +239,7 @@ const TRIGGERS: &[Trigger] = &[
     t!("convoys", Movement, "convoy"),
     t!("column", Movement, "convoy"),
     t!("killed", Outcome, "toll"),
+    t!("killing", Outcome, "toll"),
     t!("dead", Outcome, "toll"),
     t!("wounded", Outcome, "toll"),
     t!("losses", Outcome, "toll"),
@@ -233,6 +256,10 @@ const TRIGGERS: &[Trigger] = &[
     t!("routed", Outcome, "fighting"),
     t!("disarray", Outcome, "fighting"),
     t!("neutralised", Outcome, "fighting"),
+    t!("neutralisation", Outcome, "fighting"),
+    t!("neutralization", Outcome, "fighting"),
+    t!("eliminated", Outcome, "fighting"),
+    t!("elimination", Outcome, "fighting"),
     t!("neutralized", Outcome, "fighting"),
 ];
 
@@ -396,6 +423,15 @@ const ALL_FAMILIES: [Family; FAMILIES] = [
 ];
 
 impl Group {
+    /// Some member tells of an attack, fighting, a bomb or a strike from
+    /// the air: a bare outcome ("30 soldiers were killed") may join it even
+    /// when the group is mostly about taking the place.
+    pub fn has_violence(&self) -> bool {
+        [Family::Air, Family::Attack, Family::Combat, Family::Explosive]
+            .iter()
+            .any(|&f| self.family_counts[family_index(f)] > 0)
+    }
+
     /// The family most members have (outcome-only members aside; ties go to
     /// the more specific family).
     pub fn family(&self) -> Family {
@@ -421,9 +457,10 @@ impl Group {
     }
 }
 
-/// How a matching event ranks for a candidate (higher wins): nearness in the
-/// same article (weakly dated candidates), latest end, earliest index.
-type Rank = (usize, Date, std::cmp::Reverse<usize>);
+/// How a matching event ranks for a candidate (higher wins): for weakly
+/// dated candidates an event dated to the day first, then nearness in the
+/// same article; latest end; earliest index.
+type Rank = (bool, usize, Date, std::cmp::Reverse<usize>);
 
 /// Maximum span of an event, in days.
 const MAX_SPAN: i64 = 8;
@@ -503,7 +540,8 @@ pub fn group(cands: &[Candidate], related: &[Vec<usize>]) -> Vec<Group> {
                     let g = &groups[gi];
                     let fam = g.family();
                     if !(fam.compatible(c.family)
-                        || (toll && matches!(fam, Family::Air | Family::Civilians)))
+                        || (toll && matches!(fam, Family::Air | Family::Civilians))
+                        || (c.family == Family::Outcome && g.has_violence()))
                     {
                         continue;
                     }
@@ -535,7 +573,10 @@ pub fn group(cands: &[Candidate], related: &[Vec<usize>]) -> Vec<Group> {
                     } else {
                         0
                     };
-                    let rank = (near, g.end, std::cmp::Reverse(gi));
+                    // a weakly dated sentence tells of an incident (a day), not of
+                    // the weeks around it ("in recent weeks, the army advanced")
+                    let incident = !is_weak || g.precision == Precision::Day;
+                    let rank = (incident, near, g.end, std::cmp::Reverse(gi));
                     if best.as_ref().is_none_or(|(_, r)| rank > *r) {
                         best = Some((gi, rank));
                     }
@@ -618,6 +659,56 @@ pub fn group(cands: &[Candidate], related: &[Vec<usize>]) -> Vec<Group> {
         }
     }
     groups
+}
+
+/// A report looking back on an incident: fold each event told only by
+/// weakly dated sentences (no day of their own: dated by the publication or
+/// the story) of one article into an earlier event at a related place whose
+/// days that article names ("the UN report on the killings in Moura of
+/// March 27-31, 2022", published a year later). Among several, the earlier
+/// event with most members.
+pub fn fold_retrospectives(
+    groups: &mut Vec<Group>,
+    cands: &[Candidate],
+    mentioned: &[Vec<(Date, Date)>],
+    related: &[Vec<usize>],
+) {
+    let rel = |p: usize| -> &[usize] { related.get(p).map(Vec::as_slice).unwrap_or(&[]) };
+    let is_related = |a: usize, b: usize| a == b || rel(a).contains(&b);
+    for gi in 0..groups.len() {
+        let g = &groups[gi];
+        let Some(&first) = g.members.first() else { continue };
+        let doc = cands[first].doc;
+        if g.members.iter().any(|&m| cands[m].strong || cands[m].doc != doc) {
+            continue;
+        }
+        let Some(days) = mentioned.get(doc) else { continue };
+        let target = (0..groups.len())
+            .filter(|&hi| hi != gi && !groups[hi].members.is_empty())
+            .filter(|&hi| {
+                let h = &groups[hi];
+                h.end < g.start
+                    && days.iter().any(|&(s, e)| s <= h.end && e >= h.start)
+                    && g.places.iter().any(|&p| h.places.iter().any(|&q| is_related(p, q)))
+            })
+            .max_by_key(|&hi| (groups[hi].members.len(), std::cmp::Reverse(hi)));
+        if let Some(hi) = target {
+            let taken = std::mem::take(&mut groups[gi].members);
+            let places = std::mem::take(&mut groups[gi].places);
+            let counts = std::mem::replace(&mut groups[gi].family_counts, [0; FAMILIES]);
+            let h = &mut groups[hi];
+            h.members.extend(taken);
+            for p in places {
+                if !h.places.contains(&p) {
+                    h.places.push(p);
+                }
+            }
+            for (a, b) in h.family_counts.iter_mut().zip(counts) {
+                *a += b;
+            }
+        }
+    }
+    groups.retain(|g| !g.members.is_empty());
 }
 
 /// The family most members of a group have (see [`Group::family`]).
@@ -770,7 +861,18 @@ pub fn title_of(
             } else {
                 (&[Side::Rebels, Side::Jihadists], &[Side::State])
             };
+            // taking a base is not taking the town
+            let facility = g
+                .members
+                .iter()
+                .filter(|&&m| cands[m].family == Family::Territory)
+                .all(|&m| cands[m].hints.contains(&"facility"));
+            let what = if camp { "camp" } else { "base" };
             match actors_of(first).or_else(|| actors_of(then)) {
+                Some(a) if facility => {
+                    format!("{} seizes {what} in {p}", a.split('/').next().unwrap_or(&a))
+                }
+                None if facility => format!("Attack on {what} in {p}"),
                 Some(a) if state => {
                     format!("{} takes control of {p}", a.split('/').next().unwrap_or(&a))
                 }
@@ -938,10 +1040,69 @@ mod tests {
     }
 
     #[test]
+    fn a_report_looking_back_joins_the_incident_it_names() {
+        let related = vec![vec![]; 3];
+        let march = |d| (2022, 3, d);
+        let cands = vec![
+            cand(0, 0, Family::Civilians, 1, march(28), true),
+            cand(0, 1, Family::Civilians, 1, march(29), true),
+            // a year later, another article at the same place, no day of its own
+            cand(1, 4, Family::Attack, 1, (2023, 5, 13), false),
+            // and an unrelated place
+            cand(2, 0, Family::Attack, 2, (2023, 5, 13), false),
+        ];
+        let mut groups = group(&cands, &related);
+        assert_eq!(groups.len(), 3);
+        let day = |m, d| Date::new(2022, m, d).unwrap();
+        // article 1 names the days of the incident; article 2 names none
+        let mentioned = vec![vec![], vec![(day(3, 27), day(3, 31))], vec![(day(3, 27), day(3, 31))]];
+        fold_retrospectives(&mut groups, &cands, &mentioned, &related);
+        assert_eq!(groups.len(), 2, "{groups:?}");
+        let incident = groups.iter().find(|g| g.members.contains(&0)).unwrap();
+        assert_eq!(incident.members.len(), 3);
+        assert_eq!((incident.start, incident.end), (day(3, 28), day(3, 29)));
+        // an article with a day of its own there tells of a new incident
+        let mut strong = cands.clone();
+        strong[2].strong = true;
+        let mut groups = group(&strong, &related);
+        fold_retrospectives(&mut groups, &strong, &mentioned, &related);
+        assert_eq!(groups.len(), 3);
+    }
+
+    #[test]
+    fn a_taken_base_titles_the_event_not_the_town() {
+        let mut c = cand(0, 0, Family::Territory, 0, (2023, 11, 13), true);
+        c.hints = vec!["control", "facility"];
+        c.actors = vec![0];
+        let groups = group(&[c.clone()], &[vec![]]);
+        let name = |_| "Kidal".to_string();
+        let label = |_| ("CSP".to_string(), Side::Rebels);
+        assert_eq!(title_of(&[c.clone()], &groups[0], &name, &label, false), "CSP seizes base in Kidal");
+        c.hints = vec!["control"];
+        assert_eq!(title_of(&[c], &groups[0], &name, &label, false), "CSP takes over Kidal");
+    }
+
+    #[test]
+    fn strikes_missiles_and_blasts_are_happenings() {
+        assert_eq!(trig("a missile strike hit the depot"), Some(Family::Air));
+        assert_eq!(trig("the bombing of the market"), Some(Family::Air));
+        assert_eq!(trig("a strike on the bridge"), Some(Family::Attack));
+        assert_eq!(trig("an explosion at the checkpoint"), Some(Family::Explosive));
+        assert_eq!(trig("artillery pounded the hills"), Some(Family::Combat));
+        assert_eq!(trig("twelve fighters were eliminated"), Some(Family::Outcome));
+    }
+
+    #[test]
     fn families_compatibility() {
         assert!(Family::Combat.compatible(Family::Movement));
         assert!(Family::Outcome.compatible(Family::Air));
-        assert!(!Family::Air.compatible(Family::Combat));
+        // one outlet's drone strike is another's fighting or attack
+        assert!(Family::Air.compatible(Family::Combat));
+        assert!(Family::Air.compatible(Family::Attack));
+        assert!(Family::Territory.compatible(Family::Attack));
+        assert!(!Family::Air.compatible(Family::Movement));
+        assert!(!Family::Outcome.compatible(Family::Network));
+        assert!(!Family::Air.compatible(Family::Network));
         assert!(!Family::Withdrawal.compatible(Family::Combat));
         assert!(Family::Territory.compatible(Family::Movement));
     }

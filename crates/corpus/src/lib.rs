@@ -16,6 +16,8 @@ pub mod sentences;
 pub mod text;
 
 #[cfg(feature = "parse")]
+pub mod assemble;
+#[cfg(feature = "parse")]
 pub mod boilerplate;
 #[cfg(feature = "parse")]
 pub mod candidates;

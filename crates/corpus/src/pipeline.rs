@@ -22,7 +22,6 @@
 use crate::boilerplate::{self, ParaKind};
 use crate::claims::{self, RawClaim, Sent};
 use crate::dates::{self, Date, DateContext, MentionKind, Resolved};
-use crate::disputes::{self, ClaimView};
 use crate::events::{self, Candidate, Family};
 use crate::frontmatter;
 use crate::mentions::{ents_in, Ent, Lexicon};
@@ -67,8 +66,11 @@ pub struct Article {
     pub caveats: Vec<(usize, Caveat)>,
     pub warnings: Vec<Warning>,
     /// Places and date of each claim's sentence, for attaching claims
-    /// without a candidate: (places, start, end).
-    claim_where: Vec<ClaimWhere>,
+    /// without a candidate.
+    pub(crate) claim_where: Vec<ClaimWhere>,
+    /// The day and month ranges the article mentions, old ones included
+    /// (a report looking back on an incident names its days).
+    pub(crate) mentioned: Vec<(Date, Date)>,
     /// The year of year-less dates was ambiguous and no reference was given.
     pub needs_reference_year: bool,
 }
@@ -76,14 +78,16 @@ pub struct Article {
 /// Where and when a claim is, for attaching it to an event when its own
 /// sentence made none.
 #[derive(Debug, Clone)]
-struct ClaimWhere {
-    places: Vec<usize>,
+pub(crate) struct ClaimWhere {
+    /// The claim's sentence in its document.
+    pub(crate) sent: usize,
+    pub(crate) places: Vec<usize>,
     /// The claim's own day (from its sentence), if any.
-    strong: Option<(Date, Date)>,
+    pub(crate) strong: Option<(Date, Date)>,
     /// Its date, own or carried over.
-    any: Option<(Date, Date)>,
+    pub(crate) any: Option<(Date, Date)>,
     /// It speaks of something happening (a trigger or an outcome word).
-    eventish: bool,
+    pub(crate) eventish: bool,
 }
 
 /// Verification caveats (folded phrases). Each contains "verif", "confirm"
@@ -227,8 +231,24 @@ pub fn parse_article(
     // A wire dateline ("BAMAKO, Mali (AP) — ", "GAO, Oct 6 (AFP) - ") is not
     // part of the first sentence's content: its place is where the story
     // was filed, not where things happened.
-    if let Some(s) = sents.iter_mut().find(|s| s.body) {
-        if let Some(after) = dateline_end(&f, s.start as usize, s.end as usize) {
+    // The agency form is looked for in the first body sentence; the bare
+    // form ("KYIV, Ukraine -- ") opens the story after captions and teasers,
+    // so in any paragraph's first sentence.
+    let mut prev_para = usize::MAX;
+    let mut first_body = true;
+    for s in sents.iter_mut() {
+        let opens_para = s.para != prev_para;
+        prev_para = s.para;
+        if !s.body || !opens_para {
+            continue;
+        }
+        let end = if first_body {
+            dateline_end(&f, s.start as usize, s.end as usize)
+        } else {
+            bare_dateline_end(&f, s.start as usize, s.end as usize)
+        };
+        first_body = false;
+        if let Some(after) = end {
             s.start = after as u32;
             s.t0 = toks.partition_point(|t| t.start < s.start);
         }
@@ -291,6 +311,15 @@ pub fn parse_article(
         resolved: Option<Resolved>,
         /// "since …": the happening goes on after the date.
         since: bool,
+        /// The day something was said ("denied on Tuesday"), not the day it happened.
+        statement: bool,
+    }
+    impl LeadHit for DateHit {
+        fn day(&self) -> Option<Date> {
+            self.resolved
+                .filter(|r| r.precision == Precision::Day && r.start == r.end)
+                .map(|r| r.start)
+        }
     }
     // `anchor`: the last day of the story, for "the day before", "two days
     // earlier"; `narrative`: the last date of any precision, which undated
@@ -375,15 +404,30 @@ pub fn parse_article(
                     (s.start + m.end) as usize,
                 )
                 .contains("since");
+            let (a, b) = (s.start + m.start, s.start + m.end);
+            let statement = dates::statement::is_statement_day(
+                f.fs(a.saturating_sub(30).max(s.start) as usize, a as usize),
+                f.fs(b as usize, (b + 20).min(s.end) as usize),
+            );
             hs.push(DateHit {
-                start: s.start + m.start,
-                end: s.start + m.end,
+                start: a,
+                end: b,
                 resolved,
                 since,
+                statement,
             });
         }
         hits.push(hs);
     }
+    date_the_lead(&sents, &hits, &mut narratives, published);
+    // days and months the article names, for reports looking back
+    let mentioned: Vec<(Date, Date)> = hits
+        .iter()
+        .flatten()
+        .filter_map(|h| h.resolved)
+        .filter(|r| r.start.days_until(r.end) <= 62)
+        .map(|r| (r.start, r.end))
+        .collect();
 
     // ── claims ──
     let cctx = claims::Ctx {
@@ -510,6 +554,9 @@ pub fn parse_article(
         if folded.contains("camp") {
             hints.push("camp");
         }
+        if family == Family::Territory && takes_a_facility(&words, tki, s.t1) {
+            hints.push("facility");
+        }
         let question = f.chars[..s.end as usize]
             .iter()
             .rev()
@@ -520,8 +567,17 @@ pub fn parse_article(
         }
         // date nearest the trigger, among those of the reported period
         // dates of the reported period, not after publication (deadlines, plans)
+        // "the deadliest since 2021": a yardstick, not the happening's date
+        let yardstick = |h: &DateHit| {
+            h.since
+                && h.resolved.is_some_and(|r| {
+                    r.precision == Precision::Year
+                        || reference.is_some_and(|p| r.start.days_until(p) > 62)
+                })
+        };
         let recent: Vec<&DateHit> = hits[si]
             .iter()
+            .filter(|h| !yardstick(h))
             .filter(|h| {
                 h.resolved
                     .is_some_and(|r| !is_old(&r) && reference.is_none_or(|p| r.start <= p))
@@ -529,7 +585,7 @@ pub fn parse_article(
             .collect();
         // background: an old date in the trigger's own clause ("routed the army when it tried … in 2014")
         let trig_cp = toks[tki].start;
-        let any_dates = hits[si].iter().filter(|h| h.resolved.is_some()).any(|h| {
+        let any_dates = hits[si].iter().filter(|h| h.resolved.is_some() && !yardstick(h)).any(|h| {
             let (a, b) = if h.start < trig_cp {
                 (h.end, trig_cp)
             } else {
@@ -537,8 +593,11 @@ pub fn parse_article(
             };
             !f.fs(a as usize, b as usize).contains([',', ';', '(', ')'])
         });
+        // the day of the happening before the day it was told of
+        let happening = recent.iter().any(|h| !h.statement);
         let (range, strong) = match recent
             .iter()
+            .filter(|h| !(happening && h.statement))
             .min_by_key(|h| h.start.abs_diff(toks[tki].start))
         {
             Some(h) => {
@@ -632,6 +691,7 @@ pub fn parse_article(
             );
             let eventish = events::triggers(&words, ta, tb).is_some();
             ClaimWhere {
+                sent: rc.sent,
                 places: sent_places[rc.sent].clone(),
                 strong: any.filter(|_| strong),
                 any,
@@ -666,11 +726,69 @@ pub fn parse_article(
         caveats,
         warnings,
         claim_where,
+        mentioned,
         needs_reference_year,
     })
 }
 
 /// The latest day an article names, its year-less dates taken in `year`.
+/// Words naming a facility rather than a whole town.
+const FACILITIES: &[&str] = &[
+    "base", "bases", "camp", "post", "posts", "barracks", "headquarters", "building",
+    "airport", "checkpoint", "position", "positions", "garrison", "station",
+];
+
+/// Whether the taking trigger at token `k` takes a facility ("seized the
+/// army base in X", "took control of the radio building"): a facility word
+/// within the next five words, before any place preposition.
+fn takes_a_facility(words: &Words, k: usize, end: usize) -> bool {
+    for j in k + 1..(k + 6).min(end) {
+        let w = words.w(j);
+        if FACILITIES.contains(&w) {
+            return true;
+        }
+        if matches!(w, "in" | "at" | "near" | "around" | "outside") {
+            return false;
+        }
+    }
+    false
+}
+
+/// How many body sentences open a story (its lead).
+const LEAD_SENTENCES: usize = 3;
+
+/// The lead of a news story tells the happening first and its day just
+/// after ("The army has claimed an advance. It said late on Friday …"):
+/// undated lead sentences take the first day the lead names (on or before
+/// publication, within a week of it) instead of the publication day.
+fn date_the_lead<H: LeadHit>(
+    sents: &[Sent],
+    hits: &[Vec<H>],
+    narratives: &mut [Option<Resolved>],
+    published: Option<Date>,
+) {
+    let Some(p) = published else { return };
+    let body: Vec<usize> = (0..sents.len()).filter(|&i| sents[i].body).take(LEAD_SENTENCES).collect();
+    let first = body.iter().find_map(|&si| {
+        hits[si].iter().find_map(|h| h.day()).map(|d| (si, d))
+    });
+    let Some((si, day)) = first else { return };
+    if day > p || day.days_until(p) > 7 {
+        return;
+    }
+    for &sj in body.iter().take_while(|&&sj| sj < si) {
+        if hits[sj].is_empty() && narratives[sj].is_some_and(|r| r.start == p && r.end == p) {
+            narratives[sj] = Some(Resolved { start: day, end: day, precision: Precision::Day });
+        }
+    }
+}
+
+/// A date mention as [`date_the_lead`] sees it.
+trait LeadHit {
+    /// Its day, when it resolved to one.
+    fn day(&self) -> Option<Date>;
+}
+
 fn latest_day(text: &str, year: i32) -> Option<Date> {
     let ctx = DateContext {
         published: None,
@@ -687,11 +805,15 @@ fn latest_day(text: &str, year: i32) -> Option<Date> {
 }
 
 /// Where a wire dateline ends: an upper-case place, optional words and
-/// date, an agency in brackets, a dash (`BAMAKO, Mali (AP) — `).
+/// date, an agency in brackets, a dash (`BAMAKO, Mali (AP) — `); or, with
+/// no agency, an upper-case place and capitalised words or a date before a
+/// dash (`GAO, Mali -- `, `KIDAL, Nov 14 - `).
 fn dateline_end(f: &Folded, start: usize, end: usize) -> Option<usize> {
     let limit = (start + 90).min(end);
     let head = f.fs(start, limit);
-    let close = head.find(") -").or_else(|| head.find(")-"))?;
+    let Some(close) = head.find(") -").or_else(|| head.find(")-")) else {
+        return bare_dateline_end(f, start, end);
+    };
     let open = head[..close].rfind('(')?;
     let agency = &head[open + 1..close];
     if agency.is_empty()
@@ -709,9 +831,46 @@ fn dateline_end(f: &Folded, start: usize, end: usize) -> Option<usize> {
 }
 
 /// A place used for its government ("received by Bamako", "an affront for Bamako").
+/// A dateline without an agency: `PLACE, Words -- ` (see [`dateline_end`]).
+fn bare_dateline_end(f: &Folded, start: usize, end: usize) -> Option<usize> {
+    let limit = (start + 50).min(end);
+    let head: String = f.chars.get(start..limit)?.iter().collect();
+    let comma = head.find(", ")?;
+    let place = &head[..comma];
+    let all_caps = place.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && place.chars().all(|c| c.is_uppercase() || c == ' ' || c == '-' || c == '.');
+    if !all_caps {
+        return None;
+    }
+    let rest = &head[comma + 2..];
+    let (dash, sep_len) = [" -- ", " — ", " – ", " - "]
+        .iter()
+        .filter_map(|d| rest.find(d).map(|i| (i, d.len())))
+        .min()?;
+    let between = &rest[..dash];
+    let capitalised = !between.is_empty()
+        && between
+            .split(' ')
+            .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()));
+    if !capitalised {
+        return None;
+    }
+    // byte offsets in `head` → code points
+    let cp = head[..comma + 2 + dash + sep_len].chars().count();
+    (start + cp < end).then_some(start + cp)
+}
+
+/// A place name standing for its government, not for where something
+/// happened: "claimed by Gao", "blamed Bamako", "Bamako said", "the Bamako
+/// regime".
 fn metonymic(words: &Words, toks: &[Tok], e: &Ent) -> bool {
     let k = toks.partition_point(|t| t.start < e.start);
-    k > 0 && matches!(words.w(k - 1), "by" | "for") && words.gap_after(k - 1).trim().is_empty()
+    let after = toks.partition_point(|t| t.start < e.end);
+    let before_ok = k > 0 && words.gap_after(k - 1).trim().is_empty();
+    (before_ok && matches!(words.w(k - 1), "by" | "for" | "accused" | "accuse" | "accuses"
+        | "blamed" | "blame" | "blames" | "incriminate" | "urged" | "warned" | "against"))
+        || matches!(words.w(after), "said" | "says" | "denied" | "denies" | "accused"
+            | "claimed" | "blamed" | "regime" | "insisted" | "announced")
 }
 
 /// A sentence opening that refers back to the previous sentence's scene.
@@ -815,294 +974,7 @@ fn infer_outlet(
     agency.and_then(name)
 }
 
-/// Group the articles' candidates into events across the corpus, attach
-/// claims and caveats, find disputes, assign ids. Deterministic.
-pub fn assemble(articles: Vec<Article>, lex: &Lexicon) -> Corpus {
-    let (actors, places) = lex.gazetteer.to_model();
-    let mut documents = Vec::with_capacity(articles.len());
-    let mut claims: Vec<Claim> = Vec::new();
-    let mut cands: Vec<Candidate> = Vec::new();
-    let mut claim_where: Vec<(ClaimWhere, usize)> = Vec::new();
-    let mut caveats: Vec<(usize, usize, Caveat)> = Vec::new(); // (doc, sentence, caveat)
-    for (di, a) in articles.into_iter().enumerate() {
-        let offset = claims.len();
-        for mut c in a.candidates {
-            c.doc = di;
-            for x in &mut c.claims {
-                *x += offset;
-            }
-            cands.push(c);
-        }
-        claim_where.extend(a.claim_where.into_iter().map(|w| (w, di)));
-        claims.extend(a.claims);
-        caveats.extend(a.caveats.into_iter().map(|(s, c)| (di, s, c)));
-        documents.push(a.document);
-    }
-    let mut groups = events::group(&cands, &lex.related_places);
-    if std::env::var_os("COUNTERCLAIM_DEBUG_EVENTS").is_some() {
-        for (gi, g) in groups.iter().enumerate() {
-            eprintln!("group {gi} {:?}..{:?}", g.start, g.end);
-            for &m in &g.members {
-                let c = &cands[m];
-                let d = &documents[c.doc];
-                let sp = d.sentences[c.sent];
-                eprintln!(
-                    "   {:?} strong={} {:?} {}",
-                    c.family,
-                    c.strong,
-                    c.start,
-                    crate::text::slice_cp(&d.text, sp.start, sp.end)
-                );
-            }
-        }
-    }
-    // claims whose sentence made no event: attach by place and date
-    let mut claim_group: Vec<Option<usize>> = vec![None; claims.len()];
-    for (gi, g) in groups.iter().enumerate() {
-        for &m in &g.members {
-            for &ci in &cands[m].claims {
-                claim_group[ci] = Some(gi);
-            }
-        }
-    }
-    let mut groups_at: Vec<Vec<usize>> = vec![Vec::new(); places.len()];
-    for (gi, g) in groups.iter().enumerate() {
-        for &p in &g.places {
-            if let Some(v) = groups_at.get_mut(p) {
-                v.push(gi);
-            }
-        }
-    }
-    // document → (group, members from it)
-    let mut doc_groups: Vec<Vec<(usize, usize)>> = vec![Vec::new(); documents.len()];
-    for (gi, g) in groups.iter().enumerate() {
-        for &m in &g.members {
-            let list = &mut doc_groups[cands[m].doc];
-            match list.iter_mut().find(|(x, _)| *x == gi) {
-                Some((_, n)) => *n += 1,
-                None => list.push((gi, 1)),
-            }
-        }
-    }
-    for ci in 0..claims.len() {
-        if claim_group[ci].is_some() {
-            continue;
-        }
-        let (cw, doc) = &claim_where[ci];
-        let Some((s, e)) = cw.strong.or(cw.any.filter(|_| cw.eventish)) else {
-            continue;
-        };
-        let cplaces = &cw.places;
-        let mut near: Vec<usize> = Vec::new();
-        for &p in cplaces {
-            for &q in std::iter::once(&p)
-                .chain(lex.related_places.get(p).map(Vec::as_slice).unwrap_or(&[]))
-            {
-                near.extend(groups_at.get(q).map(Vec::as_slice).unwrap_or(&[]));
-            }
-        }
-        near.sort_unstable();
-        near.dedup();
-        // among matching events, fighting and strikes first, then the largest
-        let found = near
-            .into_iter()
-            .filter(|&gi| {
-                let g = &groups[gi];
-                g.start <= e.add_days(1)
-                    && g.end >= s.add_days(-1)
-                    && cplaces.iter().any(|&p| lex.related(p, g.primary))
-            })
-            .max_by_key(|&gi| {
-                let violent = matches!(
-                    events::main_family(&cands, &groups[gi]),
-                    Family::Combat | Family::Attack | Family::Air | Family::Outcome
-                );
-                (violent, groups[gi].members.len(), std::cmp::Reverse(gi))
-            });
-        // no place of its own: the event of its article it speaks of
-        let found = found.or_else(|| {
-            // only with a day of its own or carried over from the story
-            let day = cw.strong.is_some() || cw.any.is_some_and(|(a, b)| a == b);
-            if !cw.eventish || !cplaces.is_empty() || !day {
-                return None;
-            }
-            doc_groups[*doc]
-                .iter()
-                .copied()
-                .filter(|&(gi, _)| {
-                    groups[gi].start <= e.add_days(1) && groups[gi].end >= s.add_days(-1)
-                })
-                .max_by_key(|&(gi, n)| (n, std::cmp::Reverse(gi)))
-                .map(|(gi, _)| gi)
-        });
-        if let Some(gi) = found {
-            claim_group[ci] = Some(gi);
-        }
-    }
-    // a bare denial ("Rebels denied the claim.") answers the claim before it
-    for ci in 1..claims.len() {
-        if claim_group[ci].is_none()
-            && claims[ci].stance == Stance::Deny
-            && !claim_where[ci].0.eventish
-        {
-            let doc = claim_where[ci].1;
-            let prev = (0..ci)
-                .rev()
-                .take_while(|&p| claim_where[p].1 == doc)
-                .find(|&p| claim_group[p].is_some());
-            claim_group[ci] = prev.and_then(|p| claim_group[p]);
-        }
-    }
-    // ids by start date
-    let mut order: Vec<usize> = (0..groups.len()).collect();
-    let titles: Vec<String> = groups
-        .iter()
-        .map(|g| {
-            let camp = g.members.iter().any(|&m| cands[m].hints.contains(&"camp"));
-            events::title_of(
-                &cands,
-                g,
-                &|p| places.get(p).map(|x| x.name.clone()).unwrap_or_default(),
-                &|a| {
-                    lex.actors
-                        .get(a)
-                        .map(|x| (x.short.clone(), x.side))
-                        .unwrap_or((String::new(), Side::Observers))
-                },
-                camp,
-            )
-        })
-        .collect();
-    order.sort_by(|&a, &b| {
-        (groups[a].start, groups[a].end, &titles[a]).cmp(&(
-            groups[b].start,
-            groups[b].end,
-            &titles[b],
-        ))
-    });
-    let mut event_id = vec![String::new(); groups.len()];
-    for (n, &gi) in order.iter().enumerate() {
-        event_id[gi] = format!("e{}", n + 1);
-    }
-    for (ci, g) in claim_group.iter().enumerate() {
-        claims[ci].event = g.map(|gi| event_id[gi].clone());
-    }
-    // caveats: the event of the same document with most of its claims
-    let mut group_claims: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
-    let mut doc_group_claims: std::collections::HashMap<(usize, usize), usize> =
-        std::collections::HashMap::new();
-    for (ci, g) in claim_group.iter().enumerate() {
-        if let Some(gi) = *g {
-            group_claims[gi].push(ci);
-            *doc_group_claims.entry((claim_where[ci].1, gi)).or_default() += 1;
-        }
-    }
-    // document → (group, sentence) of its event members
-    let mut doc_members: Vec<Vec<(usize, usize)>> = vec![Vec::new(); documents.len()];
-    for (gi, g) in groups.iter().enumerate() {
-        for &m in &g.members {
-            doc_members[cands[m].doc].push((gi, cands[m].sent));
-        }
-    }
-    let mut event_caveats: Vec<Vec<Caveat>> = vec![Vec::new(); groups.len()];
-    for (di, si, cav) in caveats {
-        let best = doc_members[di]
-            .iter()
-            .map(|&(gi, sent)| {
-                let n = doc_group_claims.get(&(di, gi)).copied().unwrap_or(0);
-                (
-                    n,
-                    std::cmp::Reverse(sent.abs_diff(si)),
-                    std::cmp::Reverse(gi),
-                )
-            })
-            .max()
-            .map(|(_, _, std::cmp::Reverse(gi))| gi);
-        if let Some(gi) = best {
-            event_caveats[gi].push(cav);
-        }
-    }
-    let side_of = |a: usize| lex.actors.get(a).map(|x| x.side);
-    let mut events_out: Vec<Event> = Vec::with_capacity(groups.len());
-    for &gi in &order {
-        let g = &mut groups[gi];
-        g.members.sort_by_key(|&m| (cands[m].doc, cands[m].sent));
-        let g = &groups[gi];
-        let member_claims: Vec<usize> = std::mem::take(&mut group_claims[gi]);
-        let mut actor_ids: Vec<String> = Vec::new();
-        for &m in &g.members {
-            for &a in &cands[m].actors {
-                let id = &actors[a].id;
-                if !actor_ids.contains(id) {
-                    actor_ids.push(id.clone());
-                }
-            }
-        }
-        let mut docs: Vec<String> = g
-            .members
-            .iter()
-            .map(|&m| documents[cands[m].doc].id.clone())
-            .collect();
-        docs.extend(member_claims.iter().map(|&ci| claims[ci].document.clone()));
-        docs.sort();
-        docs.dedup();
-        let folded: Vec<String> = member_claims
-            .iter()
-            .map(|&ci| crate::text::fold_string(&claims[ci].quote))
-            .collect();
-        let views: Vec<ClaimView> = member_claims
-            .iter()
-            .zip(&folded)
-            .map(|(&ci, content)| {
-                let c = &claims[ci];
-                let label = c
-                    .speaker
-                    .as_ref()
-                    .and_then(|s| lex.actors.iter().find(|a| &a.id == s))
-                    .map(|a| a.short.clone())
-                    .unwrap_or_else(|| c.speaker_text.clone());
-                ClaimView {
-                    id: &c.id,
-                    side: c.side,
-                    stance: c.stance,
-                    label,
-                    content,
-                    quote: &c.quote,
-                    numbers: &c.numbers,
-                }
-            })
-            .collect();
-        let disputes = disputes::find(&views);
-        let mut cav = std::mem::take(&mut event_caveats[gi]);
-        cav.sort_by(|a, b| (&a.document, a.start).cmp(&(&b.document, b.start)));
-        events_out.push(Event {
-            id: event_id[gi].clone(),
-            title: titles[gi].clone(),
-            kind: events::kind_of(&cands, g, &side_of),
-            start: g.start.iso(),
-            end: g.end.iso(),
-            precision: g.precision,
-            places: g.places.iter().map(|&p| places[p].id.clone()).collect(),
-            actors: actor_ids,
-            claims: member_claims
-                .iter()
-                .map(|&ci| claims[ci].id.clone())
-                .collect(),
-            documents: docs,
-            contested: !disputes.is_empty(),
-            disputes,
-            caveats: cav,
-        });
-    }
-    Corpus {
-        version: FORMAT_VERSION,
-        documents,
-        actors,
-        places,
-        claims,
-        events: events_out,
-    }
-}
+pub use crate::assemble::assemble;
 
 #[cfg(test)]
 mod tests {
@@ -1187,10 +1059,68 @@ mod tests {
     }
 
     #[test]
+    fn a_dateline_without_agency_is_not_where_it_happened() {
+        for text in [
+            "BAMAKO, Mali -- Rebels said they attacked an army post near Kidal on Monday.",
+            "BAMAKO, Nov 14 - Rebels said they attacked an army post near Kidal on Monday.",
+        ] {
+            let a = article(&format!("+++\npublished = 2023-11-14\n+++\n{text}\n"));
+            assert!(!a.candidates.is_empty(), "{text}");
+            assert!(
+                a.candidates.iter().all(|c| c.places.iter().all(|&p| lex().places[p].id != "bamako")),
+                "{text}"
+            );
+        }
+        // a sentence that opens with a capitalised name is no dateline
+        let a = article("+++\npublished = 2023-11-14\n+++\nFighting near Kidal on Monday, the army said - and in Gao too.\n");
+        assert!(a.candidates.iter().any(|c| c.sent == 0));
+    }
+
+    #[test]
+    fn a_capital_standing_for_its_government_is_not_a_place() {
+        let a = article("+++\npublished = 2023-11-14\n+++\nRebels blamed Bamako for the strike on Monday. Bamako said the strike on Monday was theirs.\n\nThe army accused Bamako of shelling on Monday.\n");
+        assert!(
+            a.candidates.iter().all(|c| c.places.iter().all(|&p| lex().places[p].id != "bamako")),
+            "{:?}",
+            a.candidates
+        );
+        let a = article("+++\npublished = 2023-11-14\n+++\nA strike hit a market in Bamako on Monday.\n");
+        assert!(a.candidates.iter().any(|c| c.places.iter().any(|&p| lex().places[p].id == "bamako")));
+    }
+
+    #[test]
+    fn taking_a_base_is_told_apart_from_taking_the_town() {
+        let a = article("+++\npublished = 2023-11-14\n+++\nRebels said they seized the army base in Kidal on Monday.\n\nThe army took control of Gao on Monday.\n");
+        let hints: Vec<bool> = a.candidates.iter().map(|c| c.hints.contains(&"facility")).collect();
+        assert_eq!(hints, [true, false], "{:?}", a.candidates);
+    }
+
+    #[test]
+    fn a_year_since_which_is_no_date_of_the_happening() {
+        let a = article("+++\npublished = 2023-11-14\n+++\nFighting broke out near Kidal on Monday.\n\nThe fighting near Kidal was the fiercest since 2023, residents said.\n");
+        assert_eq!(a.candidates.len(), 2, "{:?}", a.candidates);
+        for c in &a.candidates {
+            assert_eq!((c.start, c.end), (Date::new(2023, 11, 13).unwrap(), Date::new(2023, 11, 13).unwrap()), "{c:?}");
+        }
+    }
+
+    #[test]
     fn background_history_and_hypotheticals_make_no_event() {
         let a = article("+++\npublished = 2023-11-13\n+++\nThe rebels routed the Malian army when it tried to regain control of Kidal in 2014. An offensive on Kidal could begin soon. Fighting began near Kidal on Saturday.");
         assert_eq!(a.candidates.len(), 1, "{:?}", a.candidates);
         assert_eq!(a.candidates[0].start, Date::new(2023, 11, 11).unwrap());
+    }
+
+    #[test]
+    fn an_undated_lead_takes_the_day_the_next_sentence_names() {
+        // published on a Tuesday; the capture is told first, its day second
+        let a = article("+++\npublished = 2023-11-14\n+++\nThe rebels have claimed the capture of Kidal after days of fighting.\n\nThe group said late on Sunday it had taken Kidal.\n");
+        let lead = a.candidates.iter().find(|c| c.sent == 0).expect("a lead candidate");
+        assert_eq!(lead.start, Date::new(2023, 11, 12).unwrap());
+        // an older day further down is background, not the lead's
+        let a = article("+++\npublished = 2023-11-14\n+++\nThe rebels have claimed the capture of Kidal after heavy fighting.\n\nThe town has changed hands often.\n\nThey said something else.\n\nFighting had erupted near Kidal on 2 November.\n");
+        let lead = a.candidates.iter().find(|c| c.sent == 0).expect("a lead candidate");
+        assert_eq!(lead.start, Date::new(2023, 11, 14).unwrap());
     }
 
     #[test]

@@ -81,6 +81,8 @@ pub(crate) enum W {
     Third,
     Fourth,
     Half,
+    /// A past auxiliary ("had", "was", "were"): "had no missions scheduled" is not the future.
+    PastAux,
     Recent,
     Veille,
     Lendemain,
@@ -210,6 +212,9 @@ pub(crate) const KEYWORDS: &[(&str, W)] = &[
     ("days", W::Days),
     ("dawn", W::Dawn),
     ("due", W::Due),
+    ("had", W::PastAux),
+    ("was", W::PastAux),
+    ("were", W::PastAux),
     ("during", W::During),
     ("early", W::Early),
     ("earlier", W::Earlier),

@@ -43,6 +43,7 @@ mod grammar;
 mod keywords;
 mod lexer;
 mod resolve;
+pub mod statement;
 
 #[cfg(test)]
 mod tests;
@@ -133,6 +134,11 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<DateMention> {
         let mut out = Vec::new();
         for_each_hit(toks, |h| {
             let (a, b) = (&toks[h.s], &toks[h.e - 1]);
+            if h.kind == MentionKind::Absolute
+                && names_an_organisation(&text[..a.b0 as usize], &text[b.b1 as usize..])
+            {
+                return;
+            }
             out.push(DateMention {
                 start: a.c0,
                 end: b.c1,
@@ -143,6 +149,29 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<DateMention> {
         });
         out
     })
+}
+
+/// Capitalised nouns after which a day and month name a group, not a day
+/// ("the June 5 Movement", "the March 23 Alliance").
+const ORGANISATIONS: &[&str] = &[
+    "Movement", "Alliance", "Coalition", "Front", "Group", "Brigade", "Brigades", "Revolution",
+    "Party", "Committee", "Collective", "Declaration", "Accord", "Agreement",
+];
+
+/// Whether a day-month mention is part of an organisation's (or an
+/// accord's) name: an organisation noun right after it, or "Movement of" /
+/// "Mouvement du" right before it.
+fn names_an_organisation(before: &str, after: &str) -> bool {
+    let next = after.trim_start_matches([' ', '-']);
+    let named_after = ORGANISATIONS.iter().any(|o| {
+        next.strip_prefix(o)
+            .is_some_and(|rest| !rest.starts_with(|c: char| c.is_alphanumeric()))
+    });
+    let prev = before.trim_end();
+    let named_before = ["Movement of", "Movement of the", "Mouvement du", "Mouvement des", "Front of the"]
+        .iter()
+        .any(|p| prev.ends_with(p));
+    named_after || named_before
 }
 
 /// Tokenizes `text` into a reused buffer and hands the tokens to `f`.

@@ -247,6 +247,15 @@ fn future_weekdays() {
 }
 
 #[test]
+fn participle_after_a_past_auxiliary_is_past() {
+    let c = published("2023-10-06"); // a Friday
+    // "on Friday" in a Friday report is that Friday, not the next one
+    assert_eq!(day_of("the unit had no patrols planned for the valley on Friday", &c), "2023-10-06");
+    assert_eq!(day_of("the vote was scheduled for Tuesday", &c), "2023-10-03");
+    assert_eq!(day_of("the vote is scheduled for Tuesday", &c), "2023-10-10");
+}
+
+#[test]
 fn weekdays_against_anchor_only() {
     // Inferred publication passed as anchor: the nearest such day.
     let c = anchored("2023-11-11"); // Saturday
@@ -1003,4 +1012,14 @@ fn throughput() {
     }
     println!("document level (4 calls per article): {:.0} MB/s", (doc_bytes * doc_rounds) as f64 / 1e6 / (cpu_seconds() - t));
     assert!(sink > 0 && mentions > 0);
+}
+
+#[test]
+fn a_group_named_after_a_day_is_no_date() {
+    let c = published("2023-10-06");
+    assert!(find_dates("the June 5 Movement called a rally", &c).is_empty());
+    assert!(find_dates("members of the Mouvement du 5 juin marched", &c).is_empty());
+    assert!(find_dates("the March 23 Alliance said", &c).is_empty());
+    // a day followed by other words is still a day
+    assert_eq!(day_of("on June 5 the movement marched", &c), "2023-06-05");
 }

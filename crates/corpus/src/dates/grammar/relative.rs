@@ -251,6 +251,8 @@ impl<'a> G<'a> {
 
     /// Future tense shortly before token `i` in the same clause ("will meet
     /// on Monday", "is scheduled for Friday", "the talks, due to resume").
+    /// A participle after a past auxiliary is past ("had no missions
+    /// scheduled for Friday", "was expected on Monday"): news convention.
     pub(crate) fn future_context(&self, i: usize) -> bool {
         let lo = i.saturating_sub(7);
         for k in (lo..i).rev() {
@@ -263,11 +265,24 @@ impl<'a> G<'a> {
                 }
             }
             match self.w(k) {
-                W::Will | W::Shall | W::Scheduled | W::Expected | W::Due | W::Planned | W::Next | W::Coming => {
-                    return true
-                }
+                W::Will | W::Shall | W::Next | W::Coming => return true,
                 W::Ll if k > 0 && matches!(self.punct(k - 1), Some('\'' | '’')) => return true,
+                W::Scheduled | W::Expected | W::Due | W::Planned => return !self.past_auxiliary_before(k),
                 _ => {}
+            }
+        }
+        false
+    }
+
+    /// A past auxiliary ("had", "was", "were") within four words before
+    /// token `k`, in the same clause.
+    fn past_auxiliary_before(&self, k: usize) -> bool {
+        for j in (k.saturating_sub(4)..k).rev() {
+            if self.punct(j).is_some_and(clause_break) {
+                return false;
+            }
+            if self.is(j, W::PastAux) {
+                return true;
             }
         }
         false
