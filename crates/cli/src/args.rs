@@ -18,8 +18,9 @@ USAGE:
                                      top places and actors
     counterclaim noscript DIR        print the page's <noscript> fallback: the events
                                      as an HTML fragment (used by the build)
-    counterclaim eval DIR [--min-recall R] [--min-precision P] [--min-events K]
-                                     score the engine on DIR against DIR/gold.json:
+    counterclaim eval DIR [--gold FILE] [--min-recall R] [--min-precision P] [--min-events K]
+                                     score the engine on DIR against DIR/gold.json
+                                     (or FILE):
                                      each problem as `path:line: message`, then
                                      claim recall, precision, events right,
                                      speaker and stance accuracy
@@ -60,6 +61,8 @@ pub enum Command {
     },
     Eval {
         dir: PathBuf,
+        /// `--gold FILE`; default `DIR/gold.json`.
+        gold: Option<PathBuf>,
         floors: Floors,
     },
     Synth {
@@ -160,6 +163,7 @@ fn parse_export(rest: &[String]) -> Result<Command, UsageError> {
 
 fn parse_eval(rest: &[String]) -> Result<Command, UsageError> {
     let mut floors = Floors::default();
+    let mut gold = None;
     let mut operands = Vec::new();
     let mut it = rest.iter();
     while let Some(a) = it.next() {
@@ -167,7 +171,7 @@ fn parse_eval(rest: &[String]) -> Result<Command, UsageError> {
             Some((n, v)) if n.starts_with("--") => (n, Some(v.to_string())),
             _ => (a.as_str(), None),
         };
-        if !matches!(name, "--min-recall" | "--min-precision" | "--min-events") {
+        if !matches!(name, "--min-recall" | "--min-precision" | "--min-events" | "--gold") {
             if a.starts_with('-') && a.len() > 1 {
                 return Err(UsageError(format!("unknown option `{a}` for `eval`")));
             }
@@ -178,7 +182,9 @@ fn parse_eval(rest: &[String]) -> Result<Command, UsageError> {
             Some(v) => v,
             None => it.next().cloned().ok_or_else(|| UsageError(format!("`{name}` needs a value")))?,
         };
-        if name == "--min-events" {
+        if name == "--gold" {
+            gold = Some(PathBuf::from(value));
+        } else if name == "--min-events" {
             floors.min_events = value
                 .parse()
                 .map_err(|_| UsageError(format!("`--min-events` must be a count, got `{value}`")))?;
@@ -197,6 +203,7 @@ fn parse_eval(rest: &[String]) -> Result<Command, UsageError> {
     }
     Ok(Command::Eval {
         dir: one_dir("eval", &operands)?,
+        gold,
         floors,
     })
 }
@@ -294,6 +301,7 @@ mod tests {
             p(&["eval", "x", "--min-recall", "0.9", "--min-events=3"]),
             Ok(Command::Eval {
                 dir: "x".into(),
+                gold: None,
                 floors: Floors { min_recall: 0.9, min_precision: 0.0, min_events: 3 }
             })
         );
@@ -340,6 +348,7 @@ mod tests {
             &["eval", "x", "--min-recall", "1.5"],
             &["eval", "x", "--min-events", "many"],
             &["eval", "x", "--strict"],
+            &["eval", "x", "--gold"],
         ] {
             assert!(p(bad).is_err(), "{bad:?} should be a usage error");
         }

@@ -41,7 +41,7 @@ fn main() -> ExitCode {
             println!("{}", counterclaim_corpus::noscript::render(&c));
             ExitCode::SUCCESS
         }),
-        Command::Eval { dir, floors } => eval_dir(&dir, floors),
+        Command::Eval { dir, gold, floors } => eval_dir(&dir, gold.as_deref(), floors),
         Command::Synth {
             n,
             dir,
@@ -122,10 +122,10 @@ fn check(dir: &Path) -> ExitCode {
     }
 }
 
-/// `eval DIR`: parse DIR, score it against DIR/gold.json, print each
+/// `eval DIR`: parse DIR, score it against DIR/gold.json (or `--gold`), print each
 /// problem as `path:line: message`, then the summary.
-fn eval_dir(dir: &Path, floors: args::Floors) -> Result<ExitCode, String> {
-    let gold_path = dir.join("gold.json");
+fn eval_dir(dir: &Path, gold: Option<&Path>, floors: args::Floors) -> Result<ExitCode, String> {
+    let gold_path = gold.map_or_else(|| dir.join("gold.json"), Path::to_path_buf);
     let json = std::fs::read_to_string(&gold_path)
         .map_err(|e| format!("{}: cannot read: {e}", gold_path.display()))?;
     let gold = eval::parse_gold(&json).map_err(|e| format!("{}: {e}", gold_path.display()))?;
