@@ -34,7 +34,10 @@
 //! denial wording in the attributed content (`I deny`, `did not`, `never`,
 //! `false`); otherwise `Assert`.
 
+mod cues;
+
 use crate::mentions::{ents_in, Ent, Lexicon};
+use cues::{find_cues, Cue};
 use crate::model::{Side, Stance};
 use crate::text::Folded;
 use crate::tokens::{class, Tok, Words};
@@ -160,6 +163,14 @@ pub(crate) const REPORT_VERBS: &[&str] = &[
     "denounce",
     "estimate",
     "report",
+    "maintained",
+    "maintains",
+    "blamed",
+    "blames",
+    "disputed",
+    "disputes",
+    "spoken",
+    "spoke",
 ];
 /// Participles continuing a cue ("…, claiming to have …"): a cue only when
 /// the sentence has no other.
@@ -214,8 +225,25 @@ pub(crate) const DENY_CONTENT: &[&str] = &[
     "has not entered",
     "not true",
     "baseless",
-    "did not",
-    "never",
+    "untrue",
+    "fabricated",
+    "fabrication",
+    "fabrications",
+    "fictitious",
+    "unfounded",
+    "groundless",
+    "false",
+    "lies",
+    "no one was killed",
+    "nobody was killed",
+    "no civilian",
+    "no civilians",
+    "has not fallen",
+    "have not fallen",
+    "had not fallen",
+    "still in our hands",
+    "remains in our hands",
+    "still under our control",
 ];
 /// Words before a cue word that make it a noun ("the claim") or passive.
 pub(crate) const NOT_VERB_BEFORE: &[&str] = &[
@@ -719,14 +747,6 @@ fn subject_of(ctx: &Ctx, s: &Sent) -> Option<Speaker> {
         .map(|c| ctx.speaker_of(c))
 }
 
-struct Cue {
-    k: usize,
-    /// Tokens of the cue ("according to" = 2, "told AFP" = 2).
-    len: usize,
-    form: Form,
-    secondary: bool,
-}
-
 fn sentence_claims(
     ctx: &Ctx,
     sents: &[Sent],
@@ -737,51 +757,8 @@ fn sentence_claims(
     let s = sents[si];
     let chars = &ctx.f.chars;
     let regions = quote_regions(chars, s.start as usize, s.end as usize);
-    let w = &ctx.w;
     // 1. cues
-    let mut cues: Vec<Cue> = Vec::new();
-    for k in s.t0..s.t1 {
-        let word = w.w(k);
-        let tk = ctx.tok(k);
-        if in_regions(&regions, tk.start as usize) {
-            continue;
-        }
-        if word == "according" && w.w(k + 1) == "to" && k + 2 < s.t1 {
-            cues.push(Cue {
-                k,
-                len: 2,
-                form: Form::According,
-                secondary: false,
-            });
-            continue;
-        }
-        let primary = w.has(k, class::REPORT);
-        let secondary = w.has(k, class::PARTICIPLE);
-        if !primary && !secondary {
-            continue;
-        }
-        if k > s.t0 && w.has(k - 1, class::NOT_VERB_BEFORE) && w.gap_after(k - 1).trim().is_empty()
-        {
-            continue;
-        }
-        // "slips in"
-        let len = if (word == "told" && w.capitalised(k + 1) && k + 1 < s.t1)
-            || (word.starts_with("slip") && w.w(k + 1) == "in")
-        {
-            2
-        } else {
-            1
-        };
-        cues.push(Cue {
-            k,
-            len,
-            form: Form::PrePosed,
-            secondary,
-        });
-    }
-    if cues.iter().any(|c| !c.secondary) {
-        cues.retain(|c| !c.secondary);
-    }
+    let mut cues = find_cues(ctx, &s, &regions);
     // 2. one claim per cue, skipping cues whose speaker repeats the previous one
     let mut found: Vec<RawClaim> = Vec::new();
     for cue in cues.iter_mut() {
@@ -1188,7 +1165,9 @@ fn stance_of(ctx: &Ctx, cue_word: &str, content: (u32, u32)) -> Stance {
     let maybe = (t0..t1).any(|k| {
         matches!(
             ctx.w.w(k),
-            "deny" | "denies" | "false" | "untrue" | "fake" | "never" | "not" | "baseless"
+            "deny" | "denies" | "false" | "untrue" | "fake" | "never" | "not" | "baseless" | "fabricated"
+                | "fabrication" | "fabrications" | "fictitious" | "unfounded" | "groundless" | "lies"
+                | "no" | "nobody" | "still"
         )
     });
     if !maybe {
@@ -1381,5 +1360,57 @@ mod tests {
             (c.speaker.as_deref(), c.stance),
             (Some("csp"), Stance::Deny)
         );
+    }
+
+    #[test]
+    fn denials_not_spelled_deny() {
+        for text in [
+            "The army said the rebels' claims were fabricated.",
+            "The CSP said the army's account was absolutely untrue.",
+            "The CSP denounced as fictitious the toll given by the army.",
+            "The army dismissed the toll.",
+            "The army disputed the toll given by the rebels.",
+            "The CSP said no one was killed in the strike.",
+            "The army said no civilian lost their life in the operation.",
+            "The CSP said the town has not fallen.",
+            "“The base is still in our hands,” the army said.",
+        ] {
+            let c = one(text);
+            assert_eq!(c.stance, Stance::Deny, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_negative_statement_on_its_own_is_an_assertion() {
+        let c = one("The CSP said it had attacked army bases but did not report any civilian casualties.");
+        assert_eq!(c.stance, Stance::Assert);
+        let c = one("“Aid convoys must never be a target,” the CSP said.");
+        assert_eq!(c.stance, Stance::Assert);
+    }
+
+    #[test]
+    fn negated_modal_passive_and_noun_cues_are_not_claims() {
+        for text in [
+            "The army has not commented on the attack.",
+            "AFP could not independently verify the toll.",
+            "The CSP did not say how many fighters died.",
+            "The group's claim about the toll was widely shared.",
+            "If confirmed, the attack would be the deadliest of the year.",
+            "The army is also accused of abuses.",
+            "Nobody knows how the army could say that.",
+            "The CSP maintains order in the town.",
+        ] {
+            assert!(claims(text).is_empty(), "{text}: {:#?}", claims(text));
+        }
+    }
+
+    #[test]
+    fn verbs_of_insisting_and_blaming_report() {
+        let c = one("However, the army maintained it was still fighting in the town.");
+        assert_eq!((c.speaker.as_deref(), c.verb.as_str()), (Some("fama"), "maintained"));
+        let c = one("The CSP had blamed the army for the air strike on the market.");
+        assert_eq!((c.speaker.as_deref(), c.stance), (Some("csp"), Stance::Assert));
+        let c = one("Another military source called it “a purely tactical move”.");
+        assert_eq!((c.speaker, c.side), (None, Some(Side::State)));
     }
 }
