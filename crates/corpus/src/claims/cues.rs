@@ -49,6 +49,8 @@ const NAMING_VERBS: &[&str] = &["called", "described", "termed", "branded", "lab
 const VERBS_NEEDING_NEXT: &[(&str, &[&str])] = &[
     ("maintained", &["that", "it", "they", "he", "she", "we", "there"]),
     ("maintains", &["that", "it", "they", "he", "she", "we", "there"]),
+    ("alleged", &["that", "it", "they", "he", "she", "we", "there"]),
+    ("alleges", &["that", "it", "they", "he", "she", "we", "there"]),
     ("spoke", &["of", "about", "to"]),
     ("spoken", &["of", "about", "to"]),
 ];
@@ -92,23 +94,27 @@ fn not_a_verb(ctx: &Ctx, s: &Sent, k: usize) -> bool {
     if w.has(j, class::NOT_VERB_BEFORE) || MODAL_BEFORE.contains(&before) {
         return true;
     }
+    // after a preposition the word is a noun: "after disputes over", "amid claims"
+    if (w.has(j, class::PREP) && before != "and") || before == "amid" {
+        return true;
+    }
     // a possessive before a noun: "the group's claim", "the rebels' claims"
     let possessive = before.ends_with("'s") || before.ends_with("’s") || w.gap_after(j).starts_with(['\'', '’']);
     possessive && matches!(w.w(k), "claim" | "claims" | "report" | "reports" | "say")
 }
 
-/// Whether the verb at `k` is in a relative clause (`which said`, `who had
-/// declared`).
-fn relative(ctx: &Ctx, s: &Sent, k: usize) -> bool {
+/// The relative pronoun of the verb at `k`, when it is in a relative clause
+/// (`which said`, `who had declared`).
+pub(super) fn relative_pronoun(ctx: &Ctx, s: &Sent, k: usize) -> Option<usize> {
     let mut j = k;
     for _ in 0..2 {
         match word_before(ctx, s, j) {
-            Some((_, word)) if RELATIVE.contains(&word) => return true,
-            Some((i, "had" | "has" | "have" | "also")) => j = i,
-            _ => return false,
+            Some((i, word)) if RELATIVE.contains(&word) => return Some(i),
+            Some((i, "had" | "has" | "have")) => j = i,
+            _ => return None,
         }
     }
-    false
+    None
 }
 
 /// Whether `k` is inside a leading time clause: the sentence opens with a
@@ -176,7 +182,7 @@ pub(super) fn find_cues(ctx: &Ctx, s: &Sent, regions: &[(usize, usize)]) -> Vec<
         } else {
             1
         };
-        let secondary = participle || relative(ctx, s, k) || in_time_clause(ctx, s, k);
+        let secondary = participle || relative_pronoun(ctx, s, k).is_some() || in_time_clause(ctx, s, k);
         cues.push(Cue { k, len, form: Form::PrePosed, secondary });
     }
     if cues.iter().any(|c| !c.secondary) {
