@@ -609,6 +609,7 @@ mod tests {
             date: None,
             event: event.map(str::to_string),
             numbers: vec![],
+            confidence: Default::default(),
         }
     }
 
@@ -636,6 +637,7 @@ mod tests {
                 contested,
                 disputes: vec![],
                 caveats: vec![],
+                confidence: Default::default(),
             }],
         }
     }

@@ -38,7 +38,7 @@ mod cues;
 
 use crate::mentions::{ents_in, Ent, Lexicon};
 use cues::{find_cues, Cue};
-use crate::model::{Side, Stance};
+use crate::model::{Confidence, Side, Stance};
 use crate::text::Folded;
 use crate::tokens::{class, Tok, Words};
 
@@ -70,6 +70,7 @@ pub struct RawClaim {
     pub stance: Stance,
     /// The attributed content (for outcomes, figures and dates).
     pub content: (u32, u32),
+    pub confidence: Confidence,
 }
 
 pub(crate) const REPORT_VERBS: &[&str] = &[
@@ -717,7 +718,11 @@ pub fn extract(ctx: &Ctx, sents: &[Sent]) -> Vec<RawClaim> {
         }
         let before = out.len();
         match unclosed_quote_claim(ctx, sents, si, &mem) {
-            Some(c) => out.push(c),
+            Some(mut c) => {
+                // no closing quote: the attribution is read across sentences
+                c.confidence = confidence_of(ctx, s, &c, true);
+                out.push(c)
+            }
             None => sentence_claims(ctx, sents, si, &mut mem, &mut out),
         }
         if out.len() > before {
@@ -777,6 +782,7 @@ fn sentence_claims(
                 claim.content.0 = claim.content.0.max(at);
             }
         }
+        claim.confidence = confidence_of(ctx, &s, &claim, cue.secondary);
         mem.last_speaker = Some((s.para, si, speaker_of_claim(&claim)));
         found.push(claim);
     }
@@ -819,6 +825,31 @@ fn clause_of_cue(ctx: &Ctx, s: &Sent, k: usize, regions: &[(usize, usize)]) -> u
         }
     }
     ctx.tok(j).start
+}
+
+/// How sure the claim is (see [`Confidence`]): a gazetteer speaker named
+/// in the sentence with a primary cue is high; a speaker carried over from
+/// an earlier sentence (a pronoun), an anonymous source or a secondary cue
+/// is medium; a few words of unknown side before the verb are low.
+fn confidence_of(ctx: &Ctx, s: &Sent, c: &RawClaim, secondary: bool) -> Confidence {
+    let folded = crate::text::fold_string(&c.speaker_text);
+    let named_here = !folded.is_empty() && ctx.f.fs(s.start as usize, s.end as usize).contains(&folded);
+    let head = folded
+        .rsplit(|ch: char| !ch.is_ascii_alphanumeric())
+        .find(|w| !w.is_empty())
+        .is_some_and(|w| HEADS.contains(&w) || w == "statement");
+    let level = if c.speaker.is_some() && named_here {
+        Confidence::High
+    } else if c.speaker.is_some() || c.side.is_some() || head {
+        Confidence::Medium
+    } else {
+        Confidence::Low
+    };
+    if secondary {
+        level.max(Confidence::Medium)
+    } else {
+        level
+    }
 }
 
 fn speaker_of_claim(c: &RawClaim) -> Speaker {
@@ -1058,6 +1089,7 @@ fn claim_at(
         verb,
         stance,
         content,
+        confidence: Confidence::Low,
     })
 }
 
@@ -1255,6 +1287,7 @@ fn pre_posed(
         verb,
         stance,
         content,
+        confidence: Confidence::Low,
     })
 }
 
@@ -1343,6 +1376,7 @@ fn unclosed_quote_claim(ctx: &Ctx, sents: &[Sent], si: usize, mem: &Memory) -> O
         verb,
         stance,
         content,
+        confidence: Confidence::Low,
     })
 }
 

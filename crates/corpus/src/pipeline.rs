@@ -440,6 +440,7 @@ pub fn parse_article(
             date: date.map(|r| r.to_range()),
             event: None,
             numbers: nums,
+            confidence: rc.confidence,
         });
     }
 
@@ -1092,6 +1093,8 @@ pub fn assemble(articles: Vec<Article>, lex: &Lexicon) -> Corpus {
             contested: !disputes.is_empty(),
             disputes,
             caveats: cav,
+            // rated from its claims by `confidence::rate_events`
+            confidence: crate::model::Confidence::Low,
         });
     }
     Corpus {
