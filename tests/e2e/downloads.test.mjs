@@ -20,7 +20,7 @@ after(async () => {
 const COLUMNS = [
   'event_id', 'event_date', 'event_date_end', 'time_precision', 'event_kind', 'event_title', 'actors', 'sides',
   'place', 'latitude', 'longitude', 'contested', 'claim_id', 'speaker', 'side', 'stance', 'quote', 'quote_start',
-  'quote_end', 'source_title', 'outlet', 'published', 'url',
+  'quote_end', 'source_title', 'outlet', 'published', 'url', 'confidence',
 ];
 
 /** RFC 4180 parser: records of fields; fails on anything malformed. */
@@ -100,7 +100,7 @@ async function checkDownloads(page, query) {
   assert.equal(json.name, 'counterclaim-events.json');
   const doc = JSON.parse(json.text);
   assert.equal(doc.format, 'counterclaim-rows');
-  assert.equal(doc.version, 1);
+  assert.equal(doc.version, 2);
   assert.equal(doc.query, query);
   assert.equal(doc.events, n);
   assert.equal(doc.rows.length, rows.length);
@@ -114,6 +114,7 @@ async function checkDownloads(page, query) {
       assert.equal(rows[i][j], want, `row ${i} ${c}`);
     });
     assert.equal(typeof o.contested, 'boolean');
+    assert.ok(['high', 'medium', 'low'].includes(o.confidence), `row ${i} confidence ${o.confidence}`);
     assert.ok(o.latitude === null || typeof o.latitude === 'number');
   });
   return { rows, doc, col };

@@ -23,6 +23,12 @@ USAGE:
                                      top places and actors
     counterclaim noscript DIR        print the page's <noscript> fallback: the events
                                      as an HTML fragment (used by the build)
+    counterclaim eval DIR [--gold FILE] [--min-recall R] [--min-precision P] [--min-events K]
+                                     score the engine on DIR against DIR/gold.json
+                                     (or FILE):
+                                     each problem as `path:line: message`, then
+                                     claim recall, precision, events right,
+                                     speaker and stance accuracy
     counterclaim synth N DIR [--seed S] [--gazetteer FILE]
                                      write N synthetic articles and a copy of the
                                      gazetteer into DIR (created if missing)
@@ -34,6 +40,7 @@ docs/corpus-format.md).
 EXIT STATUS:
     0  success (`check`: no errors; warnings allowed)
     1  the corpus has errors, or a file could not be read or written
+       (`eval`: a --min-* floor is not met)
     2  usage error
 ";
 
@@ -60,6 +67,12 @@ pub enum Command {
     Noscript {
         dir: PathBuf,
     },
+    Eval {
+        dir: PathBuf,
+        /// `--gold FILE`; default `DIR/gold.json`.
+        gold: Option<PathBuf>,
+        floors: Floors,
+    },
     Synth {
         n: usize,
         dir: PathBuf,
@@ -67,6 +80,16 @@ pub enum Command {
         gazetteer: Option<PathBuf>,
     },
 }
+
+/// The quality floors of `eval` (0 = no floor).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Floors {
+    pub min_recall: f64,
+    pub min_precision: f64,
+    pub min_events: usize,
+}
+
+impl Eq for Floors {}
 
 /// The format of `export --rows`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -102,6 +125,7 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
             dir: one_dir(cmd, rest)?,
         }),
         "synth" => parse_synth(rest),
+        "eval" => parse_eval(rest),
         other => Err(UsageError(format!("unknown command `{other}`"))),
     }
 }
@@ -145,6 +169,53 @@ fn parse_export(rest: &[String]) -> Result<Command, UsageError> {
     Ok(Command::Export {
         dir: one_dir("export", &operands)?,
         rows,
+    })
+}
+
+fn parse_eval(rest: &[String]) -> Result<Command, UsageError> {
+    let mut floors = Floors::default();
+    let mut gold = None;
+    let mut operands = Vec::new();
+    let mut it = rest.iter();
+    while let Some(a) = it.next() {
+        let (name, inline) = match a.split_once('=') {
+            Some((n, v)) if n.starts_with("--") => (n, Some(v.to_string())),
+            _ => (a.as_str(), None),
+        };
+        if !matches!(name, "--min-recall" | "--min-precision" | "--min-events" | "--gold") {
+            if a.starts_with('-') && a.len() > 1 {
+                return Err(UsageError(format!("unknown option `{a}` for `eval`")));
+            }
+            operands.push(a.clone());
+            continue;
+        }
+        let value = match inline {
+            Some(v) => v,
+            None => it.next().cloned().ok_or_else(|| UsageError(format!("`{name}` needs a value")))?,
+        };
+        if name == "--gold" {
+            gold = Some(PathBuf::from(value));
+        } else if name == "--min-events" {
+            floors.min_events = value
+                .parse()
+                .map_err(|_| UsageError(format!("`--min-events` must be a count, got `{value}`")))?;
+        } else {
+            let x: f64 = value
+                .parse()
+                .ok()
+                .filter(|x: &f64| (0.0..=1.0).contains(x))
+                .ok_or_else(|| UsageError(format!("`{name}` must be a number from 0 to 1, got `{value}`")))?;
+            if name == "--min-recall" {
+                floors.min_recall = x;
+            } else {
+                floors.min_precision = x;
+            }
+        }
+    }
+    Ok(Command::Eval {
+        dir: one_dir("eval", &operands)?,
+        gold,
+        floors,
     })
 }
 
@@ -238,6 +309,14 @@ mod tests {
         assert_eq!(p(&["noscript", "x"]), Ok(Command::Noscript { dir: "x".into() }));
         assert_eq!(p(&["help"]), Ok(Command::Help));
         assert_eq!(
+            p(&["eval", "x", "--min-recall", "0.9", "--min-events=3"]),
+            Ok(Command::Eval {
+                dir: "x".into(),
+                gold: None,
+                floors: Floors { min_recall: 0.9, min_precision: 0.0, min_events: 3 }
+            })
+        );
+        assert_eq!(
             p(&["synth", "5", "out"]),
             Ok(Command::Synth {
                 n: 5,
@@ -276,6 +355,11 @@ mod tests {
             &["synth", "5", "out", "--seed"],
             &["synth", "5", "out", "--seed", "-3"],
             &["synth", "5", "out", "--colour"],
+            &["eval"],
+            &["eval", "x", "--min-recall", "1.5"],
+            &["eval", "x", "--min-events", "many"],
+            &["eval", "x", "--strict"],
+            &["eval", "x", "--gold"],
         ] {
             assert!(p(bad).is_err(), "{bad:?} should be a usage error");
         }

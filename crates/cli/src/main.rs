@@ -1,9 +1,11 @@
 //! `counterclaim` — command-line tool for Counterclaim corpora: export a
 //! folder of articles as JSON, check it, count what the engine extracted,
-//! render the page's `<noscript>` fallback, and write synthetic corpora.
+//! render the page's `<noscript>` fallback, score the engine against
+//! hand-written gold, and write synthetic corpora.
 //! Run `counterclaim --help` for usage.
 
 mod args;
+mod eval;
 mod names;
 mod source;
 mod stats;
@@ -44,6 +46,7 @@ fn main() -> ExitCode {
             println!("{}", counterclaim_corpus::noscript::render(&c));
             ExitCode::SUCCESS
         }),
+        Command::Eval { dir, gold, floors } => eval_dir(&dir, gold.as_deref(), floors),
         Command::Synth {
             n,
             dir,
@@ -126,4 +129,55 @@ fn check(dir: &Path) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// `eval DIR`: parse DIR, score it against DIR/gold.json (or `--gold`), print each
+/// problem as `path:line: message`, then the summary.
+fn eval_dir(dir: &Path, gold: Option<&Path>, floors: args::Floors) -> Result<ExitCode, String> {
+    let gold_path = gold.map_or_else(|| dir.join("gold.json"), Path::to_path_buf);
+    let json = std::fs::read_to_string(&gold_path)
+        .map_err(|e| format!("{}: cannot read: {e}", gold_path.display()))?;
+    let gold = eval::parse_gold(&json).map_err(|e| format!("{}: {e}", gold_path.display()))?;
+    let corpus = source::load(dir)?;
+    let report = eval::score(&corpus, &gold);
+    let mut out = String::new();
+    for p in &report.problems {
+        match &p.at {
+            Some(at) => {
+                let path = dir.join(&at.document);
+                let line = file_line(&path, at.offset);
+                out.push_str(&format!("{}:{line}: {}\n", path.display(), p.message));
+            }
+            None => out.push_str(&format!("{}: {}\n", dir.display(), p.message)),
+        }
+    }
+    let name = dir
+        .canonicalize()
+        .ok()
+        .and_then(|d| d.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .unwrap_or_else(|| dir.display().to_string());
+    out.push_str(&report.summary(&name));
+    out.push('\n');
+    let mut stdout = std::io::stdout().lock();
+    stdout
+        .write_all(out.as_bytes())
+        .and_then(|_| stdout.flush())
+        .map_err(|e| format!("cannot write: {e}"))?;
+    let ok = report.recall() >= floors.min_recall
+        && report.precision() >= floors.min_precision
+        && report.events_right >= floors.min_events;
+    Ok(if ok { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+}
+
+/// The 1-based line of the file at `path` holding code point `offset` of
+/// the article body (after the front matter); 1 if the file cannot be read.
+fn file_line(path: &Path, offset: u32) -> usize {
+    let Ok(text) = std::fs::read_to_string(path) else {
+        return 1;
+    };
+    let Ok(split) = counterclaim_corpus::frontmatter::split(&text) else {
+        return 1;
+    };
+    let before = split.body.chars().take(offset as usize).filter(|&c| c == '\n').count();
+    split.body_first_line + before + 1
 }

@@ -209,6 +209,7 @@ mod tests {
             }),
             event: None,
             numbers: vec![],
+            confidence: Default::default(),
         }
     }
 
@@ -234,6 +235,7 @@ mod tests {
             contested,
             disputes: vec![],
             caveats: vec![],
+            confidence: Default::default(),
         }
     }
 

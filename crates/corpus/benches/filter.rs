@@ -130,6 +130,7 @@ fn corpus() -> Corpus {
                 contested: rng.chance(15),
                 disputes: vec![],
                 caveats: vec![],
+                confidence: Default::default(),
             }
         })
         .collect();
@@ -155,6 +156,7 @@ fn corpus() -> Corpus {
                 date: None,
                 event: Some(events[e].id.clone()),
                 numbers: vec![],
+                confidence: Default::default(),
             }
         })
         .collect();

@@ -429,6 +429,8 @@ pub fn assemble(articles: Vec<Article>, lex: &Lexicon) -> Corpus {
             contested: !disputes.is_empty(),
             disputes,
             caveats: std::mem::take(&mut event_caveats[gi]),
+            // rated from its claims by `confidence::rate_events`
+            confidence: crate::model::Confidence::Low,
         });
     }
     Corpus {

@@ -34,8 +34,11 @@
 //! denial wording in the attributed content (`I deny`, `did not`, `never`,
 //! `false`); otherwise `Assert`.
 
+mod cues;
+
 use crate::mentions::{ents_in, Ent, Lexicon};
-use crate::model::{Side, Stance};
+use cues::{find_cues, Cue};
+use crate::model::{Confidence, Side, Stance};
 use crate::text::Folded;
 use crate::tokens::{class, Tok, Words};
 
@@ -67,6 +70,7 @@ pub struct RawClaim {
     pub stance: Stance,
     /// The attributed content (for outcomes, figures and dates).
     pub content: (u32, u32),
+    pub confidence: Confidence,
 }
 
 pub(crate) const REPORT_VERBS: &[&str] = &[
@@ -160,6 +164,14 @@ pub(crate) const REPORT_VERBS: &[&str] = &[
     "denounce",
     "estimate",
     "report",
+    "maintained",
+    "maintains",
+    "blamed",
+    "blames",
+    "disputed",
+    "disputes",
+    "spoken",
+    "spoke",
 ];
 /// Participles continuing a cue ("…, claiming to have …"): a cue only when
 /// the sentence has no other.
@@ -214,8 +226,25 @@ pub(crate) const DENY_CONTENT: &[&str] = &[
     "has not entered",
     "not true",
     "baseless",
-    "did not",
-    "never",
+    "untrue",
+    "fabricated",
+    "fabrication",
+    "fabrications",
+    "fictitious",
+    "unfounded",
+    "groundless",
+    "false",
+    "lies",
+    "no one was killed",
+    "nobody was killed",
+    "no civilian",
+    "no civilians",
+    "has not fallen",
+    "have not fallen",
+    "had not fallen",
+    "still in our hands",
+    "remains in our hands",
+    "still under our control",
 ];
 /// Words before a cue word that make it a noun ("the claim") or passive.
 pub(crate) const NOT_VERB_BEFORE: &[&str] = &[
@@ -672,7 +701,8 @@ fn in_regions(regions: &[(usize, usize)], cp: usize) -> bool {
 /// Pronoun and subject memory across sentences.
 #[derive(Default)]
 struct Memory {
-    last_speaker: Option<(usize, Speaker)>,
+    /// The last speaker: its paragraph, its sentence and who.
+    last_speaker: Option<(usize, usize, Speaker)>,
     /// The previous body sentence: its subject is computed only when a
     /// pronoun needs it.
     prev_sent: Option<Sent>,
@@ -688,17 +718,16 @@ pub fn extract(ctx: &Ctx, sents: &[Sent]) -> Vec<RawClaim> {
         }
         let before = out.len();
         match unclosed_quote_claim(ctx, sents, si, &mem) {
-            Some(c) => out.push(c),
+            Some(mut c) => {
+                // no closing quote: the attribution is read across sentences
+                c.confidence = confidence_of(ctx, s, &c, true);
+                out.push(c)
+            }
             None => sentence_claims(ctx, sents, si, &mut mem, &mut out),
         }
         if out.len() > before {
             if let Some(c) = out.last() {
-                let sp = Speaker {
-                    actor: c.speaker,
-                    text: c.speaker_text.clone(),
-                    side: c.side,
-                };
-                mem.last_speaker = Some((s.para, sp));
+                mem.last_speaker = Some((s.para, si, speaker_of_claim(c)));
             }
         }
         mem.prev_sent = Some(*s);
@@ -719,14 +748,6 @@ fn subject_of(ctx: &Ctx, s: &Sent) -> Option<Speaker> {
         .map(|c| ctx.speaker_of(c))
 }
 
-struct Cue {
-    k: usize,
-    /// Tokens of the cue ("according to" = 2, "told AFP" = 2).
-    len: usize,
-    form: Form,
-    secondary: bool,
-}
-
 fn sentence_claims(
     ctx: &Ctx,
     sents: &[Sent],
@@ -737,64 +758,32 @@ fn sentence_claims(
     let s = sents[si];
     let chars = &ctx.f.chars;
     let regions = quote_regions(chars, s.start as usize, s.end as usize);
-    let w = &ctx.w;
     // 1. cues
-    let mut cues: Vec<Cue> = Vec::new();
-    for k in s.t0..s.t1 {
-        let word = w.w(k);
-        let tk = ctx.tok(k);
-        if in_regions(&regions, tk.start as usize) {
-            continue;
-        }
-        if word == "according" && w.w(k + 1) == "to" && k + 2 < s.t1 {
-            cues.push(Cue {
-                k,
-                len: 2,
-                form: Form::According,
-                secondary: false,
-            });
-            continue;
-        }
-        let primary = w.has(k, class::REPORT);
-        let secondary = w.has(k, class::PARTICIPLE);
-        if !primary && !secondary {
-            continue;
-        }
-        if k > s.t0 && w.has(k - 1, class::NOT_VERB_BEFORE) && w.gap_after(k - 1).trim().is_empty()
-        {
-            continue;
-        }
-        // "slips in"
-        let len = if (word == "told" && w.capitalised(k + 1) && k + 1 < s.t1)
-            || (word.starts_with("slip") && w.w(k + 1) == "in")
-        {
-            2
-        } else {
-            1
-        };
-        cues.push(Cue {
-            k,
-            len,
-            form: Form::PrePosed,
-            secondary,
-        });
-    }
-    if cues.iter().any(|c| !c.secondary) {
-        cues.retain(|c| !c.secondary);
-    }
+    let mut cues = find_cues(ctx, &s, &regions);
     // 2. one claim per cue, skipping cues whose speaker repeats the previous one
     let mut found: Vec<RawClaim> = Vec::new();
     for cue in cues.iter_mut() {
-        let Some(claim) = claim_at(ctx, sents, si, cue, &regions, mem) else {
+        let Some(mut claim) = claim_at(ctx, sents, si, cue, &regions, mem) else {
             continue;
         };
         if let Some(prev) = found.last() {
             let same = prev.speaker_text == claim.speaker_text
                 || (prev.speaker.is_some() && prev.speaker == claim.speaker);
-            if same || claim.start <= prev.start {
+            // "X denied A and said B": one speaker, two stances, two claims
+            if same && claim.stance == prev.stance {
                 continue;
             }
+            if same || claim.start <= prev.start {
+                let at = clause_of_cue(ctx, &s, cue.k, &regions);
+                if at <= prev.start {
+                    continue;
+                }
+                claim.start = at;
+                claim.content.0 = claim.content.0.max(at);
+            }
         }
+        claim.confidence = confidence_of(ctx, &s, &claim, cue.secondary);
+        mem.last_speaker = Some((s.para, si, speaker_of_claim(&claim)));
         found.push(claim);
     }
     // 3. split the sentence between successive claims
@@ -811,6 +800,64 @@ fn sentence_claims(
         }
     }
     out.extend(found);
+}
+
+/// Conjunctions and relative words that open the clause of a second
+/// attribution in a sentence ("…, while the rebels said", "… that two
+/// sources said", "… and said").
+const CLAUSE_OPENERS: &[&str] = &[
+    "and", "but", "while", "whereas", "although", "though", "as", "yet", "that", "which", "who",
+];
+
+/// Where the clause of the cue at token `k` starts (code point): after the
+/// nearest comma, or at a conjunction, within eight tokens before `k`.
+fn clause_of_cue(ctx: &Ctx, s: &Sent, k: usize, regions: &[(usize, usize)]) -> u32 {
+    let w = &ctx.w;
+    let mut j = k;
+    while j > s.t0 && k - j < 8 {
+        let gap = w.gap_after(j - 1);
+        if gap.contains([',', ';', ':']) && !in_regions(regions, ctx.tok(j - 1).end as usize) {
+            break;
+        }
+        j -= 1;
+        if CLAUSE_OPENERS.contains(&w.w(j)) {
+            break;
+        }
+    }
+    ctx.tok(j).start
+}
+
+/// How sure the claim is (see [`Confidence`]): a gazetteer speaker named
+/// in the sentence with a primary cue is high; a speaker carried over from
+/// an earlier sentence (a pronoun), an anonymous source or a secondary cue
+/// is medium; a few words of unknown side before the verb are low.
+fn confidence_of(ctx: &Ctx, s: &Sent, c: &RawClaim, secondary: bool) -> Confidence {
+    let folded = crate::text::fold_string(&c.speaker_text);
+    let named_here = !folded.is_empty() && ctx.f.fs(s.start as usize, s.end as usize).contains(&folded);
+    let head = folded
+        .rsplit(|ch: char| !ch.is_ascii_alphanumeric())
+        .find(|w| !w.is_empty())
+        .is_some_and(|w| HEADS.contains(&w) || w == "statement");
+    let level = if c.speaker.is_some() && named_here {
+        Confidence::High
+    } else if c.speaker.is_some() || c.side.is_some() || head {
+        Confidence::Medium
+    } else {
+        Confidence::Low
+    };
+    if secondary {
+        level.max(Confidence::Medium)
+    } else {
+        level
+    }
+}
+
+fn speaker_of_claim(c: &RawClaim) -> Speaker {
+    Speaker {
+        actor: c.speaker,
+        text: c.speaker_text.clone(),
+        side: c.side,
+    }
 }
 
 /// The token after the last comma or closing quote before token `k` (within
@@ -906,6 +953,9 @@ fn claim_at(
                 });
             let inverted_speaker =
                 inverted_speaker.filter(|_| w.w(k) != "told" && w.w(k) != "tells");
+            let quote_before = cl.is_some_and(|(_, q)| q);
+            let inverted_speaker = inverted_speaker
+                .filter(|c| quote_before || inverted_phrase_ends(ctx, &s, k, c));
             match cl {
                 Some((b, quote)) if b == k && inverted_speaker.is_some() => {
                     // inverted: “…,” replied X, a leader of …
@@ -937,7 +987,7 @@ fn claim_at(
                         }
                     }
                     if matches!(c.kind, CandKind::Pronoun) {
-                        sp = resolve_pronoun(ctx, s, None, mem)?;
+                        sp = resolve_pronoun(ctx, s, si, mem)?;
                     }
                     speaker = sp;
                     let boundary = ctx.tok(b).start;
@@ -956,6 +1006,9 @@ fn claim_at(
                                 | "as"
                                 | "although"
                                 | "though"
+                                | "which"
+                                | "who"
+                                | "that"
                                 | "when"
                         ) =>
                 {
@@ -987,7 +1040,7 @@ fn claim_at(
                                 .flatten();
                             speaker = match own {
                                 Some(sp) => sp,
-                                None => resolve_pronoun(ctx, s, None, mem)?,
+                                None => resolve_pronoun(ctx, s, si, mem)?,
                             };
                         }
                         Some(c) => {
@@ -1036,6 +1089,7 @@ fn claim_at(
         verb,
         stance,
         content,
+        confidence: Confidence::Low,
     })
 }
 
@@ -1085,16 +1139,72 @@ fn subject_at(ctx: &Ctx, t0: usize, t1: usize) -> Option<Speaker> {
     (lead_ok && !matches!(c.kind, CandKind::Pronoun)).then(|| ctx.speaker_of(c))
 }
 
-fn resolve_pronoun(ctx: &Ctx, s: Sent, _own: Option<Speaker>, mem: &Memory) -> Option<Speaker> {
-    if let Some((para, sp)) = &mem.last_speaker {
+/// The speaker a pronoun stands for: the last speaker of the paragraph;
+/// else the subject of the previous sentence when it is in the same
+/// paragraph; else the last speaker when it spoke in the three sentences
+/// before (a quotation continued after a paragraph break, even across a
+/// one-line aside); else the subject of the previous sentence; else the
+/// last speaker.
+fn resolve_pronoun(ctx: &Ctx, s: Sent, si: usize, mem: &Memory) -> Option<Speaker> {
+    let prev_subject = || mem.prev_sent.and_then(|p| subject_of(ctx, &p));
+    if let Some((para, at, sp)) = &mem.last_speaker {
         if *para == s.para {
             return Some(sp.clone());
         }
+        if mem.prev_sent.is_some_and(|p| p.para == s.para) {
+            if let Some(sp) = prev_subject() {
+                return Some(sp);
+            }
+        }
+        if si.saturating_sub(*at) <= 3 {
+            return Some(sp.clone());
+        }
     }
-    if let Some(sp) = mem.prev_sent.and_then(|p| subject_of(ctx, &p)) {
-        return Some(sp);
+    prev_subject().or_else(|| mem.last_speaker.as_ref().map(|(_, _, sp)| sp.clone()))
+}
+
+/// Whether the phrase after an inverted verb is the speaker (`…, said the
+/// army on Sunday.`, `replied X, a leader of …`) rather than the start of
+/// the reported content (`…, said the insurgents had cleared the camp`,
+/// `denying that civilians were hit`): a participle or `that` never
+/// inverts, and the phrase must end the clause or be followed by a
+/// preposition.
+fn inverted_phrase_ends(ctx: &Ctx, s: &Sent, k: usize, c: &Cand) -> bool {
+    let w = &ctx.w;
+    if w.has(k, class::PARTICIPLE) || w.w(k).ends_with("ing") || w.w(k + 1) == "that" {
+        return false;
     }
-    mem.last_speaker.as_ref().map(|(_, sp)| sp.clone())
+    if c.t1 >= s.t1 {
+        return true;
+    }
+    let gap = w.gap_after(c.t1 - 1);
+    gap.contains([',', '.', ';', '(', ':', '—', '–']) || w.has(c.t1, class::PREP)
+}
+
+/// `the rights group, which said …`, `Trump, who called it …`: the phrase
+/// right before the relative pronoun of a cue in a relative clause.
+fn relative_subject(ctx: &Ctx, s: &Sent, k: usize, cands: &[Cand]) -> Option<Cand> {
+    let r = cues::relative_pronoun(ctx, s, k)?;
+    cands
+        .iter()
+        .rev()
+        .find(|c| c.t1 <= r && r - c.t1 <= 1 && !matches!(c.kind, CandKind::Pronoun))
+        .copied()
+}
+
+/// `its rival, the army, disputed …`: a phrase between two commas right
+/// before the cue (an apposition naming the subject).
+fn appositive_subject(ctx: &Ctx, s: &Sent, k: usize, cands: &[Cand]) -> Option<Cand> {
+    let w = &ctx.w;
+    let c = cands.iter().rev().find(|c| c.t1 == k)?;
+    if c.t0 <= s.t0 || !w.gap_after(k - 1).contains(',') || matches!(c.kind, CandKind::Pronoun) {
+        return None;
+    }
+    let mut j = c.t0;
+    while j > s.t0 + 1 && w.has(j - 1, class::SKIP_NP) && w.gap_after(j - 1).trim().is_empty() {
+        j -= 1;
+    }
+    w.gap_after(j - 1).contains(',').then_some(*c)
 }
 
 fn pre_posed(
@@ -1118,11 +1228,12 @@ fn pre_posed(
     let near = cands.iter().rev().find(|c| {
         c.t1 <= k && k - c.t1 <= 2 && (c.t1 - 1..k).all(|j| !w.gap_after(j).contains(','))
     });
-    let chosen = near
-        .copied()
+    let chosen = relative_subject(ctx, &s, k, &cands)
+        .or_else(|| appositive_subject(ctx, &s, k, &cands))
+        .or(near.copied())
         .or_else(|| cands.iter().find(|c| !c.prep).copied());
     let speaker = match chosen {
-        Some(c) if matches!(c.kind, CandKind::Pronoun) => resolve_pronoun(ctx, s, None, mem)?,
+        Some(c) if matches!(c.kind, CandKind::Pronoun) => resolve_pronoun(ctx, s, si, mem)?,
         Some(c) => ctx.speaker_of(&c),
         None => {
             if k - s.t0 > 3 || k == s.t0 {
@@ -1176,6 +1287,7 @@ fn pre_posed(
         verb,
         stance,
         content,
+        confidence: Confidence::Low,
     })
 }
 
@@ -1188,7 +1300,9 @@ fn stance_of(ctx: &Ctx, cue_word: &str, content: (u32, u32)) -> Stance {
     let maybe = (t0..t1).any(|k| {
         matches!(
             ctx.w.w(k),
-            "deny" | "denies" | "false" | "untrue" | "fake" | "never" | "not" | "baseless"
+            "deny" | "denies" | "false" | "untrue" | "fake" | "never" | "not" | "baseless" | "fabricated"
+                | "fabrication" | "fabrications" | "fictitious" | "unfounded" | "groundless" | "lies"
+                | "no" | "nobody" | "still"
         )
     });
     if !maybe {
@@ -1245,7 +1359,7 @@ fn unclosed_quote_claim(ctx: &Ctx, sents: &[Sent], si: usize, mem: &Memory) -> O
     let cands = ctx.candidates(s.t0, k);
     let c = cands.iter().find(|c| !c.prep)?;
     let speaker = match c.kind {
-        CandKind::Pronoun => resolve_pronoun(ctx, s, None, mem)?,
+        CandKind::Pronoun => resolve_pronoun(ctx, s, si, mem)?,
         _ => ctx.speaker_of(c),
     };
     let len = if w.w(k + 1) == "in" { 2 } else { 1 };
@@ -1262,6 +1376,7 @@ fn unclosed_quote_claim(ctx: &Ctx, sents: &[Sent], si: usize, mem: &Memory) -> O
         verb,
         stance,
         content,
+        confidence: Confidence::Low,
     })
 }
 
@@ -1381,5 +1496,97 @@ mod tests {
             (c.speaker.as_deref(), c.stance),
             (Some("csp"), Stance::Deny)
         );
+    }
+
+    #[test]
+    fn denials_not_spelled_deny() {
+        for text in [
+            "The army said the rebels' claims were fabricated.",
+            "The CSP said the army's account was absolutely untrue.",
+            "The CSP denounced as fictitious the toll given by the army.",
+            "The army dismissed the toll.",
+            "The army disputed the toll given by the rebels.",
+            "The CSP said no one was killed in the strike.",
+            "The army said no civilian lost their life in the operation.",
+            "The CSP said the town has not fallen.",
+            "“The base is still in our hands,” the army said.",
+        ] {
+            let c = one(text);
+            assert_eq!(c.stance, Stance::Deny, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_negative_statement_on_its_own_is_an_assertion() {
+        let c = one("The CSP said it had attacked army bases but did not report any civilian casualties.");
+        assert_eq!(c.stance, Stance::Assert);
+        let c = one("“Aid convoys must never be a target,” the CSP said.");
+        assert_eq!(c.stance, Stance::Assert);
+    }
+
+    #[test]
+    fn negated_modal_passive_and_noun_cues_are_not_claims() {
+        for text in [
+            "The army has not commented on the attack.",
+            "AFP could not independently verify the toll.",
+            "The CSP did not say how many fighters died.",
+            "The group's claim about the toll was widely shared.",
+            "If confirmed, the attack would be the deadliest of the year.",
+            "The army is also accused of abuses.",
+            "Nobody knows how the army could say that.",
+            "The CSP maintains order in the town.",
+        ] {
+            assert!(claims(text).is_empty(), "{text}: {:#?}", claims(text));
+        }
+    }
+
+    #[test]
+    fn verbs_of_insisting_and_blaming_report() {
+        let c = one("However, the army maintained it was still fighting in the town.");
+        assert_eq!((c.speaker.as_deref(), c.verb.as_str()), (Some("fama"), "maintained"));
+        let c = one("The CSP had blamed the army for the air strike on the market.");
+        assert_eq!((c.speaker.as_deref(), c.stance), (Some("csp"), Stance::Assert));
+        let c = one("Another military source called it “a purely tactical move”.");
+        assert_eq!((c.speaker, c.side), (None, Some(Side::State)));
+    }
+
+    #[test]
+    fn two_attributions_in_one_sentence_make_two_claims() {
+        // different speakers, the second in an apposition between commas
+        let c = claims("The CSP said it took the camp on Monday, though its rival, the Malian army, disputed the claim.");
+        assert_eq!(c.len(), 2, "{c:#?}");
+        assert_eq!((c[0].speaker.as_deref(), c[0].stance), (Some("csp"), Stance::Assert));
+        assert_eq!((c[1].speaker.as_deref(), c[1].stance), (Some("fama"), Stance::Deny));
+        // one speaker, a denial and an assertion
+        let c = claims("The CSP denied on Friday that it had shelled the market and said the army fired the shells.");
+        assert_eq!(c.len(), 2, "{c:#?}");
+        assert_eq!((c[0].stance, c[1].stance), (Stance::Deny, Stance::Assert));
+        assert!(c[1].quote.starts_with("and said"), "{}", c[1].quote);
+        // a denial participle after the cue
+        let c = claims("“We hit only military targets,” the army said on Monday, denying that civilians were hit.");
+        assert_eq!(c.len(), 2, "{c:#?}");
+        assert_eq!((c[1].speaker.as_deref(), c[1].stance), (Some("fama"), Stance::Deny));
+        // a second speaker after "that"
+        let c = claims("The CSP claimed an attack on the camp that two security sources said had killed ten soldiers.");
+        assert_eq!(c.len(), 2, "{c:#?}");
+        assert_eq!(c[1].speaker_text, "two security sources");
+    }
+
+    #[test]
+    fn a_reporting_verb_in_a_relative_clause_belongs_to_the_phrase_before_it() {
+        let c = one("The toll is the heaviest this year, according to the CSP, which said it had counted the dead.");
+        assert_eq!(c.speaker.as_deref(), Some("csp"));
+        let c = one("The attack was condemned by the CSP, which called it “a massacre”.");
+        assert_eq!(c.speaker.as_deref(), Some("csp"));
+        // the main verb wins over the relative clause
+        let c = one("The army, which says it controls the road, said the convoy was safe.");
+        assert_eq!((c.speaker.as_deref(), c.verb.as_str()), (Some("fama"), "said"));
+    }
+
+    #[test]
+    fn a_pronoun_after_a_paragraph_break_continues_the_recent_speaker() {
+        let c = claims("The CSP said the camp was taken.\n\nThe summit is planned for May.\n\n“The camp is ours,” it said.");
+        assert_eq!(c.len(), 2, "{c:#?}");
+        assert_eq!(c[1].speaker.as_deref(), Some("csp"));
     }
 }

@@ -24,6 +24,8 @@ pub mod candidates;
 #[cfg(feature = "parse")]
 pub mod claims;
 #[cfg(feature = "parse")]
+pub mod confidence;
+#[cfg(feature = "parse")]
 pub mod disputes;
 #[cfg(feature = "parse")]
 pub mod events;

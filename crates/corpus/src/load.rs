@@ -174,7 +174,9 @@ pub fn parse_corpus(
     }
     reparse_ambiguous(&mut articles, files, &order, &lex);
     check_unique_ids(&articles)?;
-    Ok(assemble(articles, &lex))
+    let mut corpus = assemble(articles, &lex);
+    crate::confidence::rate_events(&mut corpus);
+    Ok(corpus)
 }
 
 /// The corpus's usual year, from what articles state outright (front-matter
@@ -342,7 +344,11 @@ pub fn check_dir(dir: &Path) -> CheckReport {
         });
     }
     let corpus = (gazetteer.is_some() && !problems.iter().any(|p| p.severity == Severity::Error))
-        .then(|| assemble(articles, &lex));
+        .then(|| {
+            let mut corpus = assemble(articles, &lex);
+            crate::confidence::rate_events(&mut corpus);
+            corpus
+        });
     CheckReport { corpus, problems }
 }
 

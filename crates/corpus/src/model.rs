@@ -10,7 +10,7 @@
 use serde::{Deserialize, Serialize};
 
 /// Bump when the binary layout changes.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Corpus {
@@ -160,6 +160,33 @@ pub struct Number {
     pub about: String,
 }
 
+/// How sure the engine is of an extraction, from the evidence that produced
+/// it (see `docs/corpus-format.md`, "Confidence").
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Confidence {
+    /// A named speaker (gazetteer actor or person) with an explicit
+    /// reporting verb; for an event, one such claim.
+    High,
+    /// A pronoun or carried-over speaker, an anonymous source, or a
+    /// secondary cue (participle, relative clause, time clause).
+    Medium,
+    /// A weak cue: a speaker of unknown side read from a few words before
+    /// the verb.
+    #[default]
+    Low,
+}
+
+impl Confidence {
+    pub fn key(self) -> &'static str {
+        match self {
+            Confidence::High => "high",
+            Confidence::Medium => "medium",
+            Confidence::Low => "low",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Claim {
     pub id: String,
@@ -180,6 +207,7 @@ pub struct Claim {
     pub date: Option<DateRange>,
     pub event: Option<String>,
     pub numbers: Vec<Number>,
+    pub confidence: Confidence,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -243,4 +271,6 @@ pub struct Event {
     pub contested: bool,
     pub disputes: Vec<Dispute>,
     pub caveats: Vec<Caveat>,
+    /// The best confidence of its claims (see [`Confidence`]).
+    pub confidence: Confidence,
 }

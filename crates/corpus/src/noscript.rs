@@ -97,6 +97,7 @@ mod tests {
             contested,
             disputes: vec![],
             caveats: vec![],
+            confidence: Default::default(),
         }
     }
 

@@ -484,6 +484,7 @@ pub fn parse_article(
             date: date.map(|r| r.to_range()),
             event: None,
             numbers: nums,
+            confidence: rc.confidence,
         });
     }
 

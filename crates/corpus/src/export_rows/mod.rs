@@ -26,10 +26,10 @@ pub use csv::to_csv;
 pub use json::to_json;
 
 /// Version of the rows format (the `version` key of the JSON).
-pub const ROWS_VERSION: u32 = 1;
+pub const ROWS_VERSION: u32 = 2;
 
 /// The columns, in order: the CSV header and the keys of each JSON row.
-pub const COLUMNS: [&str; 23] = [
+pub const COLUMNS: [&str; 24] = [
     "event_id",
     "event_date",
     "event_date_end",
@@ -53,6 +53,7 @@ pub const COLUMNS: [&str; 23] = [
     "outlet",
     "published",
     "url",
+    "confidence",
 ];
 
 /// One value of a row, as handed to a [`Sink`].
@@ -231,9 +232,11 @@ pub fn write<'c>(corpus: &'c Corpus, ids: &dyn Resolve<'c>, events: &[usize], si
                 sink.value(v);
             }
             let Some(cl) = claims.get(k) else {
-                for _ in 12..COLUMNS.len() {
+                for _ in 12..COLUMNS.len() - 1 {
                     sink.value(Value::Null);
                 }
+                // an event without claims: the event's confidence
+                sink.value(Value::Text(e.confidence.key()));
                 sink.end_row();
                 continue;
             };
@@ -256,6 +259,7 @@ pub fn write<'c>(corpus: &'c Corpus, ids: &dyn Resolve<'c>, events: &[usize], si
                 field(|d| d.outlet.as_ref()),
                 field(|d| d.published.as_ref()),
                 field(|d| d.url.as_ref().filter(|u| crate::labels::is_http_url(u))),
+                Value::Text(cl.confidence.key()),
             ] {
                 sink.value(v);
             }

@@ -48,6 +48,7 @@ fn claim(id: &str, document: &Document, start: u32, end: u32, speaker: Option<&s
         date: None,
         event: None,
         numbers: vec![],
+        confidence: Default::default(),
     }
 }
 
@@ -66,6 +67,7 @@ fn event(id: &str, places: &[&str], actors: &[&str], claims: &[&str]) -> Event {
         contested: false,
         disputes: vec![],
         caveats: vec![],
+        confidence: Default::default(),
     }
 }
 
@@ -174,7 +176,7 @@ fn assert_round_trips(rows: &[Row], query: &str, events: usize) {
     let json = json_of(rows, query, events);
     let v: serde_json::Value = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}: {json}"));
     assert_eq!(v["format"], "counterclaim-rows");
-    assert_eq!(v["version"], 1);
+    assert_eq!(v["version"], 2);
     assert_eq!(v["query"], query);
     assert_eq!(v["events"], events);
     let got = v["rows"].as_array().expect("rows array");
@@ -208,7 +210,10 @@ fn one_row_per_claim_in_event_then_claim_order() {
     );
     // The event without claims: empty claim columns, month precision.
     let e2 = &rows[0];
-    assert!(e2[col("claim_id")..].iter().all(|c| *c == Cell::Null));
+    assert!(e2[col("claim_id")..col("confidence")].iter().all(|c| *c == Cell::Null));
+    // its confidence column carries the event's own confidence
+    assert_eq!(e2[col("confidence")], Cell::Text("low".into()));
+    assert!(rows[1..].iter().all(|r| matches!(&r[col("confidence")], Cell::Text(t) if ["high", "medium", "low"].contains(&t.as_str()))));
     assert_eq!(e2[col("time_precision")], Cell::Int(3));
     assert_eq!(e2[col("latitude")], Cell::Null);
     assert_eq!(text_of(e2, "place"), Some(""));
@@ -340,7 +345,7 @@ fn empty_view() {
     assert_round_trips(&[], "", 0);
     assert_eq!(
         to_json(&c, &CorpusIds::new(&c), &[], ""),
-        "{\"format\":\"counterclaim-rows\",\"version\":1,\"query\":\"\",\"events\":0,\"rows\":[\n]}\n"
+        "{\"format\":\"counterclaim-rows\",\"version\":2,\"query\":\"\",\"events\":0,\"rows\":[\n]}\n"
     );
 }
 

@@ -49,6 +49,7 @@ pub fn claim(id: &str, document: &str, quote: &str, speaker: Option<&str>, side:
         date: None,
         event: event.map(Into::into),
         numbers: vec![],
+        confidence: Default::default(),
     }
 }
 
@@ -79,6 +80,7 @@ pub fn event(
         contested,
         disputes: vec![],
         caveats: vec![],
+        confidence: Default::default(),
     }
 }
 
