@@ -68,6 +68,7 @@ mod tests {
             date: None,
             event: None,
             numbers: numbers.iter().map(|&(value, about)| Number { value, unit: String::new(), about: about.into() }).collect(),
+            note: None,
         }
     }
 

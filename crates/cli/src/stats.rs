@@ -209,6 +209,7 @@ mod tests {
             }),
             event: None,
             numbers: vec![],
+            note: None,
         }
     }
 
@@ -234,6 +235,7 @@ mod tests {
             contested,
             disputes: vec![],
             caveats: vec![],
+            note: None,
         }
     }
 

@@ -130,6 +130,7 @@ fn corpus() -> Corpus {
                 contested: rng.chance(15),
                 disputes: vec![],
                 caveats: vec![],
+                note: None,
             }
         })
         .collect();
@@ -155,10 +156,11 @@ fn corpus() -> Corpus {
                 date: None,
                 event: Some(events[e].id.clone()),
                 numbers: vec![],
+                note: None,
             }
         })
         .collect();
-    Corpus { version: FORMAT_VERSION, documents, actors, places, claims, events }
+    Corpus { version: FORMAT_VERSION, documents, actors, places, claims, events, corrections: 0 }
 }
 
 fn filters() -> Vec<(&'static str, Filter)> {

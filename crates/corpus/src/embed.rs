@@ -60,6 +60,7 @@ mod tests {
                 contested: false,
                 disputes: vec![],
                 caveats: vec![],
+                note: None,
             }],
             claims: vec![Claim {
                 id: "d#c1".into(),
@@ -75,6 +76,7 @@ mod tests {
                 date: None,
                 event: None,
                 numbers: vec![],
+                note: None,
             }],
             documents: vec![Document {
                 id: "d".into(),

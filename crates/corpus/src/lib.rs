@@ -28,6 +28,8 @@ pub mod frontmatter;
 #[cfg(feature = "parse")]
 pub mod gazetteer;
 #[cfg(feature = "parse")]
+pub mod ids;
+#[cfg(feature = "parse")]
 pub mod load;
 #[cfg(feature = "parse")]
 pub mod mentions;

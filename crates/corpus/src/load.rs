@@ -174,7 +174,7 @@ pub fn parse_corpus(
     }
     reparse_ambiguous(&mut articles, files, &order, &lex);
     check_unique_ids(&articles)?;
-    Ok(assemble(articles, &lex))
+    Ok(crate::ids::assign(assemble(articles, &lex)))
 }
 
 /// The corpus's usual year, from what articles state outright (front-matter
@@ -342,7 +342,7 @@ pub fn check_dir(dir: &Path) -> CheckReport {
         });
     }
     let corpus = (gazetteer.is_some() && !problems.iter().any(|p| p.severity == Severity::Error))
-        .then(|| assemble(articles, &lex));
+        .then(|| crate::ids::assign(assemble(articles, &lex)));
     CheckReport { corpus, problems }
 }
 

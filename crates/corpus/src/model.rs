@@ -10,7 +10,7 @@
 use serde::{Deserialize, Serialize};
 
 /// Bump when the binary layout changes.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Corpus {
@@ -20,6 +20,8 @@ pub struct Corpus {
     pub places: Vec<Place>,
     pub claims: Vec<Claim>,
     pub events: Vec<Event>,
+    /// How many editorial corrections (`corrections.toml`) were applied.
+    pub corrections: u32,
 }
 
 /// A half-open range `[start, end)` of code points into a document's text.
@@ -180,6 +182,8 @@ pub struct Claim {
     pub date: Option<DateRange>,
     pub event: Option<String>,
     pub numbers: Vec<Number>,
+    /// The editor's public note when a correction changed or added this claim.
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -243,4 +247,6 @@ pub struct Event {
     pub contested: bool,
     pub disputes: Vec<Dispute>,
     pub caveats: Vec<Caveat>,
+    /// The editor's public note when a correction changed this event.
+    pub note: Option<String>,
 }

@@ -440,6 +440,7 @@ pub fn parse_article(
             date: date.map(|r| r.to_range()),
             event: None,
             numbers: nums,
+            note: None,
         });
     }
 
@@ -1092,6 +1093,7 @@ pub fn assemble(articles: Vec<Article>, lex: &Lexicon) -> Corpus {
             contested: !disputes.is_empty(),
             disputes,
             caveats: cav,
+            note: None,
         });
     }
     Corpus {
@@ -1101,6 +1103,7 @@ pub fn assemble(articles: Vec<Article>, lex: &Lexicon) -> Corpus {
         places,
         claims,
         events: events_out,
+        corrections: 0,
     }
 }
 

@@ -48,6 +48,7 @@ fn claim(id: &str, document: &Document, start: u32, end: u32, speaker: Option<&s
         date: None,
         event: None,
         numbers: vec![],
+        note: None,
     }
 }
 
@@ -66,6 +67,7 @@ fn event(id: &str, places: &[&str], actors: &[&str], claims: &[&str]) -> Event {
         contested: false,
         disputes: vec![],
         caveats: vec![],
+        note: None,
     }
 }
 
@@ -96,6 +98,7 @@ fn fixture() -> Corpus {
         places: vec![place("anefis", "Anéfis", 18.0549, 0.6167), place("kidal", "Kidal", 18.441, 1.407)],
         claims: vec![c1, c2, c3],
         events: vec![e1, e2],
+        corrections: 0,
     }
 }
 

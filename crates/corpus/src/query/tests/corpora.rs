@@ -49,6 +49,7 @@ pub fn claim(id: &str, document: &str, quote: &str, speaker: Option<&str>, side:
         date: None,
         event: event.map(Into::into),
         numbers: vec![],
+        note: None,
     }
 }
 
@@ -79,6 +80,7 @@ pub fn event(
         contested,
         disputes: vec![],
         caveats: vec![],
+        note: None,
     }
 }
 
@@ -114,6 +116,7 @@ pub fn mali() -> Corpus {
             event("e3", "Rumoured ambush", EventKind::Other, ("sometime", ""), &["gao"], &["gsim", "ghost"], &[], &["d9"], false),
             event("e4", "Kidal retaken", EventKind::GovernmentRegainsTerritory, ("2023-11-15", "2023-11-14"), &["kidal"], &["fama", "wagner"], &["c_missing"], &["d0"], false),
         ],
+        corrections: 0,
     }
 }
 
@@ -216,6 +219,7 @@ prop_compose! {
             places: PLACES.iter().map(|p| place(p, &p.to_uppercase())).collect(),
             claims,
             events,
+            corrections: 0,
         }
     }
 }
