@@ -20,6 +20,8 @@ pub mod boilerplate;
 #[cfg(feature = "parse")]
 pub mod claims;
 #[cfg(feature = "parse")]
+pub mod corrections;
+#[cfg(feature = "parse")]
 pub mod disputes;
 #[cfg(feature = "parse")]
 pub mod events;

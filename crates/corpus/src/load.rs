@@ -19,6 +19,7 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use crate::corrections;
 use crate::gazetteer::Gazetteer;
 use crate::mentions::Lexicon;
 use crate::model::*;
@@ -143,10 +144,23 @@ fn read_files(dir: &Path) -> Result<Vec<(String, Vec<u8>)>, LoadError> {
 pub fn load_dir(dir: &Path) -> Result<Corpus, LoadError> {
     let gazetteer = Gazetteer::load(&dir.join(GAZETTEER_FILE))?;
     let files = read_files(dir)?;
-    parse_corpus(&files, &gazetteer).map_err(|mut e| {
+    let mut corpus = parse_corpus(&files, &gazetteer).map_err(|mut e| {
         e.path = dir.join(&e.path);
         e
-    })
+    })?;
+    let path = dir.join(corrections::FILE);
+    corrections::apply_file(&mut corpus, &path).map_err(|errors| {
+        let more = match errors.len() {
+            1 => String::new(),
+            n => format!(" (and {} more: run `counterclaim check`)", n - 1),
+        };
+        LoadError {
+            path: path.clone(),
+            line: errors.first().map(|e| e.line),
+            message: errors.first().map(|e| e.message.clone()).unwrap_or_default() + &more,
+        }
+    })?;
+    Ok(corpus)
 }
 
 /// Parse in-memory articles `(relative path, bytes)` into a corpus. Articles
@@ -341,9 +355,37 @@ pub fn check_dir(dir: &Path) -> CheckReport {
             message: e.message,
         });
     }
-    let corpus = (gazetteer.is_some() && !problems.iter().any(|p| p.severity == Severity::Error))
+    let mut corpus = (gazetteer.is_some() && !problems.iter().any(|p| p.severity == Severity::Error))
         .then(|| crate::ids::assign(assemble(articles, &lex)));
+    let path = dir.join(corrections::FILE);
+    let mut scratch = Corpus::default();
+    if let Err(errors) = corrections::apply_file(corpus.as_mut().unwrap_or(&mut scratch), &path) {
+        // Without a corpus (article errors) only the file's syntax is checked.
+        let syntax_only = corpus.is_none();
+        problems.extend(
+            errors
+                .into_iter()
+                .filter(|_| !syntax_only)
+                .chain(syntax_errors(&path).filter(|_| syntax_only))
+                .map(|e| Problem {
+                    path: path.to_string_lossy().into_owned(),
+                    line: Some(e.line),
+                    severity: Severity::Error,
+                    message: e.message,
+                }),
+        );
+        corpus = None;
+    }
     CheckReport { corpus, problems }
+}
+
+/// The syntax errors of a corrections file (no corpus to check ids against).
+fn syntax_errors(path: &Path) -> impl Iterator<Item = corrections::CorrectionError> {
+    let errors = match std::fs::read_to_string(path) {
+        Ok(text) => corrections::parse(&text).err().unwrap_or_default(),
+        Err(_) => Vec::new(),
+    };
+    errors.into_iter()
 }
 
 #[cfg(test)]
