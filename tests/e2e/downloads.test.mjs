@@ -20,7 +20,7 @@ after(async () => {
 const COLUMNS = [
   'event_id', 'event_date', 'event_date_end', 'time_precision', 'event_kind', 'event_title', 'actors', 'sides',
   'place', 'latitude', 'longitude', 'contested', 'claim_id', 'speaker', 'side', 'stance', 'quote', 'quote_start',
-  'quote_end', 'source_title', 'outlet', 'published', 'url',
+  'quote_end', 'source_title', 'outlet', 'published', 'url', 'note',
 ];
 
 /** RFC 4180 parser: records of fields; fails on anything malformed. */
@@ -100,7 +100,7 @@ async function checkDownloads(page, query) {
   assert.equal(json.name, 'counterclaim-events.json');
   const doc = JSON.parse(json.text);
   assert.equal(doc.format, 'counterclaim-rows');
-  assert.equal(doc.version, 1);
+  assert.equal(doc.version, 2);
   assert.equal(doc.query, query);
   assert.equal(doc.events, n);
   assert.equal(doc.rows.length, rows.length);

@@ -26,10 +26,10 @@ pub use csv::to_csv;
 pub use json::to_json;
 
 /// Version of the rows format (the `version` key of the JSON).
-pub const ROWS_VERSION: u32 = 1;
+pub const ROWS_VERSION: u32 = 2;
 
 /// The columns, in order: the CSV header and the keys of each JSON row.
-pub const COLUMNS: [&str; 23] = [
+pub const COLUMNS: [&str; 24] = [
     "event_id",
     "event_date",
     "event_date_end",
@@ -53,6 +53,7 @@ pub const COLUMNS: [&str; 23] = [
     "outlet",
     "published",
     "url",
+    "note",
 ];
 
 /// One value of a row, as handed to a [`Sink`].
@@ -231,9 +232,10 @@ pub fn write<'c>(corpus: &'c Corpus, ids: &dyn Resolve<'c>, events: &[usize], si
                 sink.value(v);
             }
             let Some(cl) = claims.get(k) else {
-                for _ in 12..COLUMNS.len() {
+                for _ in 12..COLUMNS.len() - 1 {
                     sink.value(Value::Null);
                 }
+                sink.value(e.note.as_deref().map_or(Value::Null, opt));
                 sink.end_row();
                 continue;
             };
@@ -259,6 +261,11 @@ pub fn write<'c>(corpus: &'c Corpus, ids: &dyn Resolve<'c>, events: &[usize], si
             ] {
                 sink.value(v);
             }
+            let note = match (&e.note, &cl.note) {
+                (Some(a), Some(b)) => Some(format!("{a} {b}")),
+                (a, b) => a.clone().or_else(|| b.clone()),
+            };
+            sink.value(note.as_deref().map_or(Value::Null, opt));
             sink.end_row();
         }
     }

@@ -177,7 +177,7 @@ fn assert_round_trips(rows: &[Row], query: &str, events: usize) {
     let json = json_of(rows, query, events);
     let v: serde_json::Value = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}: {json}"));
     assert_eq!(v["format"], "counterclaim-rows");
-    assert_eq!(v["version"], 1);
+    assert_eq!(v["version"], ROWS_VERSION);
     assert_eq!(v["query"], query);
     assert_eq!(v["events"], events);
     let got = v["rows"].as_array().expect("rows array");
@@ -343,7 +343,7 @@ fn empty_view() {
     assert_round_trips(&[], "", 0);
     assert_eq!(
         to_json(&c, &CorpusIds::new(&c), &[], ""),
-        "{\"format\":\"counterclaim-rows\",\"version\":1,\"query\":\"\",\"events\":0,\"rows\":[\n]}\n"
+        "{\"format\":\"counterclaim-rows\",\"version\":2,\"query\":\"\",\"events\":0,\"rows\":[\n]}\n"
     );
 }
 
@@ -383,4 +383,19 @@ proptest! {
         prop_assert!((coord_str(got).parse::<f64>().unwrap() - lat).abs() <= 0.5e-5 + 1e-12);
         prop_assert_eq!(text_of(&rows[0], "quote"), Some(slice_cp(&text, len / 3, len)));
     }
+}
+
+#[test]
+fn notes_of_events_and_claims_are_carried() {
+    let mut c = fixture();
+    c.events[0].note = Some("Merged two reports.".into());
+    c.events[1].note = Some("Dated by the editors.".into());
+    c.claims[0].note = Some("Speaker corrected.".into());
+    let rows = rows(&c, &[0, 1]);
+    let notes: Vec<Option<&str>> = rows.iter().map(|r| text_of(r, "note")).collect();
+    assert_eq!(
+        notes,
+        [Some("Merged two reports. Speaker corrected."), Some("Merged two reports."), Some("Dated by the editors.")]
+    );
+    assert_round_trips(&rows, "", 2);
 }
