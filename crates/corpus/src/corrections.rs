@@ -32,6 +32,10 @@ fn char_len(s: &str) -> usize {
 /// The corrections file's name inside a corpus folder.
 pub const FILE: &str = "corrections.toml";
 
+/// The reason of the dispute an editor adds with `set_contested`; the
+/// editor's note says what conflicts.
+pub const EDITORS_DISPUTE: &str = "The editors judge the parties' accounts to conflict (see the editor's note).";
+
 /// A public note longer than this is refused: notes are one or two sentences.
 pub const MAX_NOTE: usize = 400;
 
@@ -704,7 +708,7 @@ impl Editor<'_> {
         e.contested = contested;
         if contested {
             if e.disputes.is_empty() {
-                e.disputes.push(Dispute { claims: Vec::new(), reason: note.to_owned() });
+                e.disputes.push(Dispute { claims: Vec::new(), reason: EDITORS_DISPUTE.to_owned() });
             }
         } else {
             e.disputes.clear();
