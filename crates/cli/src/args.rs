@@ -22,9 +22,6 @@ USAGE:
                                      notes: what an editor reads before publishing
     counterclaim noscript DIR        print the page's <noscript> fallback: the events
                                      as an HTML fragment (used by the build)
-    counterclaim init DIR            start a corpus folder: a gazetteer.toml to fill
-                                     in and a corrections.toml with examples
-                                     (existing files are kept)
     counterclaim synth N DIR [--seed S] [--gazetteer FILE]
                                      write N synthetic articles and a copy of the
                                      gazetteer into DIR (created if missing)
@@ -63,9 +60,7 @@ pub enum Command {
         dir: PathBuf,
         options: crate::review::Options,
     },
-    Init {
-        dir: PathBuf,
-    },
+
     Synth {
         n: usize,
         dir: PathBuf,
@@ -106,9 +101,7 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
         }),
         "synth" => parse_synth(rest),
         "review" => parse_review(rest),
-        "init" => Ok(Command::Init {
-            dir: one_dir(cmd, rest)?,
-        }),
+
         other => Err(UsageError(format!("unknown command `{other}`"))),
     }
 }
@@ -287,7 +280,6 @@ mod tests {
         assert_eq!(p(&["stats", "x", "--help"]), Ok(Command::Help));
         assert_eq!(p(&["noscript", "x"]), Ok(Command::Noscript { dir: "x".into() }));
         assert_eq!(p(&["help"]), Ok(Command::Help));
-        assert_eq!(p(&["init", "x"]), Ok(Command::Init { dir: "x".into() }));
         assert_eq!(
             p(&["review", "x", "--format", "md", "--only=contested", "--event", "2023-e"]),
             Ok(Command::Review {
@@ -344,7 +336,7 @@ mod tests {
             &["review", "x", "--only", "recent"],
             &["review", "x", "--event"],
             &["review", "x", "--colour"],
-            &["init"],
+
         ] {
             assert!(p(bad).is_err(), "{bad:?} should be a usage error");
         }

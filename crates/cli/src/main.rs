@@ -4,7 +4,6 @@
 //! Run `counterclaim --help` for usage.
 
 mod args;
-mod init;
 mod review;
 mod source;
 mod stats;
@@ -35,7 +34,7 @@ fn main() -> ExitCode {
             source::load(&dir).and_then(|c| emit(&(counterclaim_corpus::noscript::render(&c) + "\n")))
         }
         Command::Review { dir, options } => review(&dir, &options),
-        Command::Init { dir } => init::run(&dir),
+
         Command::Synth {
             n,
             dir,

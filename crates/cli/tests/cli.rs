@@ -499,22 +499,3 @@ fn synth_clears_its_old_articles_and_keeps_other_files() {
     names.sort();
     assert_eq!(names, ["gazetteer.toml", "mine.txt", "synth_00000.txt", "synth_00001.txt", "synth_00002.txt"]);
 }
-
-#[test]
-fn a_folder_without_gazetteer_says_how_to_make_one_and_init_makes_it() {
-    let dir = temp_dir("init_me");
-    let d = dir.to_str().unwrap();
-    std::fs::write(dir.join("a.txt"), "The army said it reached the town on Monday, May 15, 2023.\n").unwrap();
-    let o = run(&["export", d]);
-    assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains(&format!("counterclaim init {d}")), "{}", stderr(&o));
-    let o = run(&["init", d]);
-    assert!(o.status.success(), "{}", stderr(&o));
-    assert!(dir.join("gazetteer.toml").exists() && dir.join("corrections.toml").exists());
-    let o = run(&["check", d]);
-    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
-    // init keeps what is there
-    std::fs::write(dir.join("gazetteer.toml"), "# mine\n").unwrap();
-    assert!(run(&["init", d]).status.success());
-    assert_eq!(std::fs::read_to_string(dir.join("gazetteer.toml")).unwrap(), "# mine\n");
-}

@@ -140,27 +140,10 @@ fn read_files(dir: &Path) -> Result<Vec<(String, Vec<u8>)>, LoadError> {
         .collect()
 }
 
-/// The gazetteer of a corpus folder; a missing one says how to create it.
-fn load_gazetteer(dir: &Path) -> Result<Gazetteer, LoadError> {
-    let path = dir.join(GAZETTEER_FILE);
-    if !path.exists() && dir.is_dir() {
-        return Err(LoadError {
-            path,
-            line: None,
-            message: format!(
-                "missing: every corpus folder needs a gazetteer (the actors and places its articles name); \
-                 create one with `counterclaim init {}` and fill it in, or copy an existing gazetteer.toml",
-                dir.display()
-            ),
-        });
-    }
-    Gazetteer::load(&path)
-}
-
 /// Load and parse every article of `dir` with `dir/gazetteer.toml`, then
 /// apply the editors' `dir/corrections.toml` when there is one.
 pub fn load_dir(dir: &Path) -> Result<Corpus, LoadError> {
-    let gazetteer = load_gazetteer(dir)?;
+    let gazetteer = Gazetteer::load(&dir.join(GAZETTEER_FILE))?;
     let files = read_files(dir)?;
     let mut corpus = parse_corpus(&files, &gazetteer).map_err(|mut e| {
         e.path = dir.join(&e.path);
@@ -288,7 +271,7 @@ fn check_unique_ids(articles: &[Article]) -> Result<(), LoadError> {
 pub fn check_dir(dir: &Path) -> CheckReport {
     let mut problems = Vec::new();
     let gaz_path = dir.join(GAZETTEER_FILE);
-    let gazetteer = match load_gazetteer(dir) {
+    let gazetteer = match Gazetteer::load(&gaz_path) {
         Ok(g) => Some(g),
         Err(e) => {
             problems.push(Problem {
