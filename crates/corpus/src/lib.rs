@@ -16,6 +16,8 @@ pub mod sentences;
 pub mod text;
 
 #[cfg(feature = "parse")]
+pub mod about;
+#[cfg(feature = "parse")]
 pub mod boilerplate;
 #[cfg(feature = "parse")]
 pub mod claims;
