@@ -129,7 +129,7 @@ for (const scheme of ['light', 'dark']) {
         await dialog.waitFor();
         const text = await dialog.innerText();
         assert.match(text, /How it was made/);
-        assert.match(text, /Editors corrected the automatic extraction 8 times/);
+        assert.match(text, /Editors corrected the extraction 8 times/);
         assert.match(text, /Accuracy/);
         assert.match(text, /Counterclaim test desk: 1 article/);
         assert.match(text, /Data compiled on \d{1,2} \w{3} \d{4}\./);

@@ -73,9 +73,8 @@ pub fn render(c: &Corpus, accuracy: &Accuracy, built: &str) -> String {
         &mut h,
         "p",
         &format!(
-            "A program read {} and found, automatically, who claimed what ({} claims), the events they are \
-             about ({} events) and where the parties' accounts conflict. Every quote links to its exact place \
-             in the article. The parties' claims are reported, not verified.",
+            "A program read {} and found who claimed what ({} claims), about which events ({} events), and \
+             where the accounts conflict. The parties' claims are reported, not verified.",
             count(c.documents.len(), "article", "articles"),
             c.claims.len(),
             c.events.len()
@@ -105,12 +104,8 @@ pub fn render(c: &Corpus, accuracy: &Accuracy, built: &str) -> String {
         &mut h,
         "p",
         &match c.corrections {
-            0 => "No editorial correction has been made to the automatic extraction.".to_owned(),
-            n => format!(
-                "Editors corrected the automatic extraction {}; each corrected claim or event carries an \
-                 editor's note.",
-                count(n as usize, "time", "times")
-            ),
+            0 => "No editorial correction.".to_owned(),
+            n => format!("Editors corrected the extraction {}, each with an editor's note.", count(n as usize, "time", "times")),
         },
     );
     push(&mut h, "h3", "Sources");
@@ -184,7 +179,7 @@ mod tests {
         let h = render(&c, &acc, "2026-12-01");
         assert!(h.contains("Claims found: <strong>8&lt;9%</strong>"), "{h}");
         assert!(h.contains("&lt;AFP&gt;: 2 articles") && h.contains("Outlet not recorded: 1 article"), "{h}");
-        assert!(h.contains("corrected the automatic extraction 3 times"), "{h}");
+        assert!(h.contains("corrected the extraction 3 times"), "{h}");
         assert!(h.contains("1 Dec 2026"), "{h}");
         assert!(!h.contains("<AFP>"));
         let none = render(&c, &Accuracy::default(), "2026-12-01");
