@@ -6,6 +6,9 @@
 //! It also derives the map of the corpus's region (`region_map.rs`, read by
 //! `src/map/outline.rs`) with `scripts/derive-region-map.mjs` from npm's
 //! world-atlas, for the places the corpus's events name.
+//! Also writes the "About this data" panel's body (`about.html`) from the
+//! corpus, `docs/accuracy.toml` and the build date (`SOURCE_DATE_EPOCH` when
+//! set, for reproducible builds).
 
 use std::path::PathBuf;
 
@@ -26,6 +29,7 @@ fn main() {
             panic!("corpus does not parse: {e}");
         }
     };
+    write_about(&manifest, &corpus);
     counterclaim_corpus::embed::slim_for_app(&mut corpus);
     let out = PathBuf::from(std::env::var("OUT_DIR").unwrap());
     let bytes = counterclaim_corpus::encode(&corpus).expect("corpus encodes");
@@ -64,4 +68,25 @@ fn derive_region_map(manifest: &std::path::Path, out_dir: &std::path::Path, corp
         Ok(s) => panic!("scripts/derive-region-map.mjs failed ({s}); see its message above"),
         Err(e) => panic!("cannot run node for scripts/derive-region-map.mjs ({e}): install Node.js and run ./dev setup"),
     }
+}
+
+fn write_about(manifest: &std::path::Path, corpus: &counterclaim_corpus::Corpus) {
+    use counterclaim_corpus::about;
+    let path = manifest.join("docs/accuracy.toml");
+    println!("cargo:rerun-if-changed={}", path.display());
+    println!("cargo:rerun-if-env-changed=SOURCE_DATE_EPOCH");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: cannot read: {e}", path.display()));
+    let accuracy = about::parse_accuracy(&text).unwrap_or_else(|e| panic!("{}:{e}", path.display()));
+    let now = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.as_secs())
+                .unwrap_or(0)
+        });
+    let html = about::render(corpus, &accuracy, &about::iso_date(now));
+    let out = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("about.html");
+    std::fs::write(&out, html).expect("write about.html");
 }

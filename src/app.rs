@@ -11,7 +11,7 @@ use crate::components::{
 };
 use crate::components::downloads::Downloads;
 use crate::data::{index, lookup};
-use crate::url_state::Nav;
+use crate::url_state::{Link, Nav};
 
 /// What the main area shows, derived from the URL state.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,6 +45,28 @@ pub fn App() -> impl IntoView {
     let filter = Memo::new(move |_| nav.state.with(|s| s.filter.clone()));
     let results = Memo::new(move |_| filter.with(|f| index().results(f)));
     let screen = Memo::new(move |_| nav.state.with(screen_of));
+    // A shared link to an event this edition no longer holds (merged,
+    // corrected): say so, never show another event.
+    let missing = Memo::new(move |_| {
+        nav.state.with(|s| s.article.is_none() && s.event.as_deref().is_some_and(|e| lookup().event(e).is_none()))
+    });
+    let gone_notice = move || {
+        missing.get().then(|| {
+            let back = nav.with(|s| {
+                s.event = None;
+                s.claim = None;
+            });
+            view! {
+                <div class="notice gone-notice" data-testid="gone-notice">
+                    <h2>"This event is no longer in the corpus"</h2>
+                    <p>
+                        "The link names an event that this edition of the data does not hold: the editors may "
+                        "have merged it with another event or corrected it. "<Link to=back>"Show all events"</Link>
+                    </p>
+                </div>
+            }
+        })
+    };
     let count_text = move || {
         let n = results.with(Vec::len);
         let total = index().n_events();
@@ -62,6 +84,7 @@ pub fn App() -> impl IntoView {
             <Filters results_text=Signal::derive(count_text)/>
             <main id="main" tabindex="-1">
                 <p class="result-count" role="status" aria-live="polite">{count_text}</p>
+                {gone_notice}
                 <Downloads results=results/>
                 {move || match screen.get() {
                     Screen::Reader(doc) => view! { <Reader doc_id=doc/> }.into_any(),

@@ -69,6 +69,7 @@ mod tests {
             event: None,
             numbers: numbers.iter().map(|&(value, about)| Number { value, unit: String::new(), about: about.into() }).collect(),
             confidence: Default::default(),
+            note: None,
         }
     }
 

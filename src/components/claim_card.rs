@@ -4,6 +4,7 @@
 use counterclaim_corpus::{Claim, Stance};
 use leptos::prelude::*;
 
+use crate::components::about::editors_note;
 use crate::data::{lookup, side_class, side_label};
 use crate::format::{contains_ignore_case, date_label, number_label};
 use crate::url_state::{use_nav, Link};
@@ -59,6 +60,7 @@ pub fn ClaimCard(claim: &'static Claim, #[prop(optional)] disputed: bool) -> imp
                 {when.map(|w| view! { " · "<span class="claim-date">{w}</span> })}
             </p>
             {(!claim.numbers.is_empty()).then(|| view! { <ul class="figures" aria-label="Figures given">{figures}</ul> })}
+            {editors_note(&claim.note)}
             <p class="claim-source">
                 <Link to=to class="read-link">"Read in the article"</Link>
                 <span class="source-name">" — "{source}</span>

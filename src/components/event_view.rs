@@ -5,6 +5,7 @@
 use counterclaim_corpus::{Claim, Event};
 use leptos::prelude::*;
 
+use crate::components::about::editors_note;
 use crate::components::claim_card::{speaker_label, ClaimCard, Quote};
 use crate::data::{lookup, side_class, side_label, SideGroup};
 use crate::figures::comparable_figures;
@@ -74,6 +75,7 @@ pub fn EventView(event_id: String) -> impl IntoView {
                     {(!actors.is_empty()).then(|| view! { " · "{actors} })}
                 </p>
                 {event.contested.then(|| view! { <p><span class="badge contested-badge">"Contested"</span>" The parties' accounts conflict."</p> })}
+                {editors_note(&event.note)}
             </header>
             <Disputes event=event/>
             <h3 class="section-title">{format!("The accounts ({})", count_label(claims.len(), "claim", "claims"))}</h3>

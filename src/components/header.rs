@@ -8,6 +8,7 @@
 use counterclaim_corpus::query::{View, ViewState};
 use leptos::prelude::*;
 
+use crate::components::about::AboutDialog;
 use crate::components::copy_link::CopyLink;
 use crate::components::embed_dialog::EmbedDialog;
 use crate::data::index;
@@ -80,6 +81,7 @@ pub fn Header() -> impl IntoView {
                 // Which of these show is CSS's business (`html[data-embed]`):
                 // cheaper in page weight than two branches of views.
                 <div class="header-actions"><EmbedDialog/><CopyLink/></div>
+                <AboutDialog/>
                 <a class="button subtle open-full" href=full_href target="_blank" rel="noopener">
                     "Open the full explorer"<span class="sr-only">" (opens in a new tab)"</span>
                 </a>

@@ -1,5 +1,6 @@
 //! The explorer's components, one file each.
 
+pub mod about;
 pub mod articles;
 pub mod claim_card;
 pub mod copy_link;

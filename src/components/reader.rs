@@ -10,6 +10,7 @@ use leptos::either::Either;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::components::about::editors_note;
 use crate::components::claim_card::speaker_label;
 use crate::data::{lookup, side_class, side_label};
 use crate::format::{count_label, day_label, host_of, is_http_url};
@@ -165,6 +166,7 @@ fn TargetNote(claim: &'static Claim) -> impl IntoView {
                 {speaker_label(claim)}", "{claim.verb.clone()}" ("{side_label(claim.side)}")."
                 {event_link}
             </p>
+            {editors_note(&claim.note)}
         </aside>
     }
 }

@@ -20,7 +20,7 @@ after(async () => {
 const COLUMNS = [
   'event_id', 'event_date', 'event_date_end', 'time_precision', 'event_kind', 'event_title', 'actors', 'sides',
   'place', 'latitude', 'longitude', 'contested', 'claim_id', 'speaker', 'side', 'stance', 'quote', 'quote_start',
-  'quote_end', 'source_title', 'outlet', 'published', 'url', 'confidence',
+  'quote_end', 'source_title', 'outlet', 'published', 'url', 'confidence', 'note',
 ];
 
 /** RFC 4180 parser: records of fields; fails on anything malformed. */

@@ -23,6 +23,10 @@ USAGE:
                                      top places and actors
     counterclaim noscript DIR        print the page's <noscript> fallback: the events
                                      as an HTML fragment (used by the build)
+    counterclaim review DIR [--format text|md] [--only contested|low-confidence] [--event ID]
+                                     print each event with its claims (ids, speaker,
+                                     side, stance, confidence, quote), disputes and
+                                     editor's notes: what an editor reads before publishing
     counterclaim eval DIR [--gold FILE] [--min-recall R] [--min-precision P] [--min-events K]
                                      score the engine on DIR against DIR/gold.json
                                      (or FILE):
@@ -34,8 +38,8 @@ USAGE:
                                      gazetteer into DIR (created if missing)
     counterclaim --help | -h | help  show this text
 
-A corpus folder holds `*.txt` articles and a `gazetteer.toml` (see
-docs/corpus-format.md).
+A corpus folder holds `*.txt` articles, a `gazetteer.toml` and, optionally,
+the editors' `corrections.toml` (see docs/corpus-format.md).
 
 EXIT STATUS:
     0  success (`check`: no errors; warnings allowed)
@@ -66,6 +70,10 @@ pub enum Command {
     },
     Noscript {
         dir: PathBuf,
+    },
+    Review {
+        dir: PathBuf,
+        options: crate::review::Options,
     },
     Eval {
         dir: PathBuf,
@@ -125,6 +133,7 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
             dir: one_dir(cmd, rest)?,
         }),
         "synth" => parse_synth(rest),
+        "review" => parse_review(rest),
         "eval" => parse_eval(rest),
         other => Err(UsageError(format!("unknown command `{other}`"))),
     }
@@ -169,6 +178,49 @@ fn parse_export(rest: &[String]) -> Result<Command, UsageError> {
     Ok(Command::Export {
         dir: one_dir("export", &operands)?,
         rows,
+    })
+}
+
+fn parse_review(rest: &[String]) -> Result<Command, UsageError> {
+    let mut options = crate::review::Options::default();
+    let mut operands = Vec::new();
+    let mut it = rest.iter();
+    while let Some(a) = it.next() {
+        let (name, inline) = match a.split_once('=') {
+            Some((n, v)) if n.starts_with("--") => (n, Some(v.to_string())),
+            _ => (a.as_str(), None),
+        };
+        if !matches!(name, "--format" | "--only" | "--event") {
+            if a.starts_with('-') && a.len() > 1 {
+                return Err(UsageError(format!("unknown option `{a}` for `review`")));
+            }
+            operands.push(a.clone());
+            continue;
+        }
+        let value = match inline {
+            Some(v) => v,
+            None => it
+                .next()
+                .cloned()
+                .ok_or_else(|| UsageError(format!("`{name}` needs a value")))?,
+        };
+        match (name, value.as_str()) {
+            ("--format", "md" | "markdown") => options.markdown = true,
+            ("--format", "text") => options.markdown = false,
+            ("--only", "contested") => options.only_contested = true,
+            ("--only", "low-confidence") => options.only_low_confidence = true,
+            ("--event", id) => options.event = Some(id.to_owned()),
+            ("--format", v) => return Err(UsageError(format!("`--format` is `text` or `md`, got `{v}`"))),
+            (_, v) => {
+                return Err(UsageError(format!(
+                    "`--only` is `contested` or `low-confidence`, got `{v}`"
+                )))
+            }
+        }
+    }
+    Ok(Command::Review {
+        dir: one_dir("review", &operands)?,
+        options,
     })
 }
 
@@ -309,6 +361,18 @@ mod tests {
         assert_eq!(p(&["noscript", "x"]), Ok(Command::Noscript { dir: "x".into() }));
         assert_eq!(p(&["help"]), Ok(Command::Help));
         assert_eq!(
+            p(&["review", "x", "--format", "md", "--only=contested", "--event", "2023-e"]),
+            Ok(Command::Review {
+                dir: "x".into(),
+                options: crate::review::Options {
+                    markdown: true,
+                    only_contested: true,
+                    only_low_confidence: false,
+                    event: Some("2023-e".into()),
+                }
+            })
+        );
+        assert_eq!(
             p(&["eval", "x", "--min-recall", "0.9", "--min-events=3"]),
             Ok(Command::Eval {
                 dir: "x".into(),
@@ -355,6 +419,11 @@ mod tests {
             &["synth", "5", "out", "--seed"],
             &["synth", "5", "out", "--seed", "-3"],
             &["synth", "5", "out", "--colour"],
+            &["review"],
+            &["review", "x", "--format", "html"],
+            &["review", "x", "--only", "recent"],
+            &["review", "x", "--event"],
+            &["review", "x", "--colour"],
             &["eval"],
             &["eval", "x", "--min-recall", "1.5"],
             &["eval", "x", "--min-events", "many"],

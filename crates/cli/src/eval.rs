@@ -610,6 +610,7 @@ mod tests {
             event: event.map(str::to_string),
             numbers: vec![],
             confidence: Default::default(),
+            note: None,
         }
     }
 
@@ -638,7 +639,9 @@ mod tests {
                 disputes: vec![],
                 caveats: vec![],
                 confidence: Default::default(),
+                note: None,
             }],
+            corrections: 0,
         }
     }
 

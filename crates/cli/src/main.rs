@@ -1,12 +1,13 @@
 //! `counterclaim` — command-line tool for Counterclaim corpora: export a
 //! folder of articles as JSON, check it, count what the engine extracted,
-//! render the page's `<noscript>` fallback, score the engine against
-//! hand-written gold, and write synthetic corpora.
+//! render the page's `<noscript>` fallback, review the extraction, score the
+//! engine against hand-written gold, and write synthetic corpora.
 //! Run `counterclaim --help` for usage.
 
 mod args;
 mod eval;
 mod names;
+mod review;
 mod source;
 mod stats;
 mod synth;
@@ -27,25 +28,16 @@ fn main() -> ExitCode {
         }
     };
     let result = match command {
-        Command::Help => {
-            print!("{}", args::USAGE);
-            Ok(ExitCode::SUCCESS)
-        }
+        Command::Help => emit(args::USAGE),
         Command::Export { dir, rows: None } => export(&dir),
         Command::Export { dir, rows: Some(format) } => export_rows(&dir, format),
-        Command::Check { dir } => Ok(check(&dir)),
-        Command::Init { dir } => names::init(&dir).map(|msg| {
-            println!("{msg}");
-            ExitCode::SUCCESS
-        }),
-        Command::Stats { dir } => source::load(&dir).map(|c| {
-            print!("{}", stats::render(&stats::compute(&c)));
-            ExitCode::SUCCESS
-        }),
-        Command::Noscript { dir } => source::load(&dir).map(|c| {
-            println!("{}", counterclaim_corpus::noscript::render(&c));
-            ExitCode::SUCCESS
-        }),
+        Command::Check { dir } => check(&dir),
+        Command::Stats { dir } => source::load(&dir).and_then(|c| emit(&stats::render(&stats::compute(&c)))),
+        Command::Noscript { dir } => {
+            source::load(&dir).and_then(|c| emit(&(counterclaim_corpus::noscript::render(&c) + "\n")))
+        }
+        Command::Init { dir } => names::init(&dir).and_then(|msg| emit(&(msg + "\n"))),
+        Command::Review { dir, options } => review(&dir, &options),
         Command::Eval { dir, gold, floors } => eval_dir(&dir, gold.as_deref(), floors),
         Command::Synth {
             n,
@@ -63,18 +55,26 @@ fn main() -> ExitCode {
     }
 }
 
+/// Write to stdout. A closed pipe (`counterclaim … | head`) is not an
+/// error: the reader has what it wanted, so the command ends quietly.
+fn emit(text: &str) -> Result<ExitCode, String> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+        Ok(()) => Ok(ExitCode::SUCCESS),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
+        Err(e) => Err(format!("cannot write to stdout: {e}")),
+    }
+}
+
 fn export(dir: &Path) -> Result<ExitCode, String> {
     let corpus = source::load(dir)?;
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    serde_json::to_writer_pretty(&mut out, &corpus)
-        .map_err(|e| format!("cannot write JSON: {e}"))
-        .and_then(|_| {
-            writeln!(out)
-                .and_then(|_| out.flush())
-                .map_err(|e| format!("cannot write JSON: {e}"))
-        })?;
-    Ok(ExitCode::SUCCESS)
+    let json = serde_json::to_string_pretty(&corpus).map_err(|e| format!("cannot write JSON: {e}"))?;
+    emit(&(json + "\n"))
+}
+
+fn review(dir: &Path, options: &review::Options) -> Result<ExitCode, String> {
+    let corpus = source::load(dir)?;
+    emit(&review::render(&corpus, options)?)
 }
 
 /// The events as flat rows (the app's downloads), all of them, in the
@@ -89,18 +89,17 @@ fn export_rows(dir: &Path, format: args::RowsFormat) -> Result<ExitCode, String>
         args::RowsFormat::Csv => to_csv(&corpus, &ids, &events),
         args::RowsFormat::Json => to_json(&corpus, &ids, &events, ""),
     };
-    let mut out = std::io::stdout().lock();
-    out.write_all(text.as_bytes())
-        .and_then(|_| out.flush())
-        .map_err(|e| format!("cannot write rows: {e}"))?;
-    Ok(ExitCode::SUCCESS)
+    emit(&text)
 }
 
-fn check(dir: &Path) -> ExitCode {
+fn check(dir: &Path) -> Result<ExitCode, String> {
+    use std::fmt::Write as _;
     let checked = source::check(dir);
     let errors = checked.errors();
     let warnings = checked.problems.len() - errors;
-    println!(
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
         "checked {}: {} articles, {} errors, {} warnings",
         dir.display(),
         checked.articles,
@@ -110,25 +109,24 @@ fn check(dir: &Path) -> ExitCode {
     if let Some(c) = &checked.corpus {
         let (claims, events) = (c.claims.len(), c.events.len());
         let contested = c.events.iter().filter(|e| e.contested).count();
-        println!(
-            "corpus: {} documents, {} actors, {} places, {claims} claims, {events} events ({contested} contested)",
+        let _ = writeln!(
+            out,
+            "corpus: {} documents, {} actors, {} places, {claims} claims, {events} events ({contested} contested), {} corrections",
             c.documents.len(),
             c.actors.len(),
-            c.places.len()
+            c.places.len(),
+            c.corrections
         );
     }
     for p in &checked.problems {
-        println!("{p}");
+        let _ = writeln!(out, "{p}");
     }
     // Names only help once the articles read; a broken folder gets its errors first.
     if let Ok(found) = names::of_dir(dir) {
-        print!("{}", names::render_list(&found, 40));
+        out.push_str(&names::render_list(&found, 40));
     }
-    if errors > 0 {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    }
+    emit(&out)?;
+    Ok(if errors > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
 }
 
 /// `eval DIR`: parse DIR, score it against DIR/gold.json (or `--gold`), print each
@@ -158,11 +156,7 @@ fn eval_dir(dir: &Path, gold: Option<&Path>, floors: args::Floors) -> Result<Exi
         .unwrap_or_else(|| dir.display().to_string());
     out.push_str(&report.summary(&name));
     out.push('\n');
-    let mut stdout = std::io::stdout().lock();
-    stdout
-        .write_all(out.as_bytes())
-        .and_then(|_| stdout.flush())
-        .map_err(|e| format!("cannot write: {e}"))?;
+    emit(&out)?;
     let ok = report.recall() >= floors.min_recall
         && report.precision() >= floors.min_precision
         && report.events_right >= floors.min_events;

@@ -210,6 +210,7 @@ mod tests {
             event: None,
             numbers: vec![],
             confidence: Default::default(),
+            note: None,
         }
     }
 
@@ -236,6 +237,7 @@ mod tests {
             disputes: vec![],
             caveats: vec![],
             confidence: Default::default(),
+            note: None,
         }
     }
 

@@ -411,3 +411,138 @@ fn init_writes_a_starter_gazetteer_and_check_lists_what_it_lacks() {
     assert_eq!(again.status.code(), Some(1));
     assert!(stderr(&again).contains("already exists"), "{}", stderr(&again));
 }
+
+/// The seeds plus the corrections fixture (an article written for the tests
+/// and a `corrections.toml` with one correction of every kind).
+fn corrected_corpus(name: &str) -> PathBuf {
+    let dir = temp_dir(name);
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/corrections");
+    for from in [seeds(), fixture] {
+        for e in std::fs::read_dir(from).unwrap() {
+            let p = e.unwrap().path();
+            std::fs::copy(&p, dir.join(p.file_name().unwrap())).unwrap();
+        }
+    }
+    dir
+}
+
+#[test]
+fn corrections_reach_the_export_the_rows_and_the_review() {
+    let dir = corrected_corpus("corrected");
+    let d = dir.to_str().unwrap();
+    let o = run(&["check", d]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(stdout(&o).contains("8 corrections"), "{}", stdout(&o));
+    let json: serde_json::Value = serde_json::from_slice(&run(&["export", d]).stdout).unwrap();
+    assert_eq!(json["corrections"], 8);
+    let claims = json["claims"].as_array().unwrap();
+    let events = json["events"].as_array().unwrap();
+    let claim = |id: &str| claims.iter().find(|c| c["id"] == id);
+    let event = |id: &str| events.iter().find(|e| e["id"] == id);
+    // hide
+    assert!(claim("001_321dd51f9c821d76#c8b996").is_none());
+    assert!(event("2023-11-11-kidal-armed-clash").unwrap()["note"].as_str().unwrap().starts_with("Hidden:"));
+    // set speaker
+    let c = claim("001_321dd51f9c821d76#c841ee").unwrap();
+    assert_eq!((c["speaker"].as_str(), c["side"].as_str()), (Some("local-officials"), Some("local")));
+    // move
+    assert_eq!(claim("002_ad8ebad0d352e249#84d5f4").unwrap()["event"], "2023-10-31-kidal-strategic-development");
+    // add, found by its text
+    let added = claims.iter().find(|c| c["document"] == "gossi_report" && c["side"] == "local").unwrap();
+    assert!(added["quote"].as_str().unwrap().starts_with("Residents of Gossi counted"));
+    assert!(added["note"].as_str().unwrap().starts_with("Added by the editors"));
+    // merge: the absorbed event is gone, its day kept
+    assert!(event("2023-11-10-kidal-strategic-development").is_none());
+    let clash = event("2023-11-11-kidal-armed-clash").unwrap();
+    assert!(clash["note"].as_str().unwrap().contains("Merged"), "{clash}");
+    assert_eq!(clash["start"], "2023-11-10");
+    // split: a new event holding the claim
+    let split = claim("001_321dd51f9c821d76#a80474").unwrap()["event"].as_str().unwrap().to_owned();
+    assert_eq!(event(&split).unwrap()["title"], "Army planes seen over Kidal");
+    // contested, retitle
+    assert_eq!(event("2023-11-03-kidal-air-drone-strike").unwrap()["contested"], true);
+    assert_eq!(event("2024-09-12-kidal-strategic-development").unwrap()["title"], "Army forces reach Kidal");
+
+    let csv = stdout(&run(&["export", d, "--rows", "csv"]));
+    assert!(csv.lines().next().unwrap().ends_with(",note"));
+    assert!(csv.contains("Title corrected by the editors."), "{csv}");
+    let review = stdout(&run(&["review", d, "--event", &split]));
+    assert!(review.contains("001_321dd51f9c821d76#a80474"), "{review}");
+    assert!(review.contains("Editor's note: Split off"), "{review}");
+    assert!(!review.contains("2023-11-11-kidal-armed-clash"), "{review}");
+}
+
+#[test]
+fn a_stale_correction_fails_check_and_export_with_file_and_line() {
+    let dir = corrected_corpus("stale");
+    let path = dir.join("corrections.toml");
+    let mut text = std::fs::read_to_string(&path).unwrap();
+    let line = text.lines().count() + 2;
+    text.push_str("\n[[hide_claim]]\nclaim = \"001_321dd51f9c821d76#000000\"\nnote = \"Gone.\"\n");
+    std::fs::write(&path, text).unwrap();
+    let o = run(&["check", dir.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let expect = format!("corrections.toml:{line}: error: no claim `001_321dd51f9c821d76#000000`");
+    assert!(stdout(&o).contains(&expect), "{}\nwanted {expect}", stdout(&o));
+    let o = run(&["export", dir.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains(&format!("corrections.toml:{line}:")), "{}", stderr(&o));
+}
+
+#[test]
+fn review_narrows_and_writes_markdown() {
+    let s = seeds();
+    let d = s.to_str().unwrap();
+    let all = stdout(&run(&["review", d]));
+    let contested = stdout(&run(&["review", d, "--only", "contested"]));
+    assert!(all.matches("\n== ").count() > contested.matches("\n== ").count());
+    assert!(contested.contains("CONTESTED") && !contested.contains("(no claim)"), "{contested}");
+    let md = stdout(&run(&["review", d, "--format", "md", "--only", "contested"]));
+    assert!(md.starts_with("# Review\n"), "{md}");
+    assert!(md.contains("\n## ") && md.contains("- `000_"), "{md}");
+    let o = run(&["review", d, "--event", "1999-01-01-nowhere-other"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("no event `1999-01-01-nowhere-other`"), "{}", stderr(&o));
+    let low = stdout(&run(&["review", d, "--only", "low-confidence"]));
+    let everything = stdout(&run(&["review", d]));
+    assert!(everything.contains("high confidence"), "{everything}");
+    assert!(!low.contains("high confidence") && !low.contains("medium confidence"), "{low}");
+    assert!(low.matches(" confidence").count() < everything.matches(" confidence").count());
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    use std::io::Read;
+    for args in [&["export", "seeds"][..], &["review", "seeds"], &["export", "seeds", "--rows", "csv"]] {
+        let mut child = bin()
+            .args(args)
+            .current_dir(seeds().join(".."))
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // read one byte, then close the pipe, like `| head -c 1`
+        let mut out = child.stdout.take().unwrap();
+        let mut one = [0u8; 1];
+        out.read_exact(&mut one).unwrap();
+        drop(out);
+        let o = child.wait_with_output().unwrap();
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
+        assert!(stderr(&o).is_empty(), "{args:?}: {}", stderr(&o));
+    }
+}
+
+#[test]
+fn synth_clears_its_old_articles_and_keeps_other_files() {
+    let dir = temp_dir("synth_clear");
+    let d = dir.to_str().unwrap();
+    assert!(run(&["synth", "12", d]).status.success());
+    std::fs::write(dir.join("mine.txt"), "An article of mine.").unwrap();
+    assert!(run(&["synth", "3", d]).status.success());
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["gazetteer.toml", "mine.txt", "synth_00000.txt", "synth_00001.txt", "synth_00002.txt"]);
+}

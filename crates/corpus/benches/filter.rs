@@ -131,6 +131,7 @@ fn corpus() -> Corpus {
                 disputes: vec![],
                 caveats: vec![],
                 confidence: Default::default(),
+                note: None,
             }
         })
         .collect();
@@ -157,10 +158,11 @@ fn corpus() -> Corpus {
                 event: Some(events[e].id.clone()),
                 numbers: vec![],
                 confidence: Default::default(),
+                note: None,
             }
         })
         .collect();
-    Corpus { version: FORMAT_VERSION, documents, actors, places, claims, events }
+    Corpus { version: FORMAT_VERSION, documents, actors, places, claims, events, corrections: 0 }
 }
 
 fn filters() -> Vec<(&'static str, Filter)> {

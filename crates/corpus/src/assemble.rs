@@ -431,6 +431,7 @@ pub fn assemble(articles: Vec<Article>, lex: &Lexicon) -> Corpus {
             caveats: std::mem::take(&mut event_caveats[gi]),
             // rated from its claims by `confidence::rate_events`
             confidence: crate::model::Confidence::Low,
+            note: None,
         });
     }
     Corpus {
@@ -440,6 +441,7 @@ pub fn assemble(articles: Vec<Article>, lex: &Lexicon) -> Corpus {
         places,
         claims,
         events: events_out,
+        corrections: 0,
     }
 }
 

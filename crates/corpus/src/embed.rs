@@ -61,6 +61,7 @@ mod tests {
                 disputes: vec![],
                 caveats: vec![],
                 confidence: Default::default(),
+                note: None,
             }],
             claims: vec![Claim {
                 id: "d#c1".into(),
@@ -77,6 +78,7 @@ mod tests {
                 event: None,
                 numbers: vec![],
                 confidence: Default::default(),
+                note: None,
             }],
             documents: vec![Document {
                 id: "d".into(),

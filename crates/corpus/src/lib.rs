@@ -16,6 +16,8 @@ pub mod sentences;
 pub mod text;
 
 #[cfg(feature = "parse")]
+pub mod about;
+#[cfg(feature = "parse")]
 pub mod assemble;
 #[cfg(feature = "parse")]
 pub mod boilerplate;
@@ -26,6 +28,8 @@ pub mod claims;
 #[cfg(feature = "parse")]
 pub mod confidence;
 #[cfg(feature = "parse")]
+pub mod corrections;
+#[cfg(feature = "parse")]
 pub mod disputes;
 #[cfg(feature = "parse")]
 pub mod events;
@@ -33,6 +37,8 @@ pub mod events;
 pub mod frontmatter;
 #[cfg(feature = "parse")]
 pub mod gazetteer;
+#[cfg(feature = "parse")]
+pub mod ids;
 #[cfg(feature = "parse")]
 pub mod load;
 #[cfg(feature = "parse")]

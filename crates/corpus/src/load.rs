@@ -19,6 +19,7 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use crate::corrections;
 use crate::gazetteer::Gazetteer;
 use crate::mentions::Lexicon;
 use crate::model::*;
@@ -139,19 +140,42 @@ fn read_files(dir: &Path) -> Result<Vec<(String, Vec<u8>)>, LoadError> {
         .collect()
 }
 
-/// Load and parse every article of `dir` with `dir/gazetteer.toml`.
+/// Load and parse every article of `dir` with `dir/gazetteer.toml`, then
+/// apply the editors' `dir/corrections.toml` when there is one.
 pub fn load_dir(dir: &Path) -> Result<Corpus, LoadError> {
     let gazetteer = Gazetteer::load(&dir.join(GAZETTEER_FILE))?;
     let files = read_files(dir)?;
-    parse_corpus(&files, &gazetteer).map_err(|mut e| {
+    let mut corpus = parse_corpus(&files, &gazetteer).map_err(|mut e| {
         e.path = dir.join(&e.path);
         e
-    })
+    })?;
+    let path = dir.join(corrections::FILE);
+    corrections::apply_file(&mut corpus, &path).map_err(|errors| {
+        let more = match errors.len() {
+            1 => String::new(),
+            n => format!(" (and {} more: run `counterclaim check`)", n - 1),
+        };
+        LoadError {
+            path: path.clone(),
+            line: errors.first().map(|e| e.line),
+            message: errors.first().map(|e| e.message.clone()).unwrap_or_default() + &more,
+        }
+    })?;
+    Ok(corpus)
 }
 
 /// Parse in-memory articles `(relative path, bytes)` into a corpus. Articles
 /// are taken in path order, so the output does not depend on the input order.
 /// The error's `path` is the relative path of the failing article.
+/// The corpus-wide stages after parsing: events across articles
+/// (`assemble`), permanent ids (`ids::assign`), event confidence
+/// (`confidence::rate_events`). Corrections come after, in `load_dir`.
+fn assemble_rated(articles: Vec<crate::pipeline::Article>, lex: &Lexicon) -> Corpus {
+    let mut corpus = crate::ids::assign(assemble(articles, lex));
+    crate::confidence::rate_events(&mut corpus);
+    corpus
+}
+
 pub fn parse_corpus(
     files: &[(String, Vec<u8>)],
     gazetteer: &Gazetteer,
@@ -174,9 +198,7 @@ pub fn parse_corpus(
     }
     reparse_ambiguous(&mut articles, files, &order, &lex);
     check_unique_ids(&articles)?;
-    let mut corpus = assemble(articles, &lex);
-    crate::confidence::rate_events(&mut corpus);
-    Ok(corpus)
+    Ok(assemble_rated(articles, &lex))
 }
 
 /// The corpus's usual year, from what articles state outright (front-matter
@@ -343,13 +365,37 @@ pub fn check_dir(dir: &Path) -> CheckReport {
             message: e.message,
         });
     }
-    let corpus = (gazetteer.is_some() && !problems.iter().any(|p| p.severity == Severity::Error))
-        .then(|| {
-            let mut corpus = assemble(articles, &lex);
-            crate::confidence::rate_events(&mut corpus);
-            corpus
-        });
+    let mut corpus = (gazetteer.is_some() && !problems.iter().any(|p| p.severity == Severity::Error))
+        .then(|| assemble_rated(articles, &lex));
+    let path = dir.join(corrections::FILE);
+    let mut scratch = Corpus::default();
+    if let Err(errors) = corrections::apply_file(corpus.as_mut().unwrap_or(&mut scratch), &path) {
+        // Without a corpus (article errors) only the file's syntax is checked.
+        let syntax_only = corpus.is_none();
+        problems.extend(
+            errors
+                .into_iter()
+                .filter(|_| !syntax_only)
+                .chain(syntax_errors(&path).filter(|_| syntax_only))
+                .map(|e| Problem {
+                    path: path.to_string_lossy().into_owned(),
+                    line: Some(e.line),
+                    severity: Severity::Error,
+                    message: e.message,
+                }),
+        );
+        corpus = None;
+    }
     CheckReport { corpus, problems }
+}
+
+/// The syntax errors of a corrections file (no corpus to check ids against).
+fn syntax_errors(path: &Path) -> impl Iterator<Item = corrections::CorrectionError> {
+    let errors = match std::fs::read_to_string(path) {
+        Ok(text) => corrections::parse(&text).err().unwrap_or_default(),
+        Err(_) => Vec::new(),
+    };
+    errors.into_iter()
 }
 
 #[cfg(test)]

@@ -20,6 +20,8 @@ pub struct Corpus {
     pub places: Vec<Place>,
     pub claims: Vec<Claim>,
     pub events: Vec<Event>,
+    /// How many editorial corrections (`corrections.toml`) were applied.
+    pub corrections: u32,
 }
 
 /// A half-open range `[start, end)` of code points into a document's text.
@@ -208,6 +210,8 @@ pub struct Claim {
     pub event: Option<String>,
     pub numbers: Vec<Number>,
     pub confidence: Confidence,
+    /// The editor's public note when a correction changed or added this claim.
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -273,4 +277,6 @@ pub struct Event {
     pub caveats: Vec<Caveat>,
     /// The best confidence of its claims (see [`Confidence`]).
     pub confidence: Confidence,
+    /// The editor's public note when a correction changed this event.
+    pub note: Option<String>,
 }

@@ -98,12 +98,13 @@ mod tests {
             disputes: vec![],
             caveats: vec![],
             confidence: Default::default(),
+            note: None,
         }
     }
 
     fn corpus(docs: Vec<Document>, events: Vec<Event>) -> Corpus {
         let kidal = Place { id: "kidal".into(), name: "Kidal".into(), aliases: vec![], lat: 18.4, lon: 1.4 };
-        Corpus { version: 1, documents: docs, actors: vec![], places: vec![kidal], claims: vec![], events }
+        Corpus { version: 1, documents: docs, actors: vec![], places: vec![kidal], claims: vec![], events, corrections: 0 }
     }
 
     #[test]

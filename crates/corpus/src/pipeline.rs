@@ -485,6 +485,7 @@ pub fn parse_article(
             event: None,
             numbers: nums,
             confidence: rc.confidence,
+            note: None,
         });
     }
 

@@ -338,7 +338,7 @@ fn check_integrity(corpus: &Corpus) {
             "{}: quote is not its span",
             c.id
         );
-        assert!(c.id.starts_with(&format!("{}#c", d.id)), "{}: id", c.id);
+        assert!(c.id.starts_with(&format!("{}#", d.id)), "{}: id", c.id);
         if let Some(e) = &c.event {
             let ev = corpus
                 .events
@@ -364,7 +364,13 @@ fn check_integrity(corpus: &Corpus) {
         }
     }
     for (i, e) in corpus.events.iter().enumerate() {
-        assert_eq!(e.id, format!("e{}", i + 1));
+        assert!(e.id.starts_with(&e.start), "{}: id starts with the date", e.id);
+        assert_eq!(
+            corpus.events.iter().filter(|x| x.id == e.id).count(),
+            1,
+            "{}: unique",
+            e.id
+        );
         if i > 0 {
             assert!(
                 corpus.events[i - 1].start <= e.start,

@@ -29,7 +29,7 @@ pub use json::to_json;
 pub const ROWS_VERSION: u32 = 2;
 
 /// The columns, in order: the CSV header and the keys of each JSON row.
-pub const COLUMNS: [&str; 24] = [
+pub const COLUMNS: [&str; 25] = [
     "event_id",
     "event_date",
     "event_date_end",
@@ -54,6 +54,7 @@ pub const COLUMNS: [&str; 24] = [
     "published",
     "url",
     "confidence",
+    "note",
 ];
 
 /// One value of a row, as handed to a [`Sink`].
@@ -232,11 +233,12 @@ pub fn write<'c>(corpus: &'c Corpus, ids: &dyn Resolve<'c>, events: &[usize], si
                 sink.value(v);
             }
             let Some(cl) = claims.get(k) else {
-                for _ in 12..COLUMNS.len() - 1 {
+                for _ in 12..COLUMNS.len() - 2 {
                     sink.value(Value::Null);
                 }
                 // an event without claims: the event's confidence
                 sink.value(Value::Text(e.confidence.key()));
+                sink.value(e.note.as_deref().map_or(Value::Null, opt));
                 sink.end_row();
                 continue;
             };
@@ -263,6 +265,11 @@ pub fn write<'c>(corpus: &'c Corpus, ids: &dyn Resolve<'c>, events: &[usize], si
             ] {
                 sink.value(v);
             }
+            let note = match (&e.note, &cl.note) {
+                (Some(a), Some(b)) => Some(format!("{a} {b}")),
+                (a, b) => a.clone().or_else(|| b.clone()),
+            };
+            sink.value(note.as_deref().map_or(Value::Null, opt));
             sink.end_row();
         }
     }

@@ -49,6 +49,7 @@ fn claim(id: &str, document: &Document, start: u32, end: u32, speaker: Option<&s
         event: None,
         numbers: vec![],
         confidence: Default::default(),
+        note: None,
     }
 }
 
@@ -68,6 +69,7 @@ fn event(id: &str, places: &[&str], actors: &[&str], claims: &[&str]) -> Event {
         disputes: vec![],
         caveats: vec![],
         confidence: Default::default(),
+        note: None,
     }
 }
 
@@ -98,6 +100,7 @@ fn fixture() -> Corpus {
         places: vec![place("anefis", "Anéfis", 18.0549, 0.6167), place("kidal", "Kidal", 18.441, 1.407)],
         claims: vec![c1, c2, c3],
         events: vec![e1, e2],
+        corrections: 0,
     }
 }
 
@@ -176,7 +179,7 @@ fn assert_round_trips(rows: &[Row], query: &str, events: usize) {
     let json = json_of(rows, query, events);
     let v: serde_json::Value = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}: {json}"));
     assert_eq!(v["format"], "counterclaim-rows");
-    assert_eq!(v["version"], 2);
+    assert_eq!(v["version"], ROWS_VERSION);
     assert_eq!(v["query"], query);
     assert_eq!(v["events"], events);
     let got = v["rows"].as_array().expect("rows array");
@@ -385,4 +388,19 @@ proptest! {
         prop_assert!((coord_str(got).parse::<f64>().unwrap() - lat).abs() <= 0.5e-5 + 1e-12);
         prop_assert_eq!(text_of(&rows[0], "quote"), Some(slice_cp(&text, len / 3, len)));
     }
+}
+
+#[test]
+fn notes_of_events_and_claims_are_carried() {
+    let mut c = fixture();
+    c.events[0].note = Some("Merged two reports.".into());
+    c.events[1].note = Some("Dated by the editors.".into());
+    c.claims[0].note = Some("Speaker corrected.".into());
+    let rows = rows(&c, &[0, 1]);
+    let notes: Vec<Option<&str>> = rows.iter().map(|r| text_of(r, "note")).collect();
+    assert_eq!(
+        notes,
+        [Some("Merged two reports. Speaker corrected."), Some("Merged two reports."), Some("Dated by the editors.")]
+    );
+    assert_round_trips(&rows, "", 2);
 }

@@ -50,6 +50,7 @@ pub fn claim(id: &str, document: &str, quote: &str, speaker: Option<&str>, side:
         event: event.map(Into::into),
         numbers: vec![],
         confidence: Default::default(),
+        note: None,
     }
 }
 
@@ -81,6 +82,7 @@ pub fn event(
         disputes: vec![],
         caveats: vec![],
         confidence: Default::default(),
+        note: None,
     }
 }
 
@@ -116,6 +118,7 @@ pub fn mali() -> Corpus {
             event("e3", "Rumoured ambush", EventKind::Other, ("sometime", ""), &["gao"], &["gsim", "ghost"], &[], &["d9"], false),
             event("e4", "Kidal retaken", EventKind::GovernmentRegainsTerritory, ("2023-11-15", "2023-11-14"), &["kidal"], &["fama", "wagner"], &["c_missing"], &["d0"], false),
         ],
+        corrections: 0,
     }
 }
 
@@ -218,6 +221,7 @@ prop_compose! {
             places: PLACES.iter().map(|p| place(p, &p.to_uppercase())).collect(),
             claims,
             events,
+            corrections: 0,
         }
     }
 }
