@@ -158,7 +158,7 @@ fn corpus() -> Corpus {
             }
         })
         .collect();
-    Corpus { version: FORMAT_VERSION, documents, actors, places, claims, events }
+    Corpus { version: FORMAT_VERSION, documents, actors, places, claims, events, ..Default::default() }
 }
 
 fn filters() -> Vec<(&'static str, Filter)> {

@@ -38,6 +38,8 @@ pub mod numbers;
 #[cfg(feature = "parse")]
 pub mod pipeline;
 #[cfg(feature = "parse")]
+pub mod settings;
+#[cfg(feature = "parse")]
 pub mod synth;
 #[cfg(feature = "parse")]
 pub mod tokens;

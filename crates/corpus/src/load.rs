@@ -139,14 +139,18 @@ fn read_files(dir: &Path) -> Result<Vec<(String, Vec<u8>)>, LoadError> {
         .collect()
 }
 
-/// Load and parse every article of `dir` with `dir/gazetteer.toml`.
+/// Load and parse every article of `dir` with `dir/gazetteer.toml`, and
+/// the corpus settings of `dir/corpus.toml` ([`crate::settings`]).
 pub fn load_dir(dir: &Path) -> Result<Corpus, LoadError> {
     let gazetteer = Gazetteer::load(&dir.join(GAZETTEER_FILE))?;
+    let settings = crate::settings::read(dir)?;
     let files = read_files(dir)?;
-    parse_corpus(&files, &gazetteer).map_err(|mut e| {
+    let mut corpus = parse_corpus(&files, &gazetteer).map_err(|mut e| {
         e.path = dir.join(&e.path);
         e
-    })
+    })?;
+    corpus.settings = crate::settings::resolve(settings, &corpus);
+    Ok(corpus)
 }
 
 /// Parse in-memory articles `(relative path, bytes)` into a corpus. Articles
@@ -268,6 +272,14 @@ pub fn check_dir(dir: &Path) -> CheckReport {
             None
         }
     };
+    let settings = crate::settings::read(dir).map_err(|e| {
+        problems.push(Problem {
+            path: e.path.to_string_lossy().into_owned(),
+            line: e.line,
+            severity: Severity::Error,
+            message: e.message,
+        })
+    });
     let paths = match article_paths(dir) {
         Ok(p) => p,
         Err(e) => {
@@ -341,8 +353,11 @@ pub fn check_dir(dir: &Path) -> CheckReport {
             message: e.message,
         });
     }
-    let corpus = (gazetteer.is_some() && !problems.iter().any(|p| p.severity == Severity::Error))
-        .then(|| assemble(articles, &lex));
+    let corpus = (gazetteer.is_some() && !problems.iter().any(|p| p.severity == Severity::Error)).then(|| {
+        let mut c = assemble(articles, &lex);
+        c.settings = crate::settings::resolve(settings.ok().flatten(), &c);
+        c
+    });
     CheckReport { corpus, problems }
 }
 

@@ -10,7 +10,7 @@
 use serde::{Deserialize, Serialize};
 
 /// Bump when the binary layout changes.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Corpus {
@@ -20,6 +20,24 @@ pub struct Corpus {
     pub places: Vec<Place>,
     pub claims: Vec<Claim>,
     pub events: Vec<Event>,
+    /// What the corpus is about, for readers (`corpus.toml`, or derived
+    /// from the corpus when the folder has none).
+    #[serde(default)]
+    pub settings: Settings,
+}
+
+/// The corpus's reader-facing texts: every conflict-specific text on and
+/// around the page comes from here (header, `<title>`, sharing metadata,
+/// the embed code's frame title, the static and `<noscript>` views).
+/// Always filled by the loader (`settings::resolve`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Settings {
+    /// A short title: "The war in northern Sudan, 2024".
+    pub title: String,
+    /// One paragraph for readers: what the corpus covers.
+    pub description: String,
+    /// BCP 47 language tag of the texts (`<html lang>`), e.g. `en`.
+    pub language: String,
 }
 
 /// A half-open range `[start, end)` of code points into a document's text.

@@ -102,7 +102,7 @@ mod tests {
 
     fn corpus(docs: Vec<Document>, events: Vec<Event>) -> Corpus {
         let kidal = Place { id: "kidal".into(), name: "Kidal".into(), aliases: vec![], lat: 18.4, lon: 1.4 };
-        Corpus { version: 1, documents: docs, actors: vec![], places: vec![kidal], claims: vec![], events }
+        Corpus { version: 1, documents: docs, places: vec![kidal], events, ..Default::default() }
     }
 
     #[test]

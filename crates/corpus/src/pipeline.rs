@@ -1101,6 +1101,7 @@ pub fn assemble(articles: Vec<Article>, lex: &Lexicon) -> Corpus {
         places,
         claims,
         events: events_out,
+        settings: Settings::default(),
     }
 }
 

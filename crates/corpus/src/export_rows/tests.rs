@@ -96,6 +96,7 @@ fn fixture() -> Corpus {
         places: vec![place("anefis", "Anéfis", 18.0549, 0.6167), place("kidal", "Kidal", 18.441, 1.407)],
         claims: vec![c1, c2, c3],
         events: vec![e1, e2],
+        settings: Default::default(),
     }
 }
 

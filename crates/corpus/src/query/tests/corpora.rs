@@ -114,6 +114,7 @@ pub fn mali() -> Corpus {
             event("e3", "Rumoured ambush", EventKind::Other, ("sometime", ""), &["gao"], &["gsim", "ghost"], &[], &["d9"], false),
             event("e4", "Kidal retaken", EventKind::GovernmentRegainsTerritory, ("2023-11-15", "2023-11-14"), &["kidal"], &["fama", "wagner"], &["c_missing"], &["d0"], false),
         ],
+        settings: Default::default(),
     }
 }
 
@@ -216,6 +217,7 @@ prop_compose! {
             places: PLACES.iter().map(|p| place(p, &p.to_uppercase())).collect(),
             claims,
             events,
+            settings: Default::default(),
         }
     }
 }
