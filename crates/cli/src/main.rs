@@ -1,6 +1,7 @@
 //! `counterclaim` — command-line tool for Counterclaim corpora: export a
 //! folder of articles as JSON, check it, count what the engine extracted,
-//! render the page's `<noscript>` fallback, and write synthetic corpora.
+//! render the page's static opening view and `<noscript>` fallback, and
+//! write synthetic corpora.
 //! Run `counterclaim --help` for usage.
 
 mod args;
@@ -38,6 +39,12 @@ fn main() -> ExitCode {
         Command::Noscript { dir } => source::load(&dir).map(|c| {
             println!("{}", counterclaim_corpus::noscript::render(&c));
             ExitCode::SUCCESS
+        }),
+        Command::Page { dir, out } => source::load(&dir).and_then(|c| {
+            let page = counterclaim_corpus::opening::render(&c);
+            let json = serde_json::json!({ "lang": page.lang, "head": page.head, "body": page.body });
+            std::fs::write(&out, json.to_string()).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+            Ok(ExitCode::SUCCESS)
         }),
         Command::Synth {
             n,

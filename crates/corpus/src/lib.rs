@@ -36,6 +36,8 @@ pub mod noscript;
 #[cfg(feature = "parse")]
 pub mod numbers;
 #[cfg(feature = "parse")]
+pub mod opening;
+#[cfg(feature = "parse")]
 pub mod pipeline;
 #[cfg(feature = "parse")]
 pub mod settings;
