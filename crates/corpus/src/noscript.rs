@@ -57,7 +57,14 @@ pub fn event_item(c: &Corpus, e: &crate::model::Event, out: &mut String) {
     if e.contested {
         out.push_str(" · <strong>contested</strong>");
     }
-    out.push_str("<ul>");
+    sources(c, e, "<ul>", out);
+    out.push_str("</li>");
+}
+
+/// An event's source articles as a list opened by `open` (`<ul…>`): title
+/// (a link when its URL is http(s)) and outlet.
+pub fn sources(c: &Corpus, e: &crate::model::Event, open: &str, out: &mut String) {
+    out.push_str(open);
     for d in e.documents.iter().filter_map(|id| c.documents.iter().find(|d| &d.id == id)) {
         let title = escape(&d.title);
         match d.url.as_deref().and_then(safe_href) {
@@ -69,7 +76,7 @@ pub fn event_item(c: &Corpus, e: &crate::model::Event, out: &mut String) {
         }
         out.push_str("</li>");
     }
-    out.push_str("</ul></li>");
+    out.push_str("</ul>");
 }
 
 #[cfg(test)]

@@ -11,7 +11,9 @@
 //!   own markup and classes, so the stylesheet lays it out as the app will
 //!   and the app replaces it without a visible jump. Ids carry an `s-`
 //!   prefix so they never clash with the app's while both are in the page.
-//! - a `<noscript>` inside it continues the list for readers without
+//! - each card also lists its source articles (`static-sources`: shown
+//!   without JavaScript or when the app cannot start; hidden while loading);
+//!   a `<noscript>` inside it continues the list for readers without
 //!   JavaScript: the following events, [`LISTED_EVENTS`] in all, and a count
 //!   of the rest (compact markup, one shared rendering: no event twice).
 //!
@@ -240,6 +242,8 @@ fn event_card(c: &Corpus, e: &Event, out: &mut String) {
         }
         out.push_str("</ul></div>");
     }
+    // Shown only without JavaScript or when the app cannot start.
+    crate::noscript::sources(c, e, "<ul class=\"static-sources\" aria-label=\"Sources\">", out);
     out.push_str("</li>");
 }
 
