@@ -12,113 +12,87 @@
 //   src/embed/protocol.rs (Pym.js, Datawrapper, AMP), and Pym's `width`
 //   message is answered, so the host sizes the frame before the app starts.
 // - Failure (the script or wasm cannot be fetched, compiled or instantiated,
-//   an error during start-up, or no start after TIMEOUT_MS): the notice is
+//   an error during start-up, or no start after 30 s): the notice is
 //   shown and the reason goes to the console.
 // The app (src/main.rs) removes the static view and `data-boot` once it has
 // mounted; Trunk's loader then dispatches `TrunkApplicationStarted`, which
 // ends this script's work.
 (function () {
-  var TIMEOUT_MS = 30000;
   var root = document.documentElement;
   var params = new URLSearchParams(location.search);
   var flag = params.get('embed');
   var embedded = flag === '1' || flag === 'true' || flag === '';
-  var childId = params.get('childId');
-  var named = false;
+  var id = params.get('childId');
+  var named = 0;
   params.forEach(function (_, key) {
-    if (key !== 'embed' && key !== 'childId' && key.indexOf('utm_') !== 0) named = true;
+    if (key !== 'embed' && key !== 'childId' && key.indexOf('utm_')) named = 1;
   });
   root.setAttribute('data-boot', named ? 'view' : 'list');
   if (embedded) root.setAttribute('data-embed', '');
 
-  var started = false;
-  var failed = false;
-  var timer = setTimeout(function () {
-    fail('the explorer did not start within ' + TIMEOUT_MS / 1000 + ' s');
-  }, TIMEOUT_MS);
+  var done = 0; // 1: started, 2: failed
+  var timer = setTimeout(fail, 30000, 'no start within 30 s');
 
-  // --- height messages to the parent frame (src/embed/protocol.rs) ---
+  // Height messages to the parent frame, as src/embed/protocol.rs writes them.
   var parent = window.parent;
-  var framed = parent && parent !== window;
-  var observer = null;
+  var observer;
   var last = 0;
   function report(force) {
     var h = root.getBoundingClientRect().height;
-    var px = !(h > 0) ? 0 : h >= 1e6 ? 1e6 : Math.ceil(h);
-    if (px === 0 || (!force && px === last)) return;
+    var px = h >= 1e6 ? 1e6 : Math.ceil(h) || 0;
+    if (px <= 0 || (!force && px === last)) return;
     last = px;
-    if (childId !== null) parent.postMessage('pymxPYMx' + childId + 'xPYMxheightxPYMx' + px, '*');
-    var key = (childId === null ? 'counterclaim' : childId).replace(/[\u0000-\u001f]/g, '');
     var dw = {};
-    dw[key] = px;
+    dw[id === null ? 'counterclaim' : id.replace(/[\u0000-\u001f]/g, '')] = px;
+    if (id !== null) parent.postMessage('pymxPYMx' + id + 'xPYMxheightxPYMx' + px, '*');
     parent.postMessage({ 'datawrapper-height': dw }, '*');
     parent.postMessage({ sentinel: 'amp', type: 'embed-size', height: px }, '*');
   }
   function onMessage(e) {
-    if (e.source !== parent || typeof e.data !== 'string' || childId === null) return;
-    var p = e.data.split('xPYMx');
-    if (p.length === 4 && p[0] === 'pym' && p[1] === childId && p[2] === 'width' && /^[0-9.]+$/.test(p[3])) report(true);
+    var p = typeof e.data === 'string' && e.data.split('xPYMx');
+    if (e.source === parent && p && p.length === 4 && p[0] === 'pym' && p[1] === id && p[2] === 'width' && /^[0-9.]+$/.test(p[3])) report(1);
   }
-  if (framed) {
-    if (window.ResizeObserver) {
-      observer = new ResizeObserver(function () { report(false); });
-      observer.observe(root);
-    }
+  if (parent !== window) {
+    if (window.ResizeObserver) (observer = new ResizeObserver(function () { report(); })).observe(root);
     addEventListener('message', onMessage);
   }
 
-  // --- the app starting, or not ---
-  function stop() {
+  function fail(reason) {
+    if (done) return;
+    done = 2;
+    console.error('Counterclaim: the interactive explorer could not start:', reason);
+    var view = document.getElementById('static-view');
+    if (!view) return;
+    while (view.nextElementSibling) view.nextElementSibling.remove(); // a half-mounted app
+    root.setAttribute('data-boot', 'failed');
+    view.querySelector('.boot-failed').hidden = false;
+  }
+  function onError(e) {
+    var t = e.target;
+    if (t === window || !t.tagName) fail(e.error || e.message);
+    else if (/\.(js|wasm)$/.test(t.src || t.href)) fail('could not load ' + (t.src || t.href));
+  }
+  function onRejection(e) { fail(e.reason); }
+  addEventListener('error', onError, true);
+  addEventListener('unhandledrejection', onRejection);
+  addEventListener('TrunkApplicationStarted', function () {
+    done = done || 1;
     clearTimeout(timer);
     if (observer) observer.disconnect();
     removeEventListener('message', onMessage);
     removeEventListener('error', onError, true);
     removeEventListener('unhandledrejection', onRejection);
-  }
-  function fail(reason) {
-    if (started || failed) return;
-    failed = true;
-    console.error('Counterclaim: the interactive explorer could not start: ' + reason);
-    var view = document.getElementById('static-view');
-    if (!view) return; // the app had already taken over
-    while (view.nextElementSibling) view.nextElementSibling.remove(); // a half-mounted app
-    root.setAttribute('data-boot', 'failed');
-    var notice = view.querySelector('.boot-failed');
-    if (notice) notice.hidden = false;
-    clearTimeout(timer);
-  }
-  function onError(e) {
-    if (e.target && e.target !== window && e.target.tagName) {
-      var url = e.target.src || e.target.href || '';
-      if (/\.(js|wasm)$/.test(url)) fail('could not load ' + url);
-      return;
-    }
-    fail(e.error || e.message || 'an error during start-up');
-  }
-  function onRejection(e) {
-    fail(e.reason || 'an error during start-up');
-  }
-  addEventListener('error', onError, true);
-  addEventListener('unhandledrejection', onRejection);
-  addEventListener('TrunkApplicationStarted', function () {
-    started = true;
-    stop();
   });
 
-  // Embedded, in-page links keep the embed parameters, and the notice's
-  // link opens this view outside the embed.
-  document.addEventListener('DOMContentLoaded', function () {
-    if (!embedded) return;
-    var keep = 'embed=1' + (childId === null ? '' : '&childId=' + encodeURIComponent(childId));
-    var links = document.querySelectorAll('#static-view a[href^="?"]:not([target])');
-    for (var i = 0; i < links.length; i++) {
-      var q = links[i].getAttribute('href').slice(1);
-      links[i].setAttribute('href', '?' + (q ? q + '&' : '') + keep);
-    }
+  // Embedded, in-page links keep the embed parameters; the "new tab" links
+  // open this view outside the embed.
+  if (embedded) document.addEventListener('DOMContentLoaded', function () {
+    var keep = 'embed=1' + (id === null ? '' : '&childId=' + encodeURIComponent(id));
     params.delete('embed');
     params.delete('childId');
-    var full = '?' + params.toString();
-    var outs = document.querySelectorAll('#static-view a[target="_blank"]');
-    for (var j = 0; j < outs.length; j++) outs[j].setAttribute('href', full);
+    document.querySelectorAll('#static-view a[href^="?"]').forEach(function (a) {
+      var q = a.getAttribute('href').slice(1);
+      a.setAttribute('href', a.target ? '?' + params : '?' + (q ? q + '&' : '') + keep);
+    });
   });
 })();

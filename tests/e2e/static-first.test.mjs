@@ -64,7 +64,7 @@ test('while the wasm loads: the first events, the header and an announced loadin
       const release = await holdWasm(page);
       await page.goto(app.url);
       await page.locator('#static-view .event-card').first().waitFor();
-      assert.equal(await page.locator('#static-view .event-card').count(), 6, 'the first screenful of events');
+      assert.equal(await page.locator('#static-view .event-card').count(), 4, 'the first screenful of events');
       assert.equal(await page.locator('[data-app-ready]').count(), 0, 'the app has not started');
       const status = page.getByRole('status').filter({ hasText: 'Loading the interactive explorer…' });
       assert.equal(await status.isVisible(), true, 'the loading state is visible and a status');
@@ -156,7 +156,7 @@ test('wasm blocked: the static list stays with a notice, the reason goes to the 
         assert.match(await notice.innerText(), /You can still read the list of events below/);
         assert.equal(await page.locator('.boot-embedded').isVisible(), false, 'no "new tab" link outside an embed');
         assert.equal(await page.locator('html').getAttribute('data-boot'), 'failed');
-        assert.equal(await page.locator('#static-view .event-card').count(), 6);
+        assert.equal(await page.locator('#static-view .event-card').count(), 4);
         assert.equal(await page.locator('#static-view .event-card').first().isVisible(), true, `the list is shown (${query || 'default'})`);
         assert.equal(await page.locator('.static-sources').first().isVisible(), true, 'with the sources');
         assert.equal(await page.getByText('Loading the interactive explorer…').isVisible(), false, 'no longer loading');

@@ -26,7 +26,7 @@ use crate::query::{Filter, Index, ViewState};
 
 /// Events rendered in the app's markup: a first screenful, even on a tall
 /// screen, and not more (page weight).
-pub const FIRST_SCREEN_EVENTS: usize = 6;
+pub const FIRST_SCREEN_EVENTS: usize = 4;
 /// Most events the page lists without JavaScript (the rest are counted).
 pub const LISTED_EVENTS: usize = 200;
 
