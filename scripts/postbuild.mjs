@@ -65,7 +65,7 @@ const fail = (message) => {
 if ((page.body.match(/<\/?noscript/gi) ?? []).length > 2) fail('the static view has stray <noscript> tags — text not escaped?');
 if (/<\/?(script|title|head|body|html)\b/i.test(page.body + page.head.replace(/<\/?title>/g, ''))) fail('the static view contains a tag it must not — text not escaped?');
 const placeholder = /<div id="?static-view"?\s*><\/div>/;
-if (!placeholder.test(html)) fail('no <div id="static-view"></div> in index.html to fill');
+if (!placeholder.test(html)) fail(`no <div id="static-view"></div> in index.html to fill: ${html.slice(html.indexOf('<body'))}`);
 html = html.replace(placeholder, () => page.body);
 const title = /<title>[\s\S]*?<\/title>/;
 if (!title.test(html)) fail('no <title> in index.html to replace');

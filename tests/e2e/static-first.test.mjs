@@ -44,7 +44,7 @@ async function holdWasm(page) {
 }
 
 /** The expected problems of a blocked start (the failed request, the notice's console line). */
-const unexpected = (problems) => problems.filter((p) => !/\.wasm/.test(p) && !REASON.test(p));
+const unexpected = (problems) => problems.filter((p) => !/\.wasm|ERR_BLOCKED_BY_CLIENT/.test(p) && !REASON.test(p) && !/^pageerror: .*(fetch|WebAssembly|wasm)/i.test(p));
 
 async function axe(page, what) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
