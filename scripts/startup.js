@@ -13,7 +13,8 @@
 //   message is answered, so the host sizes the frame before the app starts.
 // - Failure (the script or wasm cannot be fetched, compiled or instantiated,
 //   an error during start-up, or no start after 30 s): the notice is
-//   shown and the reason goes to the console.
+//   shown, the rest of the list (the <noscript> continuation) is revealed,
+//   and the reason goes to the console.
 // The app (src/main.rs) removes the static view and `data-boot` once it has
 // mounted; Trunk's loader then dispatches `TrunkApplicationStarted`, which
 // ends this script's work.
@@ -64,6 +65,9 @@
     var view = document.getElementById('static-view');
     if (!view) return;
     while (view.nextElementSibling) view.nextElementSibling.remove(); // a half-mounted app
+    // The rest of the list, as readers without JavaScript get it (build-time, escaped HTML).
+    var rest = view.querySelector('noscript');
+    if (rest) rest.insertAdjacentHTML('afterend', rest.textContent);
     root.setAttribute('data-boot', 'failed');
     view.querySelector('.boot-failed').hidden = false;
   }

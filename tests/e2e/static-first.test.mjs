@@ -159,6 +159,9 @@ test('wasm blocked: the static list stays with a notice, the reason goes to the 
         assert.equal(await page.locator('#static-view .event-card').count(), 4);
         assert.equal(await page.locator('#static-view .event-card').first().isVisible(), true, `the list is shown (${query || 'default'})`);
         assert.equal(await page.locator('.static-sources').first().isVisible(), true, 'with the sources');
+        const total = Number((await page.locator('#static-view .figures').innerText()).match(/(\d+) events/)[1]);
+        assert.equal(await page.locator('#static-view .plain-list > li').count(), Math.min(total, 200) - 4, 'and the rest of the list');
+        assert.equal(await page.locator('.boot-more').isVisible(), false);
         assert.equal(await page.getByText('Loading the interactive explorer…').isVisible(), false, 'no longer loading');
         assert.ok(page.problems.some((p) => REASON.test(p)), `the reason in the console: ${page.problems}`);
         assert.deepEqual(unexpected(page.problems), []);
