@@ -26,7 +26,7 @@
   var id = params.get('childId');
   var named = 0;
   params.forEach(function (_, key) {
-    if (key !== 'embed' && key !== 'childId' && key.indexOf('utm_')) named = 1;
+    if (key !== 'embed' && key !== 'childId') named = 1;
   });
   root.setAttribute('data-boot', named ? 'view' : 'list');
   if (embedded) root.setAttribute('data-embed', '');

@@ -133,7 +133,7 @@ fn sidebar(n: usize, out: &mut String) {
     out.push_str(&format!(
         "<aside class=\"sidebar\" aria-label=\"Filters\"><button type=\"button\" class=\"button drawer-toggle\" disabled>Filters\
          <span class=\"drawer-results\">{}</span></button><div class=\"filter-panel\"><div class=\"filter-head\"><h2>Filters</h2></div>\
-         <p class=\"muted small boot-pending\">The filters are available once the interactive explorer has loaded.</p></div></aside>",
+         <p class=\"muted small boot-pending\">Available once the explorer has loaded.</p></div></aside>",
         esc(&events_no_filter(n))
     ));
 }
