@@ -1,9 +1,13 @@
-// Trunk post_build hook: put the corpus's events into the page's <noscript>
-// fallback, and derive the page's strict Content-Security-Policy.
+// Trunk post_build hook: put the static opening view and the corpus's title
+// and sharing tags into the page, inline the start-up script, and derive the
+// page's strict Content-Security-Policy.
 //
-// The <noscript> content is `counterclaim noscript <corpus>` (the engine's
-// build-time HTML rendering, every text escaped), for the same corpus folder
-// as build.rs: $COUNTERCLAIM_SEEDS, relative to the repository, default seeds/.
+// `counterclaim page <corpus> --out FILE` (the engine's build-time HTML
+// rendering, every text escaped; crates/corpus/src/opening.rs) gives the
+// <html lang>, the <title> and sharing <meta> tags, and the static view
+// (header, first events, <noscript> rest of the list), for the same corpus
+// folder as build.rs: $COUNTERCLAIM_SEEDS, relative to the repository,
+// default seeds/. scripts/startup.js goes into <head>, minified.
 // `cargo run` reuses the native debug build of the CLI (./dev test has built it
 // already for `cargo test --workspace`).
 //
@@ -20,7 +24,8 @@
 // gives up on it; −1.9 KB gzip for the page-weight budget) and rewrites the
 // Subresource Integrity hash Trunk put on its modulepreload link.
 // Usage: node scripts/postbuild.mjs [DIR] (defaults to $TRUNK_STAGING_DIR).
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { minify } from 'terser';
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
@@ -38,24 +43,41 @@ const indexPath = join(dir, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
 
 const seeds = resolve(ROOT, process.env.COUNTERCLAIM_SEEDS || 'seeds');
-let fallback;
+// Through a file, not a pipe: a 10,000-article corpus overflows spawnSync's buffer.
+const scratch = mkdtempSync(join(tmpdir(), 'counterclaim-page-'));
+const pageFile = join(scratch, 'page.json');
+let page;
 try {
-  fallback = execFileSync('cargo', ['run', '-q', '-p', 'counterclaim-cli', '--', 'noscript', seeds],
-    { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim();
+  execFileSync('cargo', ['run', '-q', '-p', 'counterclaim-cli', '--', 'page', seeds, '--out', pageFile],
+    { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+  page = JSON.parse(readFileSync(pageFile, 'utf8'));
 } catch (e) {
-  console.error(`postbuild: \`counterclaim noscript ${seeds}\` failed: ${e.message}`);
+  console.error(`postbuild: \`counterclaim page ${seeds}\` failed: ${e.message}`);
   process.exit(1);
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
 }
-if (/<\/noscript/i.test(fallback)) {
-  console.error('postbuild: the <noscript> fallback contains </noscript> — it is not escaped');
+const fail = (message) => {
+  console.error(`postbuild: ${message}`);
   process.exit(1);
-}
-const noscript = /<noscript>[\s\S]*?<\/noscript>/;
-if (!noscript.test(html)) {
-  console.error('postbuild: no <noscript> element in index.html to fill');
-  process.exit(1);
-}
-html = html.replace(noscript, () => `<noscript>${fallback}</noscript>`);
+};
+// The static view holds exactly one <noscript> (the rest of the list) or none.
+if ((page.body.match(/<\/?noscript/gi) ?? []).length > 2) fail('the static view has stray <noscript> tags — text not escaped?');
+if (/<\/?(script|title|head|body|html)\b/i.test(page.body + page.head.replace(/<\/?title>/g, ''))) fail('the static view contains a tag it must not — text not escaped?');
+const placeholder = /<div id="?static-view"?\s*><\/div>/;
+if (!placeholder.test(html)) fail(`no <div id="static-view"></div> in index.html to fill: ${html.slice(html.indexOf('<body'))}`);
+html = html.replace(placeholder, () => page.body);
+const title = /<title>[\s\S]*?<\/title>/;
+if (!title.test(html)) fail('no <title> in index.html to replace');
+html = html.replace(/<meta (name="?(description|twitter:[a-z]+)"?|property="?og:[a-z_]+"?) [^>]*>\s*/g, '');
+html = html.replace(title, () => page.head);
+if (!/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/.test(page.lang)) fail(`bad language tag ${page.lang}`);
+html = html.replace(/<html[^>]*>/, `<html lang="${page.lang}">`);
+// The start-up script (scripts/startup.js), minified, runs in <head> before the first paint.
+const startup = (await minify(readFileSync(join(ROOT, 'scripts', 'startup.js'), 'utf8'), { compress: true, mangle: true })).code;
+if (!startup) fail('terser produced nothing for scripts/startup.js');
+if (!html.includes('</head>')) fail('no </head> in index.html');
+html = html.replace('</head>', () => `<script>${startup}</script></head>`);
 
 for (const name of readdirSync(dir).filter((f) => f.endsWith('.js'))) {
   const path = join(dir, name);
@@ -121,4 +143,4 @@ writeFileSync(join(dir, '_headers'), [
   '  Access-Control-Allow-Origin: *',
   '',
 ].join('\n'));
-console.log(`postbuild: <noscript> with the events of ${seeds}; CSP with ${hashes.length} inline script hash(es) written`);
+console.log(`postbuild: static view of ${seeds}; CSP with ${hashes.length} inline script hash(es) written`);

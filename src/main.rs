@@ -2,6 +2,10 @@
 //! decoded once at start from the binary embedded by `build.rs`, filtering
 //! is the query crate's `Index`, and all view state lives in the URL query
 //! string (`url_state`).
+//!
+//! Until it starts, the page shows the build-time static opening view
+//! (`#static-view`, `counterclaim_corpus::opening`) under the control of
+//! `scripts/startup.js`; once mounted, the app removes it.
 
 mod app;
 mod components;
@@ -15,4 +19,18 @@ mod url_state;
 
 fn main() {
     leptos::mount::mount_to_body(app::App);
+    remove_static_view();
+}
+
+/// Removes the static opening view and the start-up state, in the same
+/// task as the mount (no frame shows both, none shows neither). Its layout
+/// is the app's, so nothing visibly moves.
+fn remove_static_view() {
+    let doc = leptos::prelude::document();
+    if let Some(view) = doc.get_element_by_id("static-view") {
+        view.remove();
+    }
+    if let Some(root) = doc.document_element() {
+        let _ = root.remove_attribute("data-boot");
+    }
 }

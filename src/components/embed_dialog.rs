@@ -34,7 +34,7 @@ pub fn EmbedDialog() -> impl IntoView {
         let query = nav.state.with_untracked(|s| ViewState { embed: false, child_id: None, ..s.clone() }.to_query());
         let src = embed_url(&page_base(), &query);
         if let Some(t) = code_field() {
-            t.set_value(&snippet(&src));
+            t.set_value(&snippet(&src, &crate::data::corpus().settings.title));
         }
         if let Some(f) = document().get_element_by_id(PREVIEW_ID) {
             let _ = f.set_attribute("src", &src);

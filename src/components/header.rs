@@ -1,4 +1,4 @@
-//! The page header: what the corpus is, a one-line explanation, the view
+//! The page header: what the corpus is, its description (corpus settings), the view
 //! tabs and the "Copy link" and "Embed" buttons. Embedded (`embed=1`, which
 //! sets `data-embed` on `<html>`) the stylesheet makes it compact: no
 //! tagline, and instead of the buttons a link that opens the same view in
@@ -69,11 +69,7 @@ pub fn Header() -> impl IntoView {
                 </h1>
                 <p class="figures">{figures}</p>
             </div>
-            <p class="tagline">
-                "The war in northern Mali, 2023–2024, as reported in the press: for each event, what the "
-                "Malian army, the rebels and others "<em>"claimed"</em>" — side by side, every quote linked "
-                "to the exact words of the article."
-            </p>
+            <p class="tagline">{crate::data::corpus().settings.description.as_str()}</p>
             <div class="header-bar">
                 <nav aria-label="Views">
                     <ul class="tabs">{tabs}</ul>

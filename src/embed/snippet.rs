@@ -8,8 +8,11 @@ use super::protocol::DEFAULT_ID;
 /// The iframe's initial height, before the first resize message arrives.
 pub const INITIAL_HEIGHT: u32 = 800;
 
-/// The accessible name the iframe gets.
-pub const FRAME_TITLE: &str = "Counterclaim: the parties' conflicting claims about the war in northern Mali";
+/// The accessible name the iframe gets, for a corpus titled `corpus_title`
+/// (the corpus settings' title): "Counterclaim — <title>".
+pub fn frame_title(corpus_title: &str) -> String {
+    format!("Counterclaim — {corpus_title}")
+}
 
 /// The embed URL for a page at `base` (origin and path, no query) showing
 /// the view `query` (the explorer's canonical query, without `embed`).
@@ -21,7 +24,8 @@ pub fn embed_url(base: &str, query: &str) -> String {
 /// The snippet: the iframe (`title`, `width:100%`, an initial height,
 /// `loading="lazy"`) and a listener that applies the explorer's
 /// Datawrapper-style height messages, accepting them only from this iframe.
-pub fn snippet(src: &str) -> String {
+/// `corpus_title` names the frame ([`frame_title`]).
+pub fn snippet(src: &str, corpus_title: &str) -> String {
     format!(
         "<iframe id=\"{DEFAULT_ID}\" src=\"{src}\" title=\"{title}\" \
          style=\"width:100%;height:{INITIAL_HEIGHT}px;border:0\" loading=\"lazy\"></iframe>\n\
@@ -36,7 +40,7 @@ pub fn snippet(src: &str) -> String {
          }})();\n\
          </script>",
         src = attr(src),
-        title = attr(FRAME_TITLE),
+        title = attr(&frame_title(corpus_title)),
     )
 }
 
@@ -55,9 +59,9 @@ mod tests {
 
     #[test]
     fn snippet_has_the_iframe_attributes_and_escapes_the_url() {
-        let s = snippet("https://x.org/?a=1&b=\"2\"<x>");
+        let s = snippet("https://x.org/?a=1&b=\"2\"<x>", "A war <b>& \"more\"");
         assert!(s.starts_with("<iframe id=\"counterclaim\" src=\"https://x.org/?a=1&amp;b=&quot;2&quot;&lt;x&gt;\""));
-        assert!(s.contains("title=\"Counterclaim: "));
+        assert!(s.contains("title=\"Counterclaim — A war &lt;b&gt;&amp; &quot;more&quot;\""), "{s}");
         assert!(s.contains("width:100%;height:800px"));
         assert!(s.contains("loading=\"lazy\""));
         assert!(s.contains("e.source === f.contentWindow"));

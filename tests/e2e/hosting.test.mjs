@@ -1,7 +1,7 @@
 // Hosting and sharing e2e: dist/ works under a sub-path (relative asset URLs,
 // Trunk's public_url "./"); the sharing metadata is in the page; without
-// JavaScript the build-time <noscript> list shows every event with its
-// sources.
+// JavaScript the build-time static view and its <noscript> continuation
+// show every event with its sources.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -57,23 +57,27 @@ test('index.html carries the sharing metadata, with no relative og:url or og:ima
   }
 });
 
-test('without JavaScript, the page lists every event with its sources (<noscript>)', async () => {
+test('without JavaScript, the page lists every event with its sources (static view + <noscript>)', async () => {
   const exported = JSON.parse(execFileSync('cargo', ['run', '-q', '-p', 'counterclaim-cli', '--', 'export', join(ROOT, 'seeds')],
     { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 }));
   const server = await startServer();
   const page = await newPage(browser, { javaScriptEnabled: false, width: 360, height: 740 });
   try {
     await page.goto(server.url);
+    // The first events in the app's markup (with their sources), the rest in <noscript>: each event once.
+    const cards = page.locator('#static-view .event-card');
     const items = page.locator('noscript > ol > li');
-    assert.equal(await items.count(), exported.events.length, 'one item per event');
-    const text = await page.locator('noscript').innerText();
+    assert.equal(await cards.count() + await items.count(), exported.events.length, 'one entry per event');
+    const text = await page.locator('#static-view').innerText();
     for (const e of exported.events) assert.ok(text.includes(e.title), `event ${e.title}`);
-    assert.equal(await page.locator('noscript strong', { hasText: 'contested' }).count(),
-      exported.events.filter((e) => e.contested).length, 'contested events are flagged');
-    assert.match(text, /5 Oct 2023 — FAMa\/Wagner convoy approaches Anéfis/);
-    assert.match(text, /Anéfis, Kidal, Tabankort · Strategic development · contested/);
+    const contested = await page.locator('#static-view .contested-badge').count() + await page.locator('noscript strong', { hasText: 'contested' }).count();
+    assert.equal(contested, exported.events.filter((e) => e.contested).length, 'contested events are flagged');
+    assert.equal(await page.locator('.static-sources').first().isVisible(), true, 'sources shown');
+    assert.equal(await page.locator('.header-bar').isVisible(), false, 'no controls that need the app');
+    assert.equal(await page.getByText('Loading the interactive explorer').isVisible(), false, 'no loading state');
+    assert.match(text, /FAMa\/Wagner convoy approaches Anéfis/);
     assert.ok(text.includes('(France 24)'), 'outlets are named');
-    for (const href of await page.locator('noscript a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))) {
+    for (const href of await page.locator('#static-view a[href^="http"], noscript a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))) {
       assert.match(href, /^https?:\/\//);
     }
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), 'fits 360 px');

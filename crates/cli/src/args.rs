@@ -21,8 +21,10 @@ USAGE:
     counterclaim stats DIR           print counts: documents, sentences, claims by
                                      side and stance, events by kind, date span,
                                      top places and actors
-    counterclaim noscript DIR        print the page's <noscript> fallback: the events
-                                     as an HTML fragment (used by the build)
+    counterclaim noscript DIR        print the <noscript> fallback: the events (at most
+                                     200, then a count) as an HTML fragment
+    counterclaim page DIR --out FILE write the page's static opening view as JSON
+                                     with keys lang, head, body (used by the build)
     counterclaim review DIR [--format text|md] [--only contested|low-confidence] [--event ID]
                                      print each event with its claims (ids, speaker,
                                      side, stance, confidence, quote), disputes and
@@ -70,6 +72,12 @@ pub enum Command {
     },
     Noscript {
         dir: PathBuf,
+    },
+    /// The static opening view, written to a file (never a pipe: a large
+    /// corpus would overflow the build script's buffer).
+    Page {
+        dir: PathBuf,
+        out: PathBuf,
     },
     Review {
         dir: PathBuf,
@@ -132,6 +140,7 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
         "noscript" => Ok(Command::Noscript {
             dir: one_dir(cmd, rest)?,
         }),
+        "page" => parse_page(rest),
         "synth" => parse_synth(rest),
         "review" => parse_review(rest),
         "eval" => parse_eval(rest),
@@ -269,6 +278,21 @@ fn parse_eval(rest: &[String]) -> Result<Command, UsageError> {
         gold,
         floors,
     })
+}
+
+fn parse_page(rest: &[String]) -> Result<Command, UsageError> {
+    let mut out = None;
+    let mut operands = Vec::new();
+    let mut it = rest.iter();
+    while let Some(a) = it.next() {
+        match a.strip_prefix("--out") {
+            Some("") => out = Some(it.next().ok_or_else(|| UsageError("`--out` needs a file".into()))?.clone()),
+            Some(v) if v.starts_with('=') => out = Some(v[1..].to_owned()),
+            _ => operands.push(a.clone()),
+        }
+    }
+    let out = out.filter(|o| !o.is_empty()).ok_or_else(|| UsageError("`page` needs `--out FILE`".into()))?;
+    Ok(Command::Page { dir: one_dir("page", &operands)?, out: PathBuf::from(out) })
 }
 
 fn parse_synth(rest: &[String]) -> Result<Command, UsageError> {

@@ -642,6 +642,7 @@ mod tests {
                 note: None,
             }],
             corrections: 0,
+            settings: Default::default(),
         }
     }
 

@@ -1,7 +1,8 @@
 //! `counterclaim` — command-line tool for Counterclaim corpora: export a
 //! folder of articles as JSON, check it, count what the engine extracted,
-//! render the page's `<noscript>` fallback, review the extraction, score the
-//! engine against hand-written gold, and write synthetic corpora.
+//! render the page's static opening view and `<noscript>` fallback, review
+//! the extraction, score the engine against hand-written gold, and write
+//! synthetic corpora.
 //! Run `counterclaim --help` for usage.
 
 mod args;
@@ -39,6 +40,12 @@ fn main() -> ExitCode {
         Command::Init { dir } => names::init(&dir).and_then(|msg| emit(&(msg + "\n"))),
         Command::Review { dir, options } => review(&dir, &options),
         Command::Eval { dir, gold, floors } => eval_dir(&dir, gold.as_deref(), floors),
+        Command::Page { dir, out } => source::load(&dir).and_then(|c| {
+            let page = counterclaim_corpus::opening::render(&c);
+            let json = serde_json::json!({ "lang": page.lang, "head": page.head, "body": page.body });
+            std::fs::write(&out, json.to_string()).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+            Ok(ExitCode::SUCCESS)
+        }),
         Command::Synth {
             n,
             dir,

@@ -36,7 +36,7 @@ fn temp_dir(name: &str) -> PathBuf {
 fn help_and_usage_errors() {
     let help = run(&["--help"]);
     assert_eq!(help.status.code(), Some(0));
-    for cmd in ["export", "check", "stats", "noscript", "synth"] {
+    for cmd in ["export", "check", "stats", "noscript", "page", "synth"] {
         assert!(
             stdout(&help).contains(&format!("counterclaim {cmd}")),
             "help lists {cmd}"
@@ -48,6 +48,8 @@ fn help_and_usage_errors() {
         &["export"],
         &["synth", "many", "x"],
         &["check", "a", "b"],
+        &["page", "seeds"],
+        &["page", "seeds", "--out"],
     ] {
         let o = run(bad);
         assert_eq!(o.status.code(), Some(2), "{bad:?}");
@@ -64,7 +66,8 @@ fn noscript_lists_every_event_of_the_seeds() {
     let export = run(&["export", seeds().to_str().unwrap()]);
     let v: serde_json::Value = serde_json::from_slice(&export.stdout).expect("valid JSON");
     let events = v["events"].as_array().expect("events");
-    assert!(html.starts_with("<h1>Counterclaim</h1>"), "{html}");
+    let title = v["settings"]["title"].as_str().expect("settings title");
+    assert!(html.starts_with(&format!("<h1>{title}</h1>")), "{html}");
     assert!(html.contains(&format!("The {} events found in 5 articles", events.len())));
     // One item per event plus one per (event, source article).
     let sources: usize = events.iter().map(|e| e["documents"].as_array().unwrap().len()).sum();
@@ -79,6 +82,23 @@ fn noscript_lists_every_event_of_the_seeds() {
     let missing = run(&["noscript", "/nonexistent/corpus"]);
     assert_eq!(missing.status.code(), Some(1));
     assert!(stderr(&missing).starts_with("error: "));
+}
+
+#[test]
+fn page_writes_the_static_view_to_a_file() {
+    let dir = temp_dir("page");
+    let out = dir.join("page.json");
+    let o = run(&["page", seeds().to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(o.stdout.is_empty(), "nothing on stdout");
+    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).expect("JSON");
+    assert_eq!(v["lang"], "en");
+    assert!(v["head"].as_str().unwrap().starts_with("<title>Counterclaim — "));
+    let body = v["body"].as_str().unwrap();
+    assert!(body.starts_with("<div id=\"static-view\""), "{body}");
+    assert!(body.contains("<li class=\"event-card"));
+    let bad = run(&["page", "/nonexistent/corpus", "--out", out.to_str().unwrap()]);
+    assert_eq!(bad.status.code(), Some(1));
 }
 
 #[test]

@@ -162,7 +162,7 @@ fn corpus() -> Corpus {
             }
         })
         .collect();
-    Corpus { version: FORMAT_VERSION, documents, actors, places, claims, events, corrections: 0 }
+    Corpus { version: FORMAT_VERSION, documents, actors, places, claims, events, ..Default::default() }
 }
 
 fn filters() -> Vec<(&'static str, Filter)> {

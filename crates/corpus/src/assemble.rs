@@ -442,6 +442,7 @@ pub fn assemble(articles: Vec<Article>, lex: &Lexicon) -> Corpus {
         claims,
         events: events_out,
         corrections: 0,
+        settings: Default::default(),
     }
 }
 

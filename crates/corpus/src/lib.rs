@@ -48,7 +48,11 @@ pub mod noscript;
 #[cfg(feature = "parse")]
 pub mod numbers;
 #[cfg(feature = "parse")]
+pub mod opening;
+#[cfg(feature = "parse")]
 pub mod pipeline;
+#[cfg(feature = "parse")]
+pub mod settings;
 #[cfg(feature = "parse")]
 pub mod synth;
 #[cfg(feature = "parse")]

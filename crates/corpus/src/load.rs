@@ -140,10 +140,12 @@ fn read_files(dir: &Path) -> Result<Vec<(String, Vec<u8>)>, LoadError> {
         .collect()
 }
 
-/// Load and parse every article of `dir` with `dir/gazetteer.toml`, then
-/// apply the editors' `dir/corrections.toml` when there is one.
+/// Load and parse every article of `dir` with `dir/gazetteer.toml`, apply
+/// the editors' `dir/corrections.toml` when there is one, and resolve the
+/// corpus settings of `dir/corpus.toml` ([`crate::settings`]).
 pub fn load_dir(dir: &Path) -> Result<Corpus, LoadError> {
     let gazetteer = Gazetteer::load(&dir.join(GAZETTEER_FILE))?;
+    let settings = crate::settings::read(dir)?;
     let files = read_files(dir)?;
     let mut corpus = parse_corpus(&files, &gazetteer).map_err(|mut e| {
         e.path = dir.join(&e.path);
@@ -161,6 +163,7 @@ pub fn load_dir(dir: &Path) -> Result<Corpus, LoadError> {
             message: errors.first().map(|e| e.message.clone()).unwrap_or_default() + &more,
         }
     })?;
+    corpus.settings = crate::settings::resolve(settings, &corpus);
     Ok(corpus)
 }
 
@@ -292,6 +295,14 @@ pub fn check_dir(dir: &Path) -> CheckReport {
             None
         }
     };
+    let settings = crate::settings::read(dir).map_err(|e| {
+        problems.push(Problem {
+            path: e.path.to_string_lossy().into_owned(),
+            line: e.line,
+            severity: Severity::Error,
+            message: e.message,
+        })
+    });
     let paths = match article_paths(dir) {
         Ok(p) => p,
         Err(e) => {
@@ -385,6 +396,9 @@ pub fn check_dir(dir: &Path) -> CheckReport {
                 }),
         );
         corpus = None;
+    }
+    if let Some(c) = corpus.as_mut() {
+        c.settings = crate::settings::resolve(settings.ok().flatten(), c);
     }
     CheckReport { corpus, problems }
 }

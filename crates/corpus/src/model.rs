@@ -22,6 +22,24 @@ pub struct Corpus {
     pub events: Vec<Event>,
     /// How many editorial corrections (`corrections.toml`) were applied.
     pub corrections: u32,
+    /// What the corpus is about, for readers (`corpus.toml`, or derived
+    /// from the corpus when the folder has none).
+    #[serde(default)]
+    pub settings: Settings,
+}
+
+/// The corpus's reader-facing texts: every conflict-specific text on and
+/// around the page comes from here (header, `<title>`, sharing metadata,
+/// the embed code's frame title, the static and `<noscript>` views).
+/// Always filled by the loader (`settings::resolve`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Settings {
+    /// A short title: "The war in northern Sudan, 2024".
+    pub title: String,
+    /// One paragraph for readers: what the corpus covers.
+    pub description: String,
+    /// BCP 47 language tag of the texts (`<html lang>`), e.g. `en`.
+    pub language: String,
 }
 
 /// A half-open range `[start, end)` of code points into a document's text.

@@ -17,46 +17,66 @@ pub fn safe_href(url: &str) -> Option<String> {
 }
 
 /// The fallback fragment (no `<noscript>` tags): a heading, one line of
-/// explanation and the events in date order, each with its date, title,
-/// places, kind, a "contested" flag and its source articles (title, outlet,
-/// link when http(s)).
+/// explanation and the events in date order — at most
+/// [`crate::opening::LISTED_EVENTS`], then a count of the rest — each with
+/// its date, title, places, kind, a "contested" flag and its source
+/// articles (title, outlet, link when http(s)). The page itself uses
+/// [`crate::opening`], which shares [`event_item`].
 pub fn render(c: &Corpus) -> String {
     let mut events: Vec<&crate::model::Event> = c.events.iter().collect();
     events.sort_by(|a, b| (&a.start, &a.end, &a.id).cmp(&(&b.start, &b.end, &b.id)));
     let mut out = format!(
-        "<h1>Counterclaim</h1><p>The interactive explorer needs JavaScript and WebAssembly. \
+        "<h1>{}</h1><p>The interactive explorer needs JavaScript and WebAssembly. \
          The {} events found in {} articles:</p><ol>",
+        escape(&c.settings.title),
         events.len(),
         c.documents.len()
     );
-    for e in events {
-        let places: Vec<&str> =
-            e.places.iter().filter_map(|id| c.places.iter().find(|p| &p.id == id)).map(|p| p.name.as_str()).collect();
-        out.push_str(&format!("<li>{} — <b>{}</b><br>", escape(&date_label(&e.start, &e.end, e.precision)), escape(&e.title)));
-        if !places.is_empty() {
-            out.push_str(&escape(&places.join(", ")));
-            out.push_str(" · ");
-        }
-        out.push_str(e.kind.label());
-        if e.contested {
-            out.push_str(" · <strong>contested</strong>");
-        }
-        out.push_str("<ul>");
-        for d in e.documents.iter().filter_map(|id| c.documents.iter().find(|d| &d.id == id)) {
-            let title = escape(&d.title);
-            match d.url.as_deref().and_then(safe_href) {
-                Some(href) => out.push_str(&format!("<li><a href=\"{href}\">{title}</a>")),
-                None => out.push_str(&format!("<li>{title}")),
-            }
-            if let Some(outlet) = d.outlet.as_deref().filter(|o| !o.trim().is_empty()) {
-                out.push_str(&format!(" ({})", escape(outlet)));
-            }
-            out.push_str("</li>");
-        }
-        out.push_str("</ul></li>");
+    let listed = events.len().min(crate::opening::LISTED_EVENTS);
+    for e in events.iter().take(listed) {
+        event_item(c, e, &mut out);
     }
     out.push_str("</ol>");
+    if events.len() > listed {
+        out.push_str(&format!("<p>{} more events are not listed here.</p>", events.len() - listed));
+    }
     out
+}
+
+/// One event as a compact `<li>`: date, title, places, kind, contested, and
+/// its source articles in a nested list.
+pub fn event_item(c: &Corpus, e: &crate::model::Event, out: &mut String) {
+    let places: Vec<&str> =
+        e.places.iter().filter_map(|id| c.places.iter().find(|p| &p.id == id)).map(|p| p.name.as_str()).collect();
+    out.push_str(&format!("<li>{} — <b>{}</b><br>", escape(&date_label(&e.start, &e.end, e.precision)), escape(&e.title)));
+    if !places.is_empty() {
+        out.push_str(&escape(&places.join(", ")));
+        out.push_str(" · ");
+    }
+    out.push_str(e.kind.label());
+    if e.contested {
+        out.push_str(" · <strong>contested</strong>");
+    }
+    sources(c, e, "<ul>", out);
+    out.push_str("</li>");
+}
+
+/// An event's source articles as a list opened by `open` (`<ul…>`): title
+/// (a link when its URL is http(s)) and outlet.
+pub fn sources(c: &Corpus, e: &crate::model::Event, open: &str, out: &mut String) {
+    out.push_str(open);
+    for d in e.documents.iter().filter_map(|id| c.documents.iter().find(|d| &d.id == id)) {
+        let title = escape(&d.title);
+        match d.url.as_deref().and_then(safe_href) {
+            Some(href) => out.push_str(&format!("<li><a href=\"{href}\">{title}</a>")),
+            None => out.push_str(&format!("<li>{title}")),
+        }
+        if let Some(outlet) = d.outlet.as_deref().filter(|o| !o.trim().is_empty()) {
+            out.push_str(&format!(" ({})", escape(outlet)));
+        }
+        out.push_str("</li>");
+    }
+    out.push_str("</ul>");
 }
 
 #[cfg(test)]
@@ -104,7 +124,8 @@ mod tests {
 
     fn corpus(docs: Vec<Document>, events: Vec<Event>) -> Corpus {
         let kidal = Place { id: "kidal".into(), name: "Kidal".into(), aliases: vec![], lat: 18.4, lon: 1.4 };
-        Corpus { version: 1, documents: docs, actors: vec![], places: vec![kidal], claims: vec![], events, corrections: 0 }
+        let settings = crate::model::Settings { title: "A test corpus".into(), ..Default::default() };
+        Corpus { version: 1, documents: docs, places: vec![kidal], events, settings, ..Default::default() }
     }
 
     #[test]
@@ -131,7 +152,7 @@ mod tests {
             ],
         );
         let html = render(&c);
-        assert!(html.starts_with("<h1>Counterclaim</h1><p>"), "{html}");
+        assert!(html.starts_with("<h1>A test corpus</h1><p>"), "{html}");
         assert!(html.contains("The 2 events found in 2 articles:"), "{html}");
         let first = html.find("Convoy leaves Gao").unwrap();
         let second = html.find("Fighting around Kidal").unwrap();
@@ -173,8 +194,8 @@ mod tests {
     #[test]
     fn empty_corpus() {
         assert_eq!(
-            render(&Corpus::default()),
-            "<h1>Counterclaim</h1><p>The interactive explorer needs JavaScript and WebAssembly. \
+            render(&Corpus { settings: crate::model::Settings { title: "Nothing yet".into(), ..Default::default() }, ..Default::default() }),
+            "<h1>Nothing yet</h1><p>The interactive explorer needs JavaScript and WebAssembly. \
              The 0 events found in 0 articles:</p><ol></ol>"
         );
     }

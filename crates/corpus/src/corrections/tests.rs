@@ -82,6 +82,7 @@ fn corpus() -> Corpus {
         ],
         events: vec![event("ev-1", "2023-01-02", &["d1#a", "d1#b"], true), event("ev-2", "2023-01-03", &["d1#c"], false)],
         corrections: 0,
+        settings: Default::default(),
     }
 }
 

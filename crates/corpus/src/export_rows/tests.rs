@@ -101,6 +101,7 @@ fn fixture() -> Corpus {
         claims: vec![c1, c2, c3],
         events: vec![e1, e2],
         corrections: 0,
+        settings: Default::default(),
     }
 }
 

@@ -119,6 +119,7 @@ pub fn mali() -> Corpus {
             event("e4", "Kidal retaken", EventKind::GovernmentRegainsTerritory, ("2023-11-15", "2023-11-14"), &["kidal"], &["fama", "wagner"], &["c_missing"], &["d0"], false),
         ],
         corrections: 0,
+        settings: Default::default(),
     }
 }
 
@@ -222,6 +223,7 @@ prop_compose! {
             claims,
             events,
             corrections: 0,
+            settings: Default::default(),
         }
     }
 }

@@ -1,0 +1,102 @@
+// Start-up script of the static opening view. scripts/postbuild.mjs minifies
+// it, inlines it into <head> and hashes it into the Content-Security-Policy.
+// It runs before the first paint and until the WebAssembly app has started:
+//
+// - `data-boot` on <html>: "list" (show the static list), "view" (the URL
+//   names an event, a filter or another view: show the header and the
+//   loading state, never the default list), "failed" (the app could not
+//   start: the static list and a notice). The stylesheet does the rest.
+// - `data-embed` on <html> when embedded (`embed=1`), as the app sets it,
+//   so the compact header applies from the first paint.
+// - Embedded, the page's height goes to the parent frame in the messages of
+//   src/embed/protocol.rs (Pym.js, Datawrapper, AMP), and Pym's `width`
+//   message is answered, so the host sizes the frame before the app starts.
+// - Failure (the script or wasm cannot be fetched, compiled or instantiated,
+//   an error during start-up, or no start after 30 s): the notice is
+//   shown, the rest of the list (the <noscript> continuation) is revealed,
+//   and the reason goes to the console.
+// The app (src/main.rs) removes the static view and `data-boot` once it has
+// mounted; Trunk's loader then dispatches `TrunkApplicationStarted`, which
+// ends this script's work.
+(function () {
+  var root = document.documentElement;
+  var params = new URLSearchParams(location.search);
+  var flag = params.get('embed');
+  var embedded = flag === '1' || flag === 'true' || flag === '';
+  var id = params.get('childId');
+  var named = 0;
+  params.forEach(function (_, key) {
+    if (key !== 'embed' && key !== 'childId') named = 1;
+  });
+  root.setAttribute('data-boot', named ? 'view' : 'list');
+  if (embedded) root.setAttribute('data-embed', '');
+
+  var done = 0; // 1: started, 2: failed
+  var timer = setTimeout(fail, 30000, 'no start within 30 s');
+
+  // Height messages to the parent frame, as src/embed/protocol.rs writes them.
+  var parent = window.parent;
+  var observer;
+  var last = 0;
+  function report(force) {
+    var h = root.getBoundingClientRect().height;
+    var px = h >= 1e6 ? 1e6 : Math.ceil(h) || 0;
+    if (px <= 0 || (!force && px === last)) return;
+    last = px;
+    var dw = {};
+    dw[id === null ? 'counterclaim' : id.replace(/[\u0000-\u001f]/g, '')] = px;
+    if (id !== null) parent.postMessage('pymxPYMx' + id + 'xPYMxheightxPYMx' + px, '*');
+    parent.postMessage({ 'datawrapper-height': dw }, '*');
+    parent.postMessage({ sentinel: 'amp', type: 'embed-size', height: px }, '*');
+  }
+  function onMessage(e) {
+    var p = typeof e.data === 'string' && e.data.split('xPYMx');
+    if (e.source === parent && p && p.length === 4 && p[0] === 'pym' && p[1] === id && p[2] === 'width' && /^[0-9.]+$/.test(p[3])) report(1);
+  }
+  if (parent !== window) {
+    if (window.ResizeObserver) (observer = new ResizeObserver(function () { report(); })).observe(root);
+    addEventListener('message', onMessage);
+  }
+
+  function fail(reason) {
+    if (done) return;
+    done = 2;
+    console.error('Counterclaim: the interactive explorer could not start:', reason);
+    var view = document.getElementById('static-view');
+    if (!view) return;
+    while (view.nextElementSibling) view.nextElementSibling.remove(); // a half-mounted app
+    // The rest of the list, as readers without JavaScript get it (build-time, escaped HTML).
+    var rest = view.querySelector('noscript');
+    if (rest) rest.insertAdjacentHTML('afterend', rest.textContent);
+    root.setAttribute('data-boot', 'failed');
+    view.querySelector('.boot-failed').hidden = false;
+  }
+  function onError(e) {
+    var t = e.target;
+    if (t === window || !t.tagName) fail(e.error || e.message);
+    else if (/\.(js|wasm)$/.test(t.src || t.href)) fail('could not load ' + (t.src || t.href));
+  }
+  function onRejection(e) { fail(e.reason); }
+  addEventListener('error', onError, true);
+  addEventListener('unhandledrejection', onRejection);
+  addEventListener('TrunkApplicationStarted', function () {
+    done = done || 1;
+    clearTimeout(timer);
+    if (observer) observer.disconnect();
+    removeEventListener('message', onMessage);
+    removeEventListener('error', onError, true);
+    removeEventListener('unhandledrejection', onRejection);
+  });
+
+  // Embedded, in-page links keep the embed parameters; the "new tab" links
+  // open this view outside the embed.
+  if (embedded) document.addEventListener('DOMContentLoaded', function () {
+    var keep = 'embed=1' + (id === null ? '' : '&childId=' + encodeURIComponent(id));
+    params.delete('embed');
+    params.delete('childId');
+    document.querySelectorAll('#static-view a[href^="?"]').forEach(function (a) {
+      var q = a.getAttribute('href').slice(1);
+      a.setAttribute('href', a.target ? '?' + params : '?' + (q ? q + '&' : '') + keep);
+    });
+  });
+})();
