@@ -43,6 +43,19 @@ impl Bitset {
         b
     }
 
+    /// A set from its words (as [`Bitset::words`] gives them); `None` when
+    /// they do not fit `len` (one word per 64 members, nothing past `len`).
+    pub(crate) fn from_words(words: Vec<u64>, len: usize) -> Option<Bitset> {
+        let b = Bitset { words, len };
+        let tail_clear = len % 64 == 0 || b.words.last().is_none_or(|w| w >> (len % 64) == 0);
+        (b.is_well_formed() && tail_clear).then_some(b)
+    }
+
+    /// The words, 64 members each, lowest first.
+    pub(crate) fn words(&self) -> &[u64] {
+        &self.words
+    }
+
     /// One word per 64 members of the universe (always true of a set built
     /// here; checked on sets decoded from bytes).
     pub(crate) fn is_well_formed(&self) -> bool {

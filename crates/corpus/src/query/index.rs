@@ -29,6 +29,8 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use super::bitset::Bitset;
+
+mod wire;
 use super::date::{format_day, month_name, parse_day, year_month};
 use super::fold::{for_each_token, slug};
 use super::keys::{kind_index, kind_key, side_index, KINDS};
@@ -618,7 +620,7 @@ impl Index {
     /// builds the index natively and the app decodes it with
     /// [`Index::from_bytes`] instead of building it.
     pub fn to_bytes(&self) -> Result<Vec<u8>, postcard::Error> {
-        postcard::to_allocvec(self)
+        Ok(wire::write(self))
     }
 
     /// Decodes [`Index::to_bytes`]' output for a corpus of `n_events`
@@ -626,7 +628,7 @@ impl Index {
     /// index of another size or whose parts do not fit together, are an
     /// error (`DeserializeBadEncoding` for the latter two).
     pub fn from_bytes(bytes: &[u8], n_events: usize) -> Result<Index, postcard::Error> {
-        let index: Index = postcard::from_bytes(bytes)?;
+        let index = wire::read(bytes).ok_or(postcard::Error::DeserializeUnexpectedEnd)?;
         if index.n == n_events && index.is_consistent() {
             Ok(index)
         } else {

@@ -1,0 +1,301 @@
+//! The index's bytes ([`Index::to_bytes`], [`Index::from_bytes`]): written
+//! by hand rather than through serde, because the app only ever decodes and
+//! a generic decoder for these nested types costs several KB of WebAssembly.
+//!
+//! Layout: unsigned integers as LEB128 varints (7 bits per byte, low bits
+//! first), signed ones zigzag-encoded first, strings as a length then UTF-8,
+//! a sequence as its length then its items, an option as 0 or 1 then the
+//! value, fields in declaration order. Postings are written as their
+//! universe and, per set, its members as gaps (small numbers: mostly one
+//! byte each); decoding replays `PostingsList::push`, so the sparse/dense
+//! choice is made again and never read from the bytes.
+//!
+//! Decoding never panics and never allocates more than the input could
+//! describe: every length is checked against the bytes left.
+
+use std::sync::Arc;
+
+use super::super::bitset::Bitset;
+use super::{FacetTable, Index, PostingsList, Postings, Summary, TextIndex};
+
+/// The most events an index may describe (a corrupt universe must not make
+/// the decoder allocate gigabytes of bitsets).
+const MAX_UNIVERSE: u64 = 1 << 24;
+
+#[derive(Default)]
+pub(super) struct Out(pub(super) Vec<u8>);
+
+impl Out {
+    fn uint(&mut self, mut v: u64) {
+        loop {
+            let byte = (v & 0x7f) as u8;
+            v >>= 7;
+            if v == 0 {
+                self.0.push(byte);
+                return;
+            }
+            self.0.push(byte | 0x80);
+        }
+    }
+    fn int(&mut self, v: i64) {
+        self.uint(((v << 1) ^ (v >> 63)) as u64);
+    }
+    fn str(&mut self, s: &str) {
+        self.uint(s.len() as u64);
+        self.0.extend_from_slice(s.as_bytes());
+    }
+    fn opt_str(&mut self, s: Option<&str>) {
+        self.uint(u64::from(s.is_some()));
+        if let Some(s) = s {
+            self.str(s);
+        }
+    }
+    fn uints(&mut self, v: impl ExactSizeIterator<Item = u64>) {
+        self.uint(v.len() as u64);
+        v.for_each(|x| self.uint(x));
+    }
+    fn bitset(&mut self, b: &Bitset) {
+        self.uint(b.len() as u64);
+        self.uints(b.words().iter().copied());
+    }
+    fn postings(&mut self, p: &PostingsList) {
+        self.uint(u64::from(p.universe));
+        self.uint(p.refs.len() as u64);
+        for i in 0..p.refs.len() {
+            let members: Vec<u32> = match p.get(i) {
+                Postings::Sparse(v) => v.to_vec(),
+                Postings::Dense(b) => b.iter().map(|e| e as u32).collect(),
+            };
+            let mut previous = 0;
+            let gaps: Vec<u64> = members.into_iter().map(|e| u64::from(std::mem::replace(&mut previous, e).abs_diff(e))).collect();
+            self.uints(gaps.into_iter());
+        }
+    }
+    fn table(&mut self, t: &FacetTable) {
+        self.uint(t.keys.len() as u64);
+        t.keys.iter().for_each(|k| self.str(k));
+        self.uint(t.labels.len() as u64);
+        t.labels.iter().for_each(|l| self.str(l));
+        self.postings(&t.postings);
+        self.uints(t.rank.iter().map(|&r| u64::from(r)));
+        self.uint(u64::from(t.sorted));
+    }
+}
+
+pub(super) fn write(ix: &Index) -> Vec<u8> {
+    let mut o = Out::default();
+    o.uint(ix.n as u64);
+    o.uint(ix.event_ids.len() as u64);
+    for (id, i) in &ix.event_ids {
+        o.str(id);
+        o.uint(u64::from(*i));
+    }
+    for t in [&ix.actors, &ix.sides, &ix.places, &ix.kinds, &ix.outlets, &ix.documents] {
+        o.table(t);
+    }
+    o.bitset(&ix.contested);
+    o.uint(ix.days.len() as u64);
+    for d in &ix.days {
+        o.uint(u64::from(d.is_some()));
+        if let Some((a, b)) = d {
+            o.int(i64::from(*a));
+            o.int(i64::from(*b));
+        }
+    }
+    o.uint(ix.slot_starts.len() as u64);
+    ix.slot_starts.iter().for_each(|&d| o.int(i64::from(d)));
+    o.uint(ix.by_end.len() as u64);
+    for &(d, s) in &ix.by_end {
+        o.int(i64::from(d));
+        o.uint(u64::from(s));
+    }
+    o.uints(ix.order.iter().map(|&s| u64::from(s)));
+    o.uint(ix.text.words.len() as u64);
+    ix.text.words.iter().for_each(|w| o.str(w));
+    o.postings(&ix.text.postings);
+    o.uint(ix.text.initials.len() as u64);
+    for (c, b) in &ix.text.initials {
+        o.uint(u64::from(*c));
+        o.bitset(b);
+    }
+    let s = &ix.summary;
+    for n in [s.documents, s.events, s.claims, s.actors, s.places] {
+        o.uint(n as u64);
+    }
+    o.opt_str(s.first.as_deref());
+    o.opt_str(s.last.as_deref());
+    o.0
+}
+
+/// A cursor over the bytes; every read is `None` at the end or on bad data.
+pub(super) struct In<'a>(pub(super) &'a [u8]);
+
+impl In<'_> {
+    fn uint(&mut self) -> Option<u64> {
+        let mut v = 0u64;
+        for shift in (0..64).step_by(7) {
+            let (&byte, rest) = self.0.split_first()?;
+            self.0 = rest;
+            v |= u64::from(byte & 0x7f).checked_shl(shift)?;
+            if byte & 0x80 == 0 {
+                return Some(v);
+            }
+        }
+        None
+    }
+    fn u32(&mut self) -> Option<u32> {
+        u32::try_from(self.uint()?).ok()
+    }
+    fn i32(&mut self) -> Option<i32> {
+        let z = self.uint()?;
+        i32::try_from((z >> 1) as i64 ^ -((z & 1) as i64)).ok()
+    }
+    /// A length: each item takes at least one byte, so never more than left.
+    fn len(&mut self) -> Option<usize> {
+        let n = self.uint()?;
+        (n <= self.0.len() as u64).then_some(n as usize)
+    }
+    fn bool(&mut self) -> Option<bool> {
+        match self.uint()? {
+            0 => Some(false),
+            1 => Some(true),
+            _ => None,
+        }
+    }
+    fn str(&mut self) -> Option<&str> {
+        let n = self.len()?;
+        let (s, rest) = self.0.split_at(n);
+        self.0 = rest;
+        std::str::from_utf8(s).ok()
+    }
+    fn opt_str(&mut self) -> Option<Option<String>> {
+        Some(if self.bool()? { Some(self.str()?.to_owned()) } else { None })
+    }
+    fn seq<T>(&mut self, mut item: impl FnMut(&mut Self) -> Option<T>) -> Option<Vec<T>> {
+        let n = self.len()?;
+        (0..n).map(|_| item(self)).collect()
+    }
+    fn u32s(&mut self) -> Option<Vec<u32>> {
+        self.seq(In::u32)
+    }
+    fn bitset(&mut self) -> Option<Bitset> {
+        let len = self.uint().filter(|&l| l <= MAX_UNIVERSE)? as usize;
+        let words = self.seq(In::uint)?;
+        Bitset::from_words(words, len)
+    }
+    fn postings(&mut self) -> Option<PostingsList> {
+        let universe = self.uint().filter(|&u| u <= MAX_UNIVERSE)? as usize;
+        let sets = self.len()?;
+        let mut p = PostingsList::default();
+        let mut list = Vec::new();
+        for _ in 0..sets {
+            list.clear();
+            let n = self.len()?;
+            let mut slot = 0u32;
+            for _ in 0..n {
+                slot = slot.saturating_add(self.u32()?);
+                list.push(slot);
+            }
+            p.push(universe, &list);
+        }
+        p.shrink();
+        Some(p)
+    }
+    fn table(&mut self) -> Option<FacetTable> {
+        let keys = self.seq(|r| r.str().map(Arc::from))?;
+        let labels = self.seq(|r| r.str().map(Arc::from))?;
+        let postings = self.postings()?;
+        let rank = self.u32s()?;
+        let sorted = self.bool()?;
+        Some(FacetTable { keys, labels, postings, rank, sorted })
+    }
+}
+
+pub(super) fn read(bytes: &[u8]) -> Option<Index> {
+    let mut r = In(bytes);
+    let n = r.uint()? as usize;
+    let event_ids = r.seq(|r| Some((Box::from(r.str()?), r.u32()?)))?;
+    let actors = r.table()?;
+    let sides = r.table()?;
+    let places = r.table()?;
+    let kinds = r.table()?;
+    let outlets = r.table()?;
+    let documents = r.table()?;
+    let contested = r.bitset()?;
+    let days = r.seq(|r| Some(if r.bool()? { Some((r.i32()?, r.i32()?)) } else { None }))?;
+    let slot_starts = r.seq(In::i32)?;
+    let by_end = r.seq(|r| Some((r.i32()?, r.u32()?)))?;
+    let order = r.u32s()?;
+    let words = r.seq(|r| r.str().map(Box::from))?;
+    let postings = r.postings()?;
+    let initials = r.seq(|r| Some((char::from_u32(r.u32()?)?, r.bitset()?)))?;
+    let mut counts = [0usize; 5];
+    for c in &mut counts {
+        *c = r.uint()? as usize;
+    }
+    let [documents_n, events, claims, actors_n, places_n] = counts;
+    let summary = Summary {
+        documents: documents_n,
+        events,
+        claims,
+        actors: actors_n,
+        places: places_n,
+        first: r.opt_str()?,
+        last: r.opt_str()?,
+    };
+    if !r.0.is_empty() {
+        return None;
+    }
+    Some(Index {
+        n,
+        event_ids,
+        actors,
+        sides,
+        places,
+        kinds,
+        outlets,
+        documents,
+        contested,
+        days,
+        slot_starts,
+        by_end,
+        order,
+        text: TextIndex { words, postings, initials },
+        summary,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn varints_round_trip_and_refuse_overlong_input() {
+        let values = [0u64, 1, 127, 128, 300, u64::from(u32::MAX), u64::MAX];
+        let mut o = Out::default();
+        values.iter().for_each(|&v| o.uint(v));
+        [-5i64, 0, 7, i64::from(i32::MIN), i64::from(i32::MAX)].iter().for_each(|&v| o.int(v));
+        let mut r = In(&o.0);
+        for v in values {
+            assert_eq!(r.uint(), Some(v));
+        }
+        for v in [-5, 0, 7, i32::MIN, i32::MAX] {
+            assert_eq!(r.i32(), Some(v));
+        }
+        assert_eq!(r.uint(), None, "at the end");
+        assert_eq!(In(&[0xff; 11]).uint(), None, "more than 64 bits");
+        assert_eq!(In(&[0x80]).uint(), None, "cut short");
+    }
+
+    #[test]
+    fn lengths_never_exceed_the_bytes_left() {
+        let mut o = Out::default();
+        o.uint(1_000_000);
+        assert_eq!(In(&o.0).len(), None);
+        assert_eq!(In(&o.0).seq(In::uint), None);
+        let mut o = Out::default();
+        o.str("Anéfis");
+        assert_eq!(In(&o.0).str(), Some("Anéfis"));
+        assert_eq!(In(&[2, 0xc3, 0x28]).str(), None, "not UTF-8");
+    }
+}
