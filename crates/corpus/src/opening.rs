@@ -70,7 +70,8 @@ pub fn render(c: &Corpus) -> Page {
     body.push_str("</main></div>");
     body.push_str(
         "<footer class=\"site-footer\"><p>Claims are extracted automatically from the articles and may be incomplete; \
-         every quote links to its place in the original text. The parties' assertions are reported, not verified.</p></footer>",
+         every quote links to its place in the original text. The parties' assertions are reported, not verified. \
+         <button type=\"button\" class=\"linklike\" disabled>How accurate is the extraction?</button></p></footer>",
     );
     body.push_str("</div>");
     Page { lang: c.settings.language.clone(), head: head(c), body }
@@ -120,6 +121,7 @@ fn header(c: &Corpus, index: &Index, out: &mut String) {
          <li><a href=\"?view=articles\" class=\"tab\">Articles</a></li></ul></nav>\
          <div class=\"header-actions\"><button type=\"button\" class=\"button\" disabled>Embed</button>\
          <button type=\"button\" class=\"button\" disabled>Copy link</button></div>\
+         <button type=\"button\" class=\"button subtle about-button\" disabled>About this data</button>\
          <a class=\"button subtle open-full\" href=\"?\" target=\"_blank\" rel=\"noopener\">Open the full explorer\
          <span class=\"sr-only\"> (opens in a new tab)</span></a></div></header>",
         esc(&figures),
