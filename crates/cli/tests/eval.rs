@@ -16,6 +16,14 @@ struct Floor {
     events: usize,
 }
 
+/// Each corpus's row label in the README's quality table.
+const README_ROWS: [(&str, &str); 4] = [
+    ("seeds", "seeds"),
+    ("sudan", "dev: Sudan"),
+    ("ukraine", "dev: Ukraine"),
+    ("mali-other", "dev: Mali"),
+];
+
 fn workspace() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
@@ -44,8 +52,29 @@ fn eval(dir: &Path, gold: Option<&Path>) -> (String, f64, f64, usize) {
     (text, recall, precision, events)
 }
 
+/// The README's quality table ("How accurate is the extraction?") must show
+/// the figures measured now: the row starting `| {row}` holds the summary's
+/// `R (h/n)` recall, `P (m/k)` precision and `K/N` events right.
+fn assert_readme_row(row: &str, text: &str) {
+    let summary = text.lines().find(|l| l.contains(": claim recall ")).expect("summary");
+    let pieces = |after: &str, end: char| -> String {
+        let rest = &summary[summary.find(after).expect(after) + after.len()..];
+        rest[..rest.find(end).map_or(rest.len(), |i| i + end.len_utf8())].to_owned()
+    };
+    let wanted = [pieces("claim recall ", ')'), pieces("precision ", ')'), pieces("events right ", '\n')];
+    let readme = std::fs::read_to_string(workspace().join("README.md")).expect("README.md");
+    let line = readme
+        .lines()
+        .find(|l| l.starts_with(&format!("| {row}")))
+        .unwrap_or_else(|| panic!("README.md has no quality-table row starting `| {row}`"));
+    for w in &wanted {
+        assert!(line.contains(w.as_str()), "README.md's row `{line}` does not show the measured `{w}`:\n{summary}");
+    }
+}
+
 fn check(name: &str, dir: &Path, gold: Option<&Path>, floor: Floor) {
     let (text, recall, precision, events) = eval(dir, gold);
+    assert_readme_row(README_ROWS.iter().find(|(n, _)| *n == name).expect("a README row").1, &text);
     assert!(
         recall >= floor.recall && precision >= floor.precision && events >= floor.events,
         "{name}: below the floor (recall {recall} < {}? precision {precision} < {}? events {events} < {}?)\n{text}",
