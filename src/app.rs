@@ -42,6 +42,7 @@ pub fn App() -> impl IntoView {
         }
     }
     crate::embed::resize::install(child_id);
+
     let filter = Memo::new(move |_| nav.state.with(|s| s.filter.clone()));
     let results = Memo::new(move |_| filter.with(|f| index().results(f)));
     let screen = Memo::new(move |_| nav.state.with(screen_of));
@@ -99,7 +100,10 @@ pub fn App() -> impl IntoView {
             <p>
                 "Claims are extracted automatically from the articles and may be incomplete; "
                 "every quote links to its place in the original text. The parties' assertions "
-                "are reported, not verified."
+                "are reported, not verified. "
+                <button type="button" class="linklike" on:click=|_| crate::components::about::open()>
+                    "How accurate is the extraction?"
+                </button>
             </p>
         </footer>
     }

@@ -13,7 +13,7 @@
 use counterclaim_corpus::query::{Filter, ViewState};
 use leptos::ev;
 use leptos::prelude::*;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// How a navigation affects the history.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,6 +46,19 @@ pub fn href(state: &ViewState) -> String {
     format!("?{}", state.to_query())
 }
 
+/// Low-confidence claims are in the page but hidden by the stylesheet unless
+/// `html[data-uncertain]`; the "Show uncertain extractions" checkbox
+/// follows the state too (plain DOM: cheaper in page weight than effects).
+fn show_uncertain(on: bool) {
+    let doc = document();
+    if let Some(root) = doc.document_element() {
+        let _ = if on { root.set_attribute("data-uncertain", "") } else { root.remove_attribute("data-uncertain") };
+    }
+    if let Some(input) = doc.get_element_by_id("filter-uncertain").and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+        input.set_checked(on);
+    }
+}
+
 impl Nav {
     /// Reads the current URL, canonicalises it in place (a malformed query
     /// becomes its clean form) and follows back/forward from then on.
@@ -56,6 +69,7 @@ impl Nav {
         let handle = window_event_listener(ev::popstate, move |_| {
             nav.state.set(ViewState::from_query(&location_search()));
             nav.focus_pending.set(false);
+            show_uncertain(nav.state.with_untracked(|s| s.uncertain));
         });
         on_cleanup(move || handle.remove());
         provide_context(nav);
@@ -68,6 +82,7 @@ impl Nav {
     }
 
     fn write_url(&self, mode: Mode) {
+        show_uncertain(self.state.with_untracked(|s| s.uncertain));
         let q = self.state.with_untracked(ViewState::to_query);
         let loc = window().location();
         let path = loc.pathname().unwrap_or_default();

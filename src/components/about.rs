@@ -17,16 +17,20 @@ fn dialog() -> Option<web_sys::HtmlDialogElement> {
     document().get_element_by_id(DIALOG_ID).and_then(|e| e.dyn_into().ok())
 }
 
+/// Opens the dialog (from the header button or the footer's "How accurate
+/// is the extraction?").
+pub fn open() {
+    if let Some(body) = document().get_element_by_id("about-body").filter(|b| b.child_element_count() == 0) {
+        body.set_inner_html(BODY);
+    }
+    if let Some(d) = dialog() {
+        let _ = d.show_modal();
+    }
+}
+
 #[component]
 pub fn AboutDialog() -> impl IntoView {
-    let show = move |_| {
-        if let Some(body) = document().get_element_by_id("about-body").filter(|b| b.child_element_count() == 0) {
-            body.set_inner_html(BODY);
-        }
-        if let Some(d) = dialog() {
-            let _ = d.show_modal();
-        }
-    };
+    let show = move |_| open();
     let close = move |_| {
         if let Some(d) = dialog() {
             d.close();

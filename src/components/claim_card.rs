@@ -46,12 +46,13 @@ pub fn ClaimCard(claim: &'static Claim, #[prop(optional)] disputed: bool) -> imp
         })
         .collect_view();
     view! {
-        <article class=format!("claim side-{}", side_class(claim.side)) data-claim=claim.id.clone()>
+        <article class=format!("claim side-{}{}", side_class(claim.side), crate::components::event_view::uncertain_class(claim)) data-claim=claim.id.clone()>
             <p class="claim-side">
                 <span class=format!("swatch side-{}", side_class(claim.side)) aria-hidden="true"></span>
                 {side_label(claim.side)}
                 {(claim.stance == Stance::Deny).then(|| view! { <span class="badge deny">"Denial"</span> })}
                 {disputed.then(|| view! { <span class="badge contested-badge">"Disputed"</span> })}
+                {claim.is_uncertain().then(|| view! { <span class="badge uncertain">"Uncertain extraction"</span> })}
             </p>
             <Quote text=claim.quote.clone()/>
             <p class="attribution">

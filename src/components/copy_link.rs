@@ -3,7 +3,8 @@
 //! field as a fallback (and for browsers that refuse clipboard access).
 
 use leptos::prelude::*;
-use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsValue;
 
 use crate::url_state::use_nav;
 
@@ -24,12 +25,12 @@ pub fn copy_text(text: String, status_id: &'static str, done: &'static str) {
     if !has_clipboard {
         return;
     }
-    let clipboard = navigator.clipboard();
-    leptos::task::spawn_local(async move {
-        if JsFuture::from(clipboard.write_text(&text)).await.is_ok() {
-            set_status(status_id, done);
-        }
-    });
+    // A promise callback rather than an async task: smaller in WASM. The
+    // callback runs only when the write succeeded; it is leaked (one small
+    // closure per copy) as the promise may never settle.
+    let on_done = Closure::once(move |_: JsValue| set_status(status_id, done));
+    let _ = navigator.clipboard().write_text(&text).then(&on_done);
+    on_done.forget();
 }
 
 const STATUS_ID: &str = "copy-link-status";

@@ -33,6 +33,7 @@ pub fn EventView(event_id: String) -> impl IntoView {
         s.claim = None;
     });
     let claims = l.claims_of_event(&event.id);
+    let hidden = uncertain_note(claims.iter().filter(|c| c.is_uncertain()).count());
     let disputed: Vec<&str> = event.disputes.iter().flat_map(|d| d.claims.iter().map(String::as_str)).collect();
     let places = event.places.iter().map(|p| l.place_name(p)).collect::<Vec<_>>().join(", ");
     let actors = event.actors.iter().map(|a| l.actor_name(a)).collect::<Vec<_>>().join(", ");
@@ -79,6 +80,7 @@ pub fn EventView(event_id: String) -> impl IntoView {
             </header>
             <Disputes event=event/>
             <h3 class="section-title">{format!("The accounts ({})", count_label(claims.len(), "claim", "claims"))}</h3>
+            {hidden}
             <div class="accounts">{columns}</div>
             <Figures claims=claims.clone()/>
             <Caveats event=event/>
@@ -86,6 +88,27 @@ pub fn EventView(event_id: String) -> impl IntoView {
         </article>
     }
     .into_any()
+}
+
+/// "2 uncertain extractions hidden", with the button that shows them
+/// (`uncertain=1`); nothing when there are none. The stylesheet hides the
+/// low-confidence claims (class `uncertain`) and, once they show, this note.
+pub fn uncertain_note(hidden: usize) -> Option<impl IntoView> {
+    let nav = use_nav();
+    (hidden > 0).then(|| {
+        let show = move |_| nav.go(nav.with(|s| s.uncertain = true), crate::url_state::Mode::Replace);
+        view! {
+            <p class="muted uncertain-note" data-testid="uncertain-note">
+                {count_label(hidden, "uncertain extraction", "uncertain extractions")}" hidden. "
+                <button type="button" class="linklike" on:click=show>"Show uncertain extractions"</button>
+            </p>
+        }
+    })
+}
+
+/// " uncertain" for a low-confidence claim's element (see `uncertain_note`).
+pub fn uncertain_class(c: &Claim) -> &'static str {
+    if c.is_uncertain() { " uncertain" } else { "" }
 }
 
 /// The disputes: each reason with the conflicting claims next to each other.
@@ -115,7 +138,7 @@ fn Disputes(event: &'static Event) -> impl IntoView {
                                 s.claim = Some(c.id.clone());
                             });
                             view! {
-                                <li class=format!("dispute-claim side-{}", side_class(c.side))>
+                                <li class=format!("dispute-claim side-{}{}", side_class(c.side), uncertain_class(c))>
                                     <Quote text=c.quote.clone()/>
                                     <p class="attribution"><span class="speaker">{speaker_label(c)}</span>", "<span class="verb">{c.verb.clone()}</span></p>
                                     <p class="claim-source"><Link to=to class="read-link">"Read in the article"</Link></p>

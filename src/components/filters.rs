@@ -64,6 +64,7 @@ pub fn Filters(results_text: Signal<String>) -> impl IntoView {
     let to = move || nav.state.with(|s| s.filter.to.clone().unwrap_or_default());
     let contested = move || nav.state.with(|s| s.filter.contested);
     let contested_count = move || counts.with(|c| c.contested.count);
+    let uncertain = nav.state.with_untracked(|s| s.uncertain);
 
     view! {
         <aside class="sidebar" aria-label="Filters">
@@ -118,6 +119,18 @@ pub fn Filters(results_text: Signal<String>) -> impl IntoView {
                         "Contested only "
                         <span class="count">{contested_count}<span class="sr-only">" events"</span></span>
                     </label>
+                </div>
+                <div class="field check">
+                    <input
+                        id="filter-uncertain"
+                        type="checkbox"
+                        checked=uncertain
+                        on:change=move |e| {
+                            let on = event_target_checked(&e);
+                            nav.go(nav.with(|s| s.uncertain = on), crate::url_state::Mode::Replace);
+                        }
+                    />
+                    <label for="filter-uncertain">"Show uncertain extractions"</label>
                 </div>
                 <FacetGroup title="Sides" values=group(|c| &c.sides) on_toggle=on_side swatch=true/>
                 <FacetGroup title="Actors" values=group(|c| &c.actors) on_toggle=on_actor/>

@@ -29,6 +29,10 @@ pub fn Reader(doc_id: String) -> impl IntoView {
     };
     let claims = l.claims_of_document(&doc.id);
     let target_id = nav.state.with_untracked(|s| s.claim.clone());
+    // A link naming an uncertain claim still highlights it.
+    let hidden = crate::components::event_view::uncertain_note(
+        claims.iter().filter(|c| c.is_uncertain() && target_id.as_deref() != Some(c.id.as_str())).count(),
+    );
     let target = target_id.as_deref().and_then(|id| claims.iter().position(|c| c.id == id));
     let target_claim = target.and_then(|i| claims.get(i).copied());
     let from_event = nav.state.with_untracked(|s| s.event.clone());
@@ -89,6 +93,7 @@ pub fn Reader(doc_id: String) -> impl IntoView {
                 </p>
             </header>
             {target_claim.map(|c| view! { <TargetNote claim=c/> })}
+            {hidden}
             <Legend claims=claims.clone() boilerplate=!doc.boilerplate.is_empty()/>
             <div class="article-text">{paragraphs}</div>
         </article>
@@ -117,7 +122,11 @@ fn paragraph(
                 Some(c) => {
                     let is_target = p.mark == target && !target_seen;
                     target_seen |= is_target;
-                    let class = format!("claim-mark side-{}{}", side_class(c.side), if is_target { " target" } else { "" });
+                    let class = format!(
+                        "claim-mark side-{}{}",
+                        side_class(c.side),
+                        if is_target { " target" } else { crate::components::event_view::uncertain_class(c) }
+                    );
                     let title = format!("{} — {} ({})", speaker_label(c), c.verb, side_label(c.side));
                     Either::Left(view! {
                         <mark

@@ -5,7 +5,7 @@
 //! to send to a colleague.
 
 use counterclaim_corpus::labels::date_label;
-use counterclaim_corpus::{Claim, Confidence, Corpus, Event, Stance};
+use counterclaim_corpus::{Claim, Corpus, Event, Stance};
 
 /// What `review` shows.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -79,7 +79,7 @@ pub fn render(c: &Corpus, o: &Options) -> Result<String, String> {
         .iter()
         .filter(|e| o.event.as_ref().is_none_or(|id| &e.id == id))
         .filter(|e| !o.only_contested || e.contested)
-        .filter(|e| !o.only_low_confidence || claims_of(c, e).iter().any(|x| x.confidence == Confidence::Low))
+        .filter(|e| !o.only_low_confidence || claims_of(c, e).iter().any(|x| x.is_uncertain()))
         .collect();
     let mut out = String::new();
     let md = o.markdown;
@@ -101,7 +101,7 @@ pub fn render(c: &Corpus, o: &Options) -> Result<String, String> {
             .claims
             .iter()
             .filter(|x| x.event.is_none() && !c.events.iter().any(|e| e.claims.contains(&x.id)))
-            .filter(|x| !o.only_low_confidence || x.confidence == Confidence::Low)
+            .filter(|x| !o.only_low_confidence || x.is_uncertain())
             .collect();
         if !loose.is_empty() {
             out.push_str(if md { "## Claims without an event\n\n" } else { "== Claims without an event\n\n" });
@@ -142,7 +142,7 @@ fn event(out: &mut String, c: &Corpus, e: &Event, md: bool, only_low: bool) {
     }
     let mut claims = claims_of(c, e);
     if only_low {
-        claims.retain(|x| x.confidence == Confidence::Low);
+        claims.retain(|x| x.is_uncertain());
     }
     if claims.is_empty() {
         out.push_str(if md { "_No claim._\n\n" } else { "   (no claim)\n\n" });
@@ -153,12 +153,7 @@ fn event(out: &mut String, c: &Corpus, e: &Event, md: bool, only_low: bool) {
 }
 
 fn claim(out: &mut String, c: &Corpus, x: &Claim, md: bool) {
-    let confidence = match x.confidence {
-        Confidence::High => "high",
-        Confidence::Medium => "medium",
-        Confidence::Low => "low",
-    };
-    let who = format!("{} ({}) {}, {confidence} confidence", speaker(c, x), side(x), stance(x));
+    let who = format!("{} ({}) {}, {} confidence", speaker(c, x), side(x), stance(x), x.confidence.key());
     if md {
         out.push_str(&format!("- `{}` — {who}:\n  > {}\n", x.id, x.quote.replace('\n', " ")));
         if let Some(n) = &x.note {

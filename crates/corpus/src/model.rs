@@ -232,6 +232,14 @@ pub struct Claim {
     pub note: Option<String>,
 }
 
+impl Claim {
+    /// Extracted with low confidence: the explorer shows it only when the
+    /// reader asks for uncertain extractions (`uncertain=1` in the URL).
+    pub fn is_uncertain(&self) -> bool {
+        self.confidence == Confidence::Low
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EventKind {

@@ -2,8 +2,9 @@
 //!
 //! Keys, in canonical order: `actor`, `side`, `place`, `kind`, `source`
 //! (comma-separated multi-values), `from`, `to` (`YYYY-MM-DD`),
-//! `contested=1`, `q` (free text), `view` (`map` | `articles`; timeline is
-//! the default), `event`, `article`, `claim`, `embed=1`, `childId`. Example:
+//! `contested=1`, `q` (free text), `uncertain=1` (show low-confidence
+//! claims), `view` (`map` | `articles`; timeline is the default), `event`,
+//! `article`, `claim`, `embed=1`, `childId`. Example:
 //! `actor=cma,fama&contested=1&q=anefis&view=map&claim=000_x%23c2`.
 //!
 //! [`ViewState::from_query`] is total: a leading `?` is optional, anything
@@ -73,6 +74,9 @@ pub struct ViewState {
     pub article: Option<String>,
     /// Highlighted claim id.
     pub claim: Option<String>,
+    /// Show the claims extracted with low confidence ("Show uncertain
+    /// extractions"); hidden by default.
+    pub uncertain: bool,
     /// Embedded in an iframe (compact chrome).
     pub embed: bool,
     /// Id the embedding page gave us, echoed in messages to it.
@@ -116,6 +120,7 @@ impl ViewState {
                 "from" => first_valid(&mut s.filter.from, Some(v.trim()).filter(|d| is_valid_date(d)).map(str::to_owned)),
                 "to" => first_valid(&mut s.filter.to, Some(v.trim()).filter(|d| is_valid_date(d)).map(str::to_owned)),
                 "contested" => s.filter.contested |= flag,
+                "uncertain" => s.uncertain |= flag,
                 "q" if s.filter.text.is_empty() => s.filter.text = normalize_text(&v),
                 // Timeline is the default: the first other valid view wins.
                 "view" if s.view == View::Timeline => s.view = View::from_key(v.trim()).unwrap_or_default(),
@@ -153,6 +158,7 @@ impl ViewState {
         w.single("to", f.to.as_deref());
         w.single("contested", f.contested.then_some("1"));
         w.single("q", Some(f.text.as_str()).filter(|t| !t.is_empty()));
+        w.single("uncertain", s.uncertain.then_some("1"));
         w.single("view", Some(s.view).filter(|&v| v != View::Timeline).map(View::key));
         w.single("event", s.event.as_deref());
         w.single("article", s.article.as_deref());
@@ -172,6 +178,7 @@ impl ViewState {
             event: id(&self.event),
             article: id(&self.article),
             claim: id(&self.claim),
+            uncertain: self.uncertain,
             embed: self.embed,
             child_id: id(&self.child_id),
         }
@@ -310,6 +317,7 @@ mod tests {
             event: Some("e3".into()),
             article: Some("000_x".into()),
             claim: Some("000_x#c2".into()),
+            uncertain: true,
             embed: true,
             child_id: Some("frame-1".into()),
         }
@@ -321,7 +329,7 @@ mod tests {
             full_state().to_query(),
             "actor=cma,fama&side=state,rebels&place=kidal&kind=armed_clash\
              &source=000_e80854c3e174cb97,le-monde&from=2023-10-01&to=2023-11-30&contested=1\
-             &q=An%C3%A9fis%20convoi&view=map&event=e3&article=000_x&claim=000_x%23c2&embed=1&childId=frame-1"
+             &q=An%C3%A9fis%20convoi&uncertain=1&view=map&event=e3&article=000_x&claim=000_x%23c2&embed=1&childId=frame-1"
         );
         assert_eq!(ViewState::default().to_query(), "");
         let only_view = ViewState { view: View::Articles, ..Default::default() };
@@ -339,8 +347,10 @@ mod tests {
     fn reads_loose_input() {
         let s = ViewState::from_query(
             "?actor=fama&actor=cma,fama, gsim&side=rebels,nobody&kind=attack&from=2023-02-30&to=2023-11-30\
-             &contested=true&q=kidal+anefis&view=globe&embed&unknown=1&event=e%203&claim=a%2Cb",
+             &contested=true&q=kidal+anefis&view=globe&embed&unknown=1&event=e%203&claim=a%2Cb&uncertain=no",
         );
+        assert!(!s.uncertain, "only 1, true or an empty value set a flag");
+        assert!(ViewState::from_query("uncertain=true").uncertain);
         assert_eq!(s.filter.actors, ["cma", "fama", "gsim"]);
         assert_eq!(s.filter.sides, [Side::Rebels]);
         assert_eq!(s.filter.kinds, [EventKind::Attack]);

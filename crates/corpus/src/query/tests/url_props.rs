@@ -44,12 +44,13 @@ prop_compose! {
         event in proptest::option::of(id()),
         article in proptest::option::of(id()),
         claim in proptest::option::of(id()),
+        uncertain in any::<bool>(),
         embed in any::<bool>(),
         child_id in proptest::option::of(id()),
     ) -> ViewState {
         ViewState {
             filter: Filter { actors, sides, places, kinds, sources, from, to, contested, text },
-            view, event, article, claim, embed, child_id,
+            view, event, article, claim, uncertain, embed, child_id,
         }
     }
 }
@@ -59,7 +60,7 @@ prop_compose! {
 fn garbage(max_fragments: usize) -> impl Strategy<Value = String> {
     const FRAGMENTS: &[&str] = &[
         "actor=", "side=", "place=", "kind=", "source=", "from=", "to=", "contested=", "q=", "view=", "event=",
-        "article=", "claim=", "embed", "childId=", "&", "&", "=", ",", ",", "%", "%2", "%C3%A9", "%FF", "%zz", "+",
+        "article=", "claim=", "uncertain=", "embed", "childId=", "&", "&", "=", ",", ",", "%", "%2", "%C3%A9", "%FF", "%zz", "+",
         "#", "?", "fama", "cma", "rebels", "state", "armed_clash", "2023-10-01", "2024-02-30", "map", "articles", "1",
         "true", "é", "日本", " ", "%23", "%2C", "%26", "%3D", "\u{0}", "\u{7f}", "e3", "000_x%23c2",
     ];
