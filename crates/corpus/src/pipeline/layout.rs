@@ -160,3 +160,27 @@ fn bare_dateline_end(f: &Folded, start: usize, end: usize) -> Option<usize> {
     let cp = head[..comma + 2 + dash + sep_len].chars().count();
     (start + cp < end).then_some(start + cp)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn body(f: &Folded, l: &Layout) -> Vec<String> {
+        l.sents.iter().filter(|s| s.body).map(|s| f.original(s.start as usize, s.end as usize)).collect()
+    }
+
+    #[test]
+    fn the_headline_is_not_mined_and_the_dateline_is_cut() {
+        let text = "Army and rebels trade fire in the north\n\nGAO, Mali (AP) — The army said it repelled an attack. Rebels denied it.\n";
+        let f = Folded::new(text);
+        let l = sentences(&f, text, true);
+        assert_eq!(l.headline, Some(0));
+        assert_eq!(body(&f, &l), ["The army said it repelled an attack.", "Rebels denied it."]);
+        // the document's sentence keeps its dateline; the tokens start after it
+        let first = l.sents.iter().find(|s| s.body).unwrap();
+        assert!(f.original(l.spans[1].start as usize, l.spans[1].end as usize).starts_with("GAO, Mali (AP)"));
+        assert_eq!(l.toks[first.t0].start, first.start);
+        // with a title from the front matter, no paragraph is taken for one
+        assert_eq!(sentences(&f, text, false).headline, None);
+    }
+}

@@ -255,3 +255,31 @@ fn date_the_lead(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::layout;
+    use super::*;
+
+    fn day(y: i32, m: u8, d: u8) -> Date {
+        Date::new(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn relative_days_follow_the_story_and_old_dates_do_not_move_it() {
+        let text = "Fighting broke out near the town on Monday, November 6. The day before, rebels had gathered there. The town fell once before, in 2012. Residents fled.";
+        let layers = Layers::new(text, 0);
+        let l = layout::sentences(&layers.f, text, false);
+        let period = Period::new(Some(day(2023, 11, 14)), PublishedSource::FrontMatter, Options::default());
+        let mut warnings = Vec::new();
+        let d = date_sentences(text, &layers, &l.sents, period, &mut warnings);
+        assert!(warnings.is_empty(), "{warnings:?}");
+        let first_day = |si: usize| d.hits[si].first().and_then(|h| h.resolved).map(|r| (r.start, r.end));
+        assert_eq!(first_day(0), Some((day(2023, 11, 6), day(2023, 11, 6))));
+        // "the day before": before the story's last day, not before publication
+        assert_eq!(first_day(1), Some((day(2023, 11, 5), day(2023, 11, 5))));
+        // 2012 is background: the last sentence still takes the story's day
+        assert!(period.is_old(&d.hits[2][0].resolved.unwrap()));
+        assert_eq!(d.narratives[3].map(|r| r.start), Some(day(2023, 11, 5)));
+    }
+}
