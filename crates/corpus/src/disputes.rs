@@ -114,7 +114,7 @@ const MUTUAL_BLAME: &[&str] = &[
 /// Whether a claim can blame a side: an assertion by a known side with a
 /// perpetration word in its (folded) content. Only then does
 /// [`blamed_sides`] read its `named_sides`, so only then need they be found.
-pub fn may_blame(side: Option<Side>, stance: Stance, content: &str) -> bool {
+pub(crate) fn may_blame(side: Option<Side>, stance: Stance, content: &str) -> bool {
     side.is_some() && stance == Stance::Assert && PERPETRATION.iter().any(|p| has_word(content, p))
 }
 

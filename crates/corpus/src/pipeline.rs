@@ -2,18 +2,18 @@
 //! and caveats ([`parse_article`]), in named stages, each in its own module
 //! with its input and output:
 //!
-//! 1. source ([`source`]): bytes → text and front matter; the text decoded
+//! 1. source (`pipeline/source.rs`): bytes → text and front matter; the text decoded
 //!    and folded once, with maps back to bytes and file lines;
-//! 2. sentences ([`layout`]): paragraphs (body / heading / boilerplate, the
+//! 2. sentences (`pipeline/layout.rs`): paragraphs (body / heading / boilerplate, the
 //!    headline), tokens, sentences, wire datelines cut off;
 //! 3. mentions: the gazetteer's names found once over the whole text
 //!    ([`Lexicon::find`]), word classes per token;
-//! 4. document ([`document`]): title, outlet, publication day;
-//! 5. dates ([`timeline`]): each sentence's date mentions, resolved with the
+//! 4. document (`pipeline/document.rs`): title, outlet, publication day;
+//! 5. dates (`pipeline/timeline.rs`): each sentence's date mentions, resolved with the
 //!    narrative anchor carried forward (the last day of the reported period);
-//! 6. claims ([`attributions`]): attributions → claims with quote, figures, date;
-//! 7. caveats ([`caveats`]): "could not be independently verified";
-//! 8. event candidates ([`event_candidates`]): places of each sentence's
+//! 6. claims (`pipeline/attributions.rs`): attributions → claims with quote, figures, date;
+//! 7. caveats (`pipeline/caveats.rs`): "could not be independently verified";
+//! 8. event candidates (`pipeline/event_candidates.rs`): places of each sentence's
 //!    scene, then a candidate per sentence telling of a happening; where and
 //!    when each claim is.
 //!
