@@ -40,7 +40,7 @@ pub struct ClaimView<'a> {
     pub quote: &'a str,
     pub numbers: &'a [Number],
     /// Sides of the actors the content names (the speaker's own included);
-    /// read only when [`may_blame`] holds.
+    /// read only when `may_blame` holds.
     pub named_sides: Vec<Side>,
 }
 
