@@ -354,11 +354,15 @@ pub(crate) fn event_disputes(claims: &[Claim], member_claims: &[usize], lex: &Le
                 content,
                 quote: &c.quote,
                 numbers: &c.numbers,
-                named_sides: lex
-                    .find(&c.quote)
-                    .iter()
-                    .filter_map(|e| e.actor.and_then(|a| lex.actors.get(a)).map(|a| a.side))
-                    .collect(),
+                // the gazetteer is run over the quote only for a claim that may blame
+                named_sides: if disputes::may_blame(c.side, c.stance, content) {
+                    lex.find(&c.quote)
+                        .iter()
+                        .filter_map(|e| e.actor.and_then(|a| lex.actors.get(a)).map(|a| a.side))
+                        .collect()
+                } else {
+                    Vec::new()
+                },
             }
         })
         .collect();

@@ -39,7 +39,8 @@ pub struct ClaimView<'a> {
     /// The original quote, for the denial excerpt.
     pub quote: &'a str,
     pub numbers: &'a [Number],
-    /// Sides of the actors the content names (the speaker's own included).
+    /// Sides of the actors the content names (the speaker's own included);
+    /// read only when `may_blame` holds.
     pub named_sides: Vec<Side>,
 }
 
@@ -110,11 +111,18 @@ const MUTUAL_BLAME: &[&str] = &[
     "traded blame", "trade blame", "trading blame", "traded accusations", "trade accusations",
 ];
 
+/// Whether a claim can blame a side: an assertion by a known side with a
+/// perpetration word in its (folded) content. Only then does
+/// [`blamed_sides`] read its `named_sides`, so only then need they be found.
+pub(crate) fn may_blame(side: Option<Side>, stance: Stance, content: &str) -> bool {
+    side.is_some() && stance == Stance::Assert && PERPETRATION.iter().any(|p| has_word(content, p))
+}
+
 /// The sides a claim blames: an assertion with a perpetration word naming a
 /// belligerent of another side than the speaker's.
 fn blamed_sides(c: &ClaimView) -> Vec<Side> {
     let Some(own) = c.side else { return Vec::new() };
-    if c.stance != Stance::Assert || !PERPETRATION.iter().any(|p| has_word(c.content, p)) {
+    if !may_blame(c.side, c.stance, c.content) {
         return Vec::new();
     }
     c.named_sides
@@ -172,12 +180,15 @@ fn belligerent(s: Option<Side>) -> bool {
 }
 
 fn has_word(text: &str, phrase: &str) -> bool {
-    text.match_indices(phrase).any(|(i, _)| {
-        let b = text.as_bytes();
-        (i == 0 || !b[i - 1].is_ascii_alphanumeric())
-            && b.get(i + phrase.len())
-                .is_none_or(|c| !c.is_ascii_alphanumeric())
-    })
+    // `contains` rejects most phrases cheaply (a SIMD scan for short
+    // needles); `match_indices` sets up a searcher on every call
+    text.contains(phrase)
+        && text.match_indices(phrase).any(|(i, _)| {
+            let b = text.as_bytes();
+            (i == 0 || !b[i - 1].is_ascii_alphanumeric())
+                && b.get(i + phrase.len())
+                    .is_none_or(|c| !c.is_ascii_alphanumeric())
+        })
 }
 
 /// The first outcome a claim asserts, as a dispute phrase.

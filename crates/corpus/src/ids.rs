@@ -19,7 +19,7 @@
 use std::collections::HashMap;
 
 use crate::model::{Corpus, EventKind};
-use crate::text::fold_string;
+use crate::text::fold_char;
 
 /// Give every claim and event of an assembled corpus its permanent id and
 /// rewrite every reference to them.
@@ -71,12 +71,22 @@ pub fn fnv1a(bytes: &[u8]) -> u64 {
 /// digits only, single spaces. Punctuation, case, accents and spacing
 /// changes leave it unchanged.
 pub fn normalise(text: &str) -> String {
-    let folded = fold_string(text).to_ascii_lowercase();
-    folded
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+    // one pass: each character folded (`fold_char`), words joined by one space
+    let mut out = String::with_capacity(text.len());
+    let mut gap = false;
+    for c in text.chars() {
+        let b = fold_char(c).to_ascii_lowercase();
+        if b.is_ascii_alphanumeric() {
+            if gap && !out.is_empty() {
+                out.push(' ');
+            }
+            out.push(b as char);
+            gap = false;
+        } else {
+            gap = true;
+        }
+    }
+    out
 }
 
 /// The id of a claim of `document` with these words (before disambiguation).
@@ -212,6 +222,27 @@ mod tests {
             event_base_id("2023-10-05", Some("Ber_Camp"), EventKind::Other),
             "2023-10-05-ber-camp-other"
         );
+    }
+
+    #[test]
+    fn normalise_is_the_folded_words_joined_by_single_spaces() {
+        for text in [
+            "",
+            "  ",
+            "The army “entered” Anéfis.",
+            "  Rebels—and   the ARMY: 30 killed, 2 × wounded… ",
+            "Œuvre l’État déjà-vu 3.5km (AP)",
+            "日本 ok ñ",
+        ] {
+            // the form the ids were first defined by: fold, lower-case, split, join
+            let words: Vec<String> = crate::text::fold_string(text)
+                .to_ascii_lowercase()
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_string)
+                .collect();
+            assert_eq!(normalise(text), words.join(" "), "{text:?}");
+        }
     }
 
     #[test]
