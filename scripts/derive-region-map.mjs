@@ -40,7 +40,7 @@ const MAX_COUNTRY_SPAN_DEG = 40;
 /** Width of the viewBox in SVG user units (≈ CSS px at the expected render width). */
 const WIDTH = 600;
 /** Douglas–Peucker tolerance in viewBox units (the first one tried). */
-const TOLERANCE = 0.5;
+const TOLERANCE = 1;
 /** Decimals kept in path coordinates. */
 const PRECISION = 0;
 /** Budgets that keep the page light; the script fails rather than exceed them. */

@@ -8,16 +8,21 @@
 //   start: the static list and a notice). The stylesheet does the rest.
 // - `data-embed` on <html> when embedded (`embed=1`), as the app sets it,
 //   so the compact header applies from the first paint.
-// - Embedded, the page's height goes to the parent frame in the messages of
-//   src/embed/protocol.rs (Pym.js, Datawrapper, AMP), and Pym's `width`
-//   message is answered, so the host sizes the frame before the app starts.
+// - Embedded, the page's height goes to the parent frame whenever it changes
+//   (a ResizeObserver on <html>), in the messages newsrooms' hosts read:
+//   Pym.js (`pymxPYMx<childId>xPYMxheightxPYMx<px>`, and Pym's `width`
+//   message is answered with the height), Datawrapper
+//   (`{"datawrapper-height": {"<childId or counterclaim>": px}}`) and AMP
+//   (`{sentinel: "amp", type: "embed-size", height: px}`). It starts before
+//   the app, so the host sizes the frame at once, and goes on for the life
+//   of the page: this is the page's only implementation of it.
 // - Failure (the script or wasm cannot be fetched, compiled or instantiated,
 //   an error during start-up, or no start after 30 s): the notice is
 //   shown, the rest of the list (the <noscript> continuation) is revealed,
 //   and the reason goes to the console.
 // The app (src/main.rs) removes the static view and `data-boot` once it has
 // mounted; Trunk's loader then dispatches `TrunkApplicationStarted`, which
-// ends this script's work.
+// ends the failure watch (not the height messages).
 (function () {
   var root = document.documentElement;
   var params = new URLSearchParams(location.search);
@@ -34,9 +39,8 @@
   var done = 0; // 1: started, 2: failed
   var timer = setTimeout(fail, 30000, 'no start within 30 s');
 
-  // Height messages to the parent frame, as src/embed/protocol.rs writes them.
+  // Height messages to the parent frame.
   var parent = window.parent;
-  var observer;
   var last = 0;
   function report(force) {
     var h = root.getBoundingClientRect().height;
@@ -54,7 +58,7 @@
     if (e.source === parent && p && p.length === 4 && p[0] === 'pym' && p[1] === id && p[2] === 'width' && /^[0-9.]+$/.test(p[3])) report(1);
   }
   if (parent !== window) {
-    if (window.ResizeObserver) (observer = new ResizeObserver(function () { report(); })).observe(root);
+    if (window.ResizeObserver) new ResizeObserver(function () { report(); }).observe(root);
     addEventListener('message', onMessage);
   }
 
@@ -82,8 +86,6 @@
   addEventListener('TrunkApplicationStarted', function () {
     done = done || 1;
     clearTimeout(timer);
-    if (observer) observer.disconnect();
-    removeEventListener('message', onMessage);
     removeEventListener('error', onError, true);
     removeEventListener('unhandledrejection', onRejection);
   });

@@ -35,13 +35,12 @@ fn screen_of(s: &ViewState) -> Screen {
 #[component]
 pub fn App() -> impl IntoView {
     let nav = Nav::install();
-    let (embedded, child_id) = nav.state.with_untracked(|s| (s.embed, s.child_id.clone()));
+    let embedded = nav.state.with_untracked(|s| s.embed);
     if embedded {
         if let Some(root) = document().document_element() {
             let _ = root.set_attribute("data-embed", "");
         }
     }
-    crate::embed::resize::install(child_id);
 
     let filter = Memo::new(move |_| nav.state.with(|s| s.filter.clone()));
     let results = Memo::new(move |_| filter.with(|f| index().results(f)));

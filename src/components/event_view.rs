@@ -187,7 +187,7 @@ fn Figures(claims: Vec<&'static Claim>) -> impl IntoView {
                 .map(|r| {
                     let unit = if r.unit.is_empty() { String::new() } else { format!(" {}", r.unit) };
                     view! {
-                        <tr>
+                        <tr class=uncertain_class(r.claim)>
                             <td><span class=format!("swatch side-{}", side_class(r.claim.side)) aria-hidden="true"></span>{side_label(r.claim.side)}</td>
                             <td>{speaker_label(r.claim)}</td>
                             <td class="num">{number_label(r.value)}{unit}</td>

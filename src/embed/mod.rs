@@ -1,7 +1,6 @@
-//! Embedding in newsroom pages: the resize-message conventions
-//! (`protocol`, pure), the embed code (`snippet`, pure) and the browser
-//! wiring that reports the page's height to the host (`resize`).
+//! Embedding in newsroom pages: the embed code (`snippet`, pure). The page
+//! reports its height to the host frame (Pym.js, Datawrapper and AMP
+//! messages) from `scripts/startup.js`, from before the app starts until the
+//! page closes: one implementation, in the inline start-up script.
 
-pub mod protocol;
-pub mod resize;
 pub mod snippet;

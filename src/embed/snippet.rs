@@ -3,7 +3,9 @@
 
 use counterclaim_corpus::labels::escape_html as attr;
 
-use super::protocol::DEFAULT_ID;
+/// The frame's id and Pym child id in the embed code; also the key of the
+/// Datawrapper height message the page sends (`scripts/startup.js`).
+pub const DEFAULT_ID: &str = "counterclaim";
 
 /// The iframe's initial height, before the first resize message arrives.
 pub const INITIAL_HEIGHT: u32 = 800;

@@ -23,7 +23,8 @@ after(async () => {
   await server?.close();
 });
 
-const card = (page) => page.locator(`[data-testid=event-view] [data-claim="${UNCERTAIN_CLAIM}"]`);
+const card = (page) => page.locator(`[data-testid=event-view] .account-column [data-claim="${UNCERTAIN_CLAIM}"]`);
+const visibleCards = (view) => view.locator('.account-column .claim:visible');
 
 test('an uncertain claim is hidden by default, shown by the toggle, and the choice lives in the URL', async () => {
   const page = await newPage(browser);
@@ -31,17 +32,21 @@ test('an uncertain claim is hidden by default, shown by the toggle, and the choi
   await waitForApp(page);
   const view = page.locator('[data-testid=event-view]');
   await view.waitFor();
-  assert.equal(await card(page).count(), 0, 'hidden by default');
+  assert.ok(await card(page).isHidden(), 'hidden by default');
   const note = view.locator('[data-testid=uncertain-note]');
   assert.match(await note.innerText(), /^1 uncertain extraction hidden\. Show uncertain extractions$/);
-  const before = await view.locator('.account-column .claim').count();
+  const before = await visibleCards(view).count();
+  const figureRow = view.locator('.figures-table tr.uncertain');
+  assert.equal(await figureRow.count(), 1, 'its figure is in the comparison table...');
+  assert.ok(await figureRow.isHidden(), '...but hidden with it');
 
   await page.locator('#filter-uncertain').check();
   await card(page).waitFor();
   assert.equal(new URL(page.url()).searchParams.get('uncertain'), '1');
-  assert.equal(await view.locator('.account-column .claim').count(), before + 1);
+  assert.equal(await visibleCards(view).count(), before + 1);
   assert.match(await card(page).locator('.badge.uncertain').innerText(), /uncertain extraction/i);
-  assert.equal(await view.locator('[data-testid=uncertain-note]').count(), 0);
+  assert.ok(await note.isHidden(), 'the note goes once they show');
+  assert.ok(await figureRow.isVisible());
   const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
   assert.deepEqual(results.violations.map((v) => v.id), [], 'axe with uncertain claims shown');
   await screenshot(page, 'uncertain-shown-1280');
@@ -55,7 +60,7 @@ test('an uncertain claim is hidden by default, shown by the toggle, and the choi
   // Unchecking hides it again and drops the key from the URL.
   await page.locator('#filter-uncertain').uncheck();
   await view.locator('[data-testid=uncertain-note]').waitFor();
-  assert.equal(await card(page).count(), 0);
+  assert.ok(await card(page).isHidden());
   assert.equal(new URL(page.url()).searchParams.get('uncertain'), null);
   assert.deepEqual(page.problems, []);
   await page.context().close();
@@ -65,7 +70,7 @@ test('the note\'s link shows them too; the reader hides them the same way unless
   const page = await newPage(browser, { width: 360, height: 780 });
   await page.goto(`${server.url}?event=${EVENT}`);
   await waitForApp(page);
-  await page.locator('[data-testid=uncertain-note]').getByRole('link', { name: 'Show uncertain extractions' }).click();
+  await page.locator('[data-testid=uncertain-note]').getByRole('button', { name: 'Show uncertain extractions' }).click();
   await card(page).waitFor();
   assert.equal(new URL(page.url()).searchParams.get('uncertain'), '1');
 
@@ -76,13 +81,15 @@ test('the note\'s link shows them too; the reader hides them the same way unless
   const reader = page.locator('[data-testid=reader]');
   await reader.waitFor();
   assert.match(await reader.locator('[data-testid=uncertain-note]').innerText(), /1 uncertain extraction hidden/);
-  const marks = await reader.locator('mark').count();
+  const mark = reader.locator(`mark[data-claim="${UNCERTAIN_CLAIM}"]`);
+  const plain = await page.locator('.article-text').evaluate((el) => getComputedStyle(el).backgroundColor);
+  assert.equal(await mark.evaluate((m) => getComputedStyle(m).backgroundColor), plain, 'not highlighted');
   // ...unless the link names it.
   await page.goto(`${server.url}?article=${doc}&claim=${encodeURIComponent(UNCERTAIN_CLAIM)}`);
   await waitForApp(page);
   await reader.locator('#target-claim').waitFor();
   assert.equal(await reader.locator('[data-testid=uncertain-note]').count(), 0);
-  assert.ok(await reader.locator('mark').count() > marks);
+  assert.notEqual(await mark.evaluate((m) => getComputedStyle(m).backgroundColor), plain, 'highlighted as the target');
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
