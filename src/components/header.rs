@@ -12,7 +12,6 @@ use crate::components::about::AboutDialog;
 use crate::components::copy_link::CopyLink;
 use crate::components::embed_dialog::EmbedDialog;
 use crate::data::index;
-use crate::format::{count_label, day_label};
 use crate::url_state::{page_base, use_nav, Link};
 
 fn view_label(v: View) -> &'static str {
@@ -26,19 +25,7 @@ fn view_label(v: View) -> &'static str {
 #[component]
 pub fn Header() -> impl IntoView {
     let nav = use_nav();
-    let s = index().summary();
-    let span = match (&s.first, &s.last) {
-        (Some(a), Some(b)) if a != b => format!("{} – {}", day_label(a), day_label(b)),
-        (Some(a), _) => day_label(a),
-        _ => "no dated events yet".to_owned(),
-    };
-    let figures = format!(
-        "{} · {} · {} · {}",
-        count_label(s.documents, "article", "articles"),
-        count_label(s.events, "event", "events"),
-        count_label(s.claims, "claim", "claims"),
-        span
-    );
+    let figures = index().summary().figures_line();
     let tabs = move || {
         let (view, in_view) = nav.state.with(|st| (st.view, st.event.is_none() && st.article.is_none()));
         View::ALL

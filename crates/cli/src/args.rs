@@ -190,30 +190,38 @@ fn parse_export(rest: &[String]) -> Result<Command, UsageError> {
     })
 }
 
-fn parse_review(rest: &[String]) -> Result<Command, UsageError> {
-    let mut options = crate::review::Options::default();
-    let mut operands = Vec::new();
+/// Splits `rest` into operands and `(--name, value)` pairs for the options
+/// `names` of `cmd`, each given as `--name value` or `--name=value`; any
+/// other `-x` is a usage error, as is an option without its value.
+fn split_options(cmd: &str, rest: &[String], names: &[&str]) -> Result<(Vec<String>, Vec<(String, String)>), UsageError> {
+    let (mut operands, mut pairs) = (Vec::new(), Vec::new());
     let mut it = rest.iter();
     while let Some(a) = it.next() {
         let (name, inline) = match a.split_once('=') {
             Some((n, v)) if n.starts_with("--") => (n, Some(v.to_string())),
             _ => (a.as_str(), None),
         };
-        if !matches!(name, "--format" | "--only" | "--event") {
+        if !names.contains(&name) {
             if a.starts_with('-') && a.len() > 1 {
-                return Err(UsageError(format!("unknown option `{a}` for `review`")));
+                return Err(UsageError(format!("unknown option `{a}` for `{cmd}`")));
             }
             operands.push(a.clone());
             continue;
         }
         let value = match inline {
             Some(v) => v,
-            None => it
-                .next()
-                .cloned()
-                .ok_or_else(|| UsageError(format!("`{name}` needs a value")))?,
+            None => it.next().cloned().ok_or_else(|| UsageError(format!("`{name}` needs a value")))?,
         };
-        match (name, value.as_str()) {
+        pairs.push((name.to_owned(), value));
+    }
+    Ok((operands, pairs))
+}
+
+fn parse_review(rest: &[String]) -> Result<Command, UsageError> {
+    let mut options = crate::review::Options::default();
+    let (operands, pairs) = split_options("review", rest, &["--format", "--only", "--event"])?;
+    for (name, value) in &pairs {
+        match (name.as_str(), value.as_str()) {
             ("--format", "md" | "markdown") => options.markdown = true,
             ("--format", "text") => options.markdown = false,
             ("--only", "contested") => options.only_contested = true,
@@ -236,24 +244,8 @@ fn parse_review(rest: &[String]) -> Result<Command, UsageError> {
 fn parse_eval(rest: &[String]) -> Result<Command, UsageError> {
     let mut floors = Floors::default();
     let mut gold = None;
-    let mut operands = Vec::new();
-    let mut it = rest.iter();
-    while let Some(a) = it.next() {
-        let (name, inline) = match a.split_once('=') {
-            Some((n, v)) if n.starts_with("--") => (n, Some(v.to_string())),
-            _ => (a.as_str(), None),
-        };
-        if !matches!(name, "--min-recall" | "--min-precision" | "--min-events" | "--gold") {
-            if a.starts_with('-') && a.len() > 1 {
-                return Err(UsageError(format!("unknown option `{a}` for `eval`")));
-            }
-            operands.push(a.clone());
-            continue;
-        }
-        let value = match inline {
-            Some(v) => v,
-            None => it.next().cloned().ok_or_else(|| UsageError(format!("`{name}` needs a value")))?,
-        };
+    let (operands, pairs) = split_options("eval", rest, &["--min-recall", "--min-precision", "--min-events", "--gold"])?;
+    for (name, value) in pairs {
         if name == "--gold" {
             gold = Some(PathBuf::from(value));
         } else if name == "--min-events" {

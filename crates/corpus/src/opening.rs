@@ -20,7 +20,7 @@
 //! Events come in the app's order and month groups (`query::Index`). Every
 //! text is escaped; article links are http(s) only (`noscript::safe_href`).
 
-use crate::labels::{date_label, day_label, escape_html as esc};
+use crate::labels::{date_label, escape_html as esc};
 use crate::model::{Corpus, Event, Side};
 use crate::query::{Filter, Index, ViewState};
 
@@ -99,19 +99,7 @@ fn events_no_filter(n: usize) -> String {
 
 /// The app's header, its controls disabled until the app has started.
 fn header(c: &Corpus, index: &Index, out: &mut String) {
-    let s = index.summary();
-    let span = match (&s.first, &s.last) {
-        (Some(a), Some(b)) if a != b => format!("{} – {}", day_label(a), day_label(b)),
-        (Some(a), _) => day_label(a),
-        _ => "no dated events yet".to_owned(),
-    };
-    let figures = format!(
-        "{} · {} · {} · {}",
-        count(s.documents, "article", "articles"),
-        count(s.events, "event", "events"),
-        count(s.claims, "claim", "claims"),
-        span
-    );
+    let figures = index.summary().figures_line();
     out.push_str(&format!(
         "<header class=\"site-header\"><div class=\"brand\"><h1><a href=\"?\" class=\"home\">Counterclaim</a></h1>\
          <p class=\"figures\">{}</p></div><p class=\"tagline\">{}</p>\

@@ -35,6 +35,7 @@ use super::date::{format_day, month_name, parse_day, year_month};
 use super::fold::{for_each_token, slug};
 use super::keys::{kind_index, kind_key, side_index, KINDS};
 use super::filter::{FacetValue, MAX_VALUES};
+use crate::labels::day_label;
 use crate::model::{Corpus, Side};
 
 /// The key of an outlet in the `sources` facet: its name slugged
@@ -358,6 +359,25 @@ pub struct Summary {
     pub first: Option<String>,
     /// Latest event end (`YYYY-MM-DD`).
     pub last: Option<String>,
+}
+
+impl Summary {
+    /// The header's line of figures: "5 articles · 12 events · 34 claims ·
+    /// 2 Oct 2023 – 19 Sep 2024" (the app's header and the static view).
+    pub fn figures_line(&self) -> String {
+        let count = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        let span = match (&self.first, &self.last) {
+            (Some(a), Some(b)) if a != b => format!("{} – {}", day_label(a), day_label(b)),
+            (Some(a), _) => day_label(a),
+            _ => "no dated events yet".to_owned(),
+        };
+        format!(
+            "{} · {} · {} · {span}",
+            count(self.documents, "article", "articles"),
+            count(self.events, "event", "events"),
+            count(self.claims, "claim", "claims"),
+        )
+    }
 }
 
 /// A run of results in the same month (for the timeline).
@@ -720,5 +740,20 @@ impl Index {
     /// Number of values per facet: (actors, places, outlets, documents).
     pub fn facet_sizes(&self) -> (usize, usize, usize, usize) {
         (self.actors.len(), self.places.len(), self.outlets.len(), self.documents.len())
+    }
+}
+
+#[cfg(test)]
+mod summary_tests {
+    use super::Summary;
+
+    #[test]
+    fn figures_line_counts_and_spans() {
+        let mut s = Summary { documents: 1, events: 2, claims: 0, first: Some("2023-10-02".into()), last: Some("2024-09-19".into()), ..Default::default() };
+        assert_eq!(s.figures_line(), "1 article · 2 events · 0 claims · 2 Oct 2023 – 19 Sep 2024");
+        s.last = s.first.clone();
+        assert!(s.figures_line().ends_with(" · 2 Oct 2023"));
+        s.first = None;
+        assert!(s.figures_line().ends_with("no dated events yet"));
     }
 }
