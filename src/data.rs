@@ -165,15 +165,15 @@ impl SideGroup {
     }
     pub fn label(self) -> &'static str {
         match self {
-            SideGroup::State => "Malian state & allies",
-            SideGroup::Rebels => "Separatist rebels",
+            SideGroup::State => "State & allies",
+            SideGroup::Rebels => "Rebels & armed opposition",
             SideGroup::Others => "Others & independent",
         }
     }
     pub fn hint(self) -> &'static str {
         match self {
-            SideGroup::State => "FAMa, Wagner / Africa Corps, the junta",
-            SideGroup::Rebels => "CMA, CSP",
+            SideGroup::State => "army, allied forces, government",
+            SideGroup::Rebels => "rebel movements, armed opposition",
             SideGroup::Others => "jihadists, international, local, observers",
         }
     }

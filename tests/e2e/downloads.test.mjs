@@ -130,7 +130,7 @@ test('downloads of a view filtered by the URL (contested only) hold its events, 
   assert.equal(denial.stance, 'deny');
   const anefis = doc.rows.filter((r) => r.event_id === denial.event_id);
   const sides = new Set(anefis.map((r) => r.side));
-  assert.ok(sides.has('Malian state & allies') && sides.has('Separatist rebels'), [...sides].join(', '));
+  assert.ok(sides.has('State & allies') && sides.has('Rebels & armed opposition'), [...sides].join(', '));
   assert.ok(anefis[0].place.includes('Anéfis') && anefis[0].latitude > 17 && anefis[0].latitude < 19);
   assert.deepEqual(page.problems, []);
   assert.deepEqual(await cspViolations(page), []);

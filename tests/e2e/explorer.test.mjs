@@ -126,7 +126,7 @@ test('the event view shows the army and rebel accounts side by side', async () =
   const page = await newPage(browser);
   await openAnefisEvent(page);
   assert.match(page.url(), /[?&]event=/);
-  assert.ok(await page.locator('.col-state .claim').count() >= 1, 'a claim in the Malian state column');
+  assert.ok(await page.locator('.col-state .claim').count() >= 1, 'a claim in the state column');
   assert.ok(await page.locator('.col-rebels .claim').count() >= 1, 'a claim in the rebels column');
   assert.match(await page.locator('.col-rebels').innerText(), /deny|Attaye/i);
   assert.ok(await page.locator('.dispute .reason').count() >= 1, 'the dispute and its reason');

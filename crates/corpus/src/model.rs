@@ -84,11 +84,12 @@ pub struct Document {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Side {
-    /// Malian state and its allies (FAMa, Wagner/Africa Corps, the junta).
+    /// The state and its allies: the army, allied forces and militias, the
+    /// government (in the seeds: FAMa, Wagner/Africa Corps, the junta).
     State,
-    /// Separatist rebels (CMA, CSP).
+    /// Rebels and armed opposition (in the seeds: the CMA, later CSP).
     Rebels,
-    /// Jihadist groups (GSIM/JNIM, Islamic State).
+    /// Jihadist groups (e.g. GSIM/JNIM, Islamic State).
     Jihadists,
     /// International actors (Minusma, the UN, foreign governments).
     International,
@@ -121,8 +122,8 @@ impl Side {
 
     pub fn label(self) -> &'static str {
         match self {
-            Side::State => "Malian state & allies",
-            Side::Rebels => "Separatist rebels",
+            Side::State => "State & allies",
+            Side::Rebels => "Rebels & armed opposition",
             Side::Jihadists => "Jihadist groups",
             Side::International => "International",
             Side::Local => "Local officials & civilians",

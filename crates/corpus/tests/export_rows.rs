@@ -47,7 +47,7 @@ fn the_contested_anefis_event_has_rows_from_both_sides() {
     let rows = rows(&corpus, &contested);
     let anefis: Vec<&Row> = rows.iter().filter(|r| text(r, "place").is_some_and(|p| p.contains("Anéfis"))).collect();
     assert!(!anefis.is_empty(), "an Anéfis row among the contested");
-    for side in ["Malian state & allies", "Separatist rebels"] {
+    for side in ["State & allies", "Rebels & armed opposition"] {
         assert!(anefis.iter().any(|r| text(r, "side") == Some(side)), "no claim by {side} about Anéfis");
     }
     assert!(anefis.iter().any(|r| text(r, "stance") == Some("deny")), "the CSP's denial is there");

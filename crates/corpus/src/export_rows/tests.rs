@@ -227,12 +227,12 @@ fn one_row_per_claim_in_event_then_claim_order() {
     assert_eq!(r[col("time_precision")], Cell::Int(1));
     assert_eq!(text_of(r, "event_kind"), Some("Armed clash"));
     assert_eq!(text_of(r, "actors"), Some("Malian Armed Forces; Wagner Group; CSP; ghost"));
-    assert_eq!(text_of(r, "sides"), Some("Malian state & allies; Separatist rebels"));
+    assert_eq!(text_of(r, "sides"), Some("State & allies; Rebels & armed opposition"));
     assert_eq!(text_of(r, "place"), Some("Anéfis; Kidal"));
     assert_eq!(r[col("latitude")], Cell::Coord(18.0549), "the first place is geolocated");
     assert_eq!(r[col("contested")], Cell::Bool(true));
     assert_eq!(text_of(r, "speaker"), Some("Malian Armed Forces"));
-    assert_eq!(text_of(r, "side"), Some("Malian state & allies"));
+    assert_eq!(text_of(r, "side"), Some("State & allies"));
     assert_eq!(text_of(r, "quote"), Some("« Anéfis est repris »"));
     assert_eq!((r[col("quote_start")].clone(), r[col("quote_end")].clone()), (Cell::Int(15), Cell::Int(36)));
     assert_eq!(text_of(r, "source_title"), Some("Title of d1"));
