@@ -5,8 +5,8 @@
 // never the default list; the app takes the view over without moving it
 // (same boxes, layout shift ≤ 0.1); when the wasm cannot be fetched the
 // static list stays with a readable notice and the reason in the console;
-// embedded, the host frame gets its height from the static view in the same
-// message shapes as the app (src/embed/protocol.rs), also sandboxed and
+// embedded, the host frame gets its height from the static view (the Pym.js,
+// Datawrapper and AMP messages of scripts/startup.js), also sandboxed and
 // cross-origin; under a sub-path too. axe-clean in every state, light and
 // dark, 1280 and 360 px. Zero CSP violations throughout.
 import { test, before, after } from 'node:test';
