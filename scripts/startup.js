@@ -66,6 +66,12 @@
     if (done) return;
     done = 2;
     console.error('Counterclaim: the interactive explorer could not start:', reason);
+    // A blocked request can fail while <head> is still being parsed: the
+    // notice waits for the static view to exist.
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', showFailure);
+    else showFailure();
+  }
+  function showFailure() {
     var view = document.getElementById('static-view');
     if (!view) return;
     while (view.nextElementSibling) view.nextElementSibling.remove(); // a half-mounted app
