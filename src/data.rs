@@ -165,8 +165,8 @@ impl SideGroup {
     }
     pub fn label(self) -> &'static str {
         match self {
-            SideGroup::State => "State & allies",
-            SideGroup::Rebels => "Rebels & armed opposition",
+            SideGroup::State => Side::State.label(),
+            SideGroup::Rebels => Side::Rebels.label(),
             SideGroup::Others => "Others & independent",
         }
     }

@@ -124,6 +124,12 @@ impl Nav {
         self.go(next, Mode::Replace);
     }
 
+    /// Shows or hides the low-confidence claims ("Show uncertain
+    /// extractions"), replacing the history entry like a filter change.
+    pub fn set_uncertain(&self, on: bool) {
+        self.go(self.with(|s| s.uncertain = on), Mode::Replace);
+    }
+
     /// The current state with a change applied (for link targets).
     pub fn with(&self, change: impl FnOnce(&mut ViewState)) -> ViewState {
         let mut next = self.state.get_untracked();

@@ -96,7 +96,7 @@ pub fn EventView(event_id: String) -> impl IntoView {
 pub fn uncertain_note(hidden: usize) -> Option<impl IntoView> {
     let nav = use_nav();
     (hidden > 0).then(|| {
-        let show = move |_| nav.go(nav.with(|s| s.uncertain = true), crate::url_state::Mode::Replace);
+        let show = move |_| nav.set_uncertain(true);
         view! {
             <p class="muted uncertain-note" data-testid="uncertain-note">
                 {count_label(hidden, "uncertain extraction", "uncertain extractions")}" hidden. "

@@ -126,8 +126,7 @@ pub fn Filters(results_text: Signal<String>) -> impl IntoView {
                         type="checkbox"
                         checked=uncertain
                         on:change=move |e| {
-                            let on = event_target_checked(&e);
-                            nav.go(nav.with(|s| s.uncertain = on), crate::url_state::Mode::Replace);
+                            nav.set_uncertain(event_target_checked(&e));
                         }
                     />
                     <label for="filter-uncertain">"Show uncertain extractions"</label>
