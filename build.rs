@@ -22,7 +22,7 @@ fn main() {
             println!("cargo:rerun-if-changed={}", e.path().display());
         }
     }
-    let mut corpus = match counterclaim_corpus::load::load_dir(&seeds) {
+    let mut corpus = match counterclaim_extract::load::load_dir(&seeds) {
         Ok(c) => c,
         Err(e) => {
             eprintln!("error: corpus does not parse: {e}");
@@ -30,12 +30,12 @@ fn main() {
         }
     };
     write_about(&manifest, &corpus);
-    counterclaim_corpus::embed::slim_for_app(&mut corpus);
+    counterclaim_extract::embed::slim_for_app(&mut corpus);
     let out = PathBuf::from(std::env::var("OUT_DIR").unwrap());
-    let bytes = counterclaim_corpus::encode(&corpus).expect("corpus encodes");
+    let bytes = counterclaim_extract::encode(&corpus).expect("corpus encodes");
     std::fs::write(out.join("corpus.bin"), bytes).expect("write corpus.bin");
     // The query index is built here, natively, so the app only decodes it.
-    let index = counterclaim_corpus::query::Index::new(&corpus).to_bytes().expect("index encodes");
+    let index = counterclaim_extract::query::Index::new(&corpus).to_bytes().expect("index encodes");
     std::fs::write(out.join("index.bin"), index).expect("write index.bin");
     derive_region_map(&manifest, &out, &corpus);
 }
@@ -43,7 +43,7 @@ fn main() {
 /// Runs `scripts/derive-region-map.mjs` on the places of the corpus's events
 /// and leaves `region_map.rs` in `out_dir`. Fails the build with the
 /// script's message when node or world-atlas is missing (`./dev setup`).
-fn derive_region_map(manifest: &std::path::Path, out_dir: &std::path::Path, corpus: &counterclaim_corpus::Corpus) {
+fn derive_region_map(manifest: &std::path::Path, out_dir: &std::path::Path, corpus: &counterclaim_extract::Corpus) {
     let script = manifest.join("scripts/derive-region-map.mjs");
     println!("cargo:rerun-if-changed={}", script.display());
     let used: std::collections::BTreeSet<&str> =
@@ -70,8 +70,8 @@ fn derive_region_map(manifest: &std::path::Path, out_dir: &std::path::Path, corp
     }
 }
 
-fn write_about(manifest: &std::path::Path, corpus: &counterclaim_corpus::Corpus) {
-    use counterclaim_corpus::about;
+fn write_about(manifest: &std::path::Path, corpus: &counterclaim_extract::Corpus) {
+    use counterclaim_extract::about;
     let path = manifest.join("docs/accuracy.toml");
     println!("cargo:rerun-if-changed={}", path.display());
     println!("cargo:rerun-if-env-changed=SOURCE_DATE_EPOCH");

@@ -3,7 +3,7 @@
 // page's strict Content-Security-Policy.
 //
 // `counterclaim page <corpus> --out FILE` (the engine's build-time HTML
-// rendering, every text escaped; crates/corpus/src/opening.rs) gives the
+// rendering, every text escaped; crates/extract/src/opening.rs) gives the
 // <html lang>, the <title> and sharing <meta> tags, and the static view
 // (header, first events, <noscript> rest of the list), for the same corpus
 // folder as build.rs: $COUNTERCLAIM_SEEDS, relative to the repository,

@@ -2,7 +2,7 @@
 //! (header, view tabs, filter sidebar / drawer, and the main content, which
 //! is the article reader, the event view or one of the three views).
 
-use counterclaim_corpus::query::{View, ViewState};
+use counterclaim_model::query::{View, ViewState};
 use leptos::prelude::*;
 
 use crate::components::{

@@ -3,8 +3,8 @@
 
 use std::sync::OnceLock;
 
-use counterclaim_corpus::query::Index;
-use counterclaim_corpus::{Actor, Claim, Corpus, Document, Event, Place, Side};
+use counterclaim_model::query::Index;
+use counterclaim_model::{Actor, Claim, Corpus, Document, Event, Place, Side};
 
 static CORPUS_BIN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
 static INDEX_BIN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/index.bin"));
@@ -13,7 +13,7 @@ static INDEX_BIN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/index.bin"))
 /// in the console), never a panic.
 pub fn corpus() -> &'static Corpus {
     static CORPUS: OnceLock<Corpus> = OnceLock::new();
-    CORPUS.get_or_init(|| match counterclaim_corpus::decode(CORPUS_BIN) {
+    CORPUS.get_or_init(|| match counterclaim_model::decode(CORPUS_BIN) {
         Ok(c) => c,
         Err(e) => {
             leptos::logging::error!("embedded corpus does not decode: {e}");
@@ -43,7 +43,7 @@ struct Ids(Vec<(&'static str, usize)>);
 impl Ids {
     fn new(ids: impl Iterator<Item = &'static str>) -> Ids {
         let mut v: Vec<(&'static str, usize)> = ids.enumerate().map(|(i, id)| (id, i)).collect();
-        counterclaim_corpus::sort::sort(&mut v);
+        counterclaim_model::sort::sort(&mut v);
         v.dedup_by(|b, a| a.0 == b.0);
         Ids(v)
     }
@@ -78,7 +78,7 @@ pub fn lookup() -> &'static Lookup {
             }
         }
         for list in &mut doc_claims {
-            counterclaim_corpus::sort::sort_by_key(list, |&i| c.claims.get(i).map(|x| (x.start, x.end, i)));
+            counterclaim_model::sort::sort_by_key(list, |&i| c.claims.get(i).map(|x| (x.start, x.end, i)));
         }
         let mut event_claims: Vec<Vec<usize>> =
             c.events.iter().map(|e| e.claims.iter().filter_map(|id| claims.get(id)).collect()).collect();

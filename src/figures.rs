@@ -1,7 +1,7 @@
 //! Finds where the parties give different figures for the same count (for
 //! the event view's comparison table). Pure and tested.
 
-use counterclaim_corpus::Claim;
+use counterclaim_model::Claim;
 
 /// One figure given by one claim.
 #[derive(Debug, Clone, PartialEq)]
@@ -51,7 +51,7 @@ pub fn comparable_figures<'a>(claims: &[&'a Claim]) -> Vec<FigureGroup<'a>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use counterclaim_corpus::{Number, Side, Stance};
+    use counterclaim_model::{Number, Side, Stance};
 
     fn claim(id: &str, side: Option<Side>, numbers: &[(f64, &str)]) -> Claim {
         Claim {

@@ -2,7 +2,7 @@
 //! Date labels and the http(s) check are the corpus crate's `labels` (the
 //! `<noscript>` fallback and the downloads use them too), re-exported here.
 
-pub use counterclaim_corpus::labels::{date_label, day_label, is_http_url};
+pub use counterclaim_model::labels::{date_label, day_label, is_http_url};
 
 /// A figure with thousands separators; fractions kept only when present:
 /// 6500 → "6,500", 12.5 → "12.5", -3 → "-3".

@@ -4,7 +4,7 @@
 //! string (`url_state`).
 //!
 //! Until it starts, the page shows the build-time static opening view
-//! (`#static-view`, `counterclaim_corpus::opening`) under the control of
+//! (`#static-view`, `counterclaim_model::opening`) under the control of
 //! `scripts/startup.js`; once mounted, the app removes it.
 
 mod app;

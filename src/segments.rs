@@ -5,7 +5,7 @@
 //! one the reader asked to see) wins, then the shortest covering claim, so a
 //! targeted claim is always one contiguous piece.
 
-use counterclaim_corpus::Span;
+use counterclaim_model::Span;
 
 /// A claim's span in the document, with the caller's index for it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,7 +46,7 @@ pub fn pieces(para: Span, marks: &[Mark], boilerplate: &[Span], priority: Option
             cuts.extend([s, e]);
         }
     }
-    counterclaim_corpus::sort::sort(&mut cuts);
+    counterclaim_model::sort::sort(&mut cuts);
     cuts.dedup();
 
     let mut out: Vec<Piece> = Vec::new();

@@ -10,7 +10,7 @@
 //! article, not step through our filters. `embed` and `childId` stick to
 //! every state shown.
 
-use counterclaim_corpus::query::{Filter, ViewState};
+use counterclaim_model::query::{Filter, ViewState};
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};

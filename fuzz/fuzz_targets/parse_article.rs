@@ -5,10 +5,10 @@
 
 use std::sync::OnceLock;
 
-use counterclaim_corpus::gazetteer::Gazetteer;
-use counterclaim_corpus::mentions::Lexicon;
-use counterclaim_corpus::pipeline::{assemble, parse_article, Options};
-use counterclaim_corpus::text::slice_cp;
+use counterclaim_extract::gazetteer::Gazetteer;
+use counterclaim_extract::mentions::Lexicon;
+use counterclaim_extract::pipeline::{assemble, parse_article, Options};
+use counterclaim_extract::text::slice_cp;
 use libfuzzer_sys::fuzz_target;
 
 /// The seed gazetteer, compiled once per fuzzing process.

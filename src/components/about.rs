@@ -1,7 +1,7 @@
 //! "About this data": a modal `<dialog>` saying how the data was made — the
 //! automatic extraction and its measured accuracy, the editorial
 //! corrections, the sources, the build date. Its body is written at build
-//! time (`counterclaim_corpus::about`, every text escaped) and put in the
+//! time (`counterclaim_model::about`, every text escaped) and put in the
 //! dialog when it first opens: plain DOM calls, no signals, as for the Embed
 //! dialog. Reachable from the header, embedded or not.
 

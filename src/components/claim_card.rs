@@ -1,7 +1,7 @@
 //! One claim, quoted with its speaker, reporting verb, date, figures and a
 //! "Read in the article" link that opens the reader on the exact words.
 
-use counterclaim_corpus::{Claim, Stance};
+use counterclaim_model::{Claim, Stance};
 use leptos::prelude::*;
 
 use crate::components::about::editors_note;

@@ -1,5 +1,5 @@
 //! "Download CSV" / "Download JSON": the events of the current filter as
-//! rows with citations (`counterclaim_corpus::export_rows`), built in the
+//! rows with citations (`counterclaim_model::export_rows`), built in the
 //! browser when a button is clicked, never on render. The file is handed to
 //! the browser as a Blob behind an object URL and a temporary
 //! `<a download>`; nothing is fetched, and a `blob:` download is allowed by
@@ -7,8 +7,8 @@
 
 use std::time::Duration;
 
-use counterclaim_corpus::export_rows::{to_csv, to_json, Resolve};
-use counterclaim_corpus::{Actor, Claim, Document, Event, Place};
+use counterclaim_model::export_rows::{to_csv, to_json, Resolve};
+use counterclaim_model::{Actor, Claim, Document, Event, Place};
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 

@@ -6,7 +6,7 @@
 //! calls, no signals): the dialog is used rarely, and reactive wiring costs
 //! page weight.
 
-use counterclaim_corpus::query::ViewState;
+use counterclaim_model::query::ViewState;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 

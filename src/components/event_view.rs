@@ -2,7 +2,7 @@
 //! group), the disputes with their reasons, a comparison of the figures the
 //! parties give, the verification caveats and the articles that report it.
 
-use counterclaim_corpus::{Claim, Event};
+use counterclaim_model::{Claim, Event};
 use leptos::prelude::*;
 
 use crate::components::about::editors_note;

@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use counterclaim_corpus::query::{kind_from_key, side_from_key, FacetValue, Filter};
+use counterclaim_model::query::{kind_from_key, side_from_key, FacetValue, Filter};
 use leptos::prelude::*;
 
 use crate::data::index;
@@ -42,7 +42,7 @@ pub fn Filters(results_text: Signal<String>) -> impl IntoView {
     let summary = index().summary();
     let (min, max) = (summary.first.clone().unwrap_or_default(), summary.last.clone().unwrap_or_default());
 
-    let group = move |pick: fn(&counterclaim_corpus::query::FacetCounts) -> &Vec<FacetValue>| {
+    let group = move |pick: fn(&counterclaim_model::query::FacetCounts) -> &Vec<FacetValue>| {
         Signal::derive(move || counts.with(|c| pick(c).clone()))
     };
     let on_actor = Callback::new(move |k: String| nav.update_filter(|f| toggle(&mut f.actors, k)));

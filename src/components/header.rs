@@ -5,7 +5,7 @@
 //! the full explorer in a new tab. Carries `data-app-ready`
 //! (the e2e harness waits for it).
 
-use counterclaim_corpus::query::{View, ViewState};
+use counterclaim_model::query::{View, ViewState};
 use leptos::prelude::*;
 
 use crate::components::about::AboutDialog;

@@ -3,9 +3,9 @@
 //! on a claim (`claim=`), it scrolls to that exact span, focuses it and
 //! gives it a strong highlight. Corpus text is only ever rendered as text.
 
-use counterclaim_corpus::query::View;
-use counterclaim_corpus::text::slice_cp;
-use counterclaim_corpus::{Claim, Document, Side, Span};
+use counterclaim_model::query::View;
+use counterclaim_model::text::slice_cp;
+use counterclaim_model::{Claim, Document, Side, Span};
 use leptos::either::Either;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;

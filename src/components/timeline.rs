@@ -2,7 +2,7 @@
 //! its precision), places, kind, actors, and a *contested* badge carrying
 //! the disputes' reasons.
 
-use counterclaim_corpus::Event;
+use counterclaim_model::Event;
 use leptos::prelude::*;
 
 use crate::data::{corpus, index, lookup, side_class, SideGroup};

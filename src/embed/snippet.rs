@@ -1,7 +1,7 @@
 //! The embed code a newsroom pastes into its article: an iframe plus a few
 //! lines of listener script for hosts without Pym.js. Pure string logic.
 
-use counterclaim_corpus::labels::escape_html as attr;
+use counterclaim_model::labels::escape_html as attr;
 
 /// The frame's id and Pym child id in the embed code; also the key of the
 /// Datawrapper height message the page sends (`scripts/startup.js`).

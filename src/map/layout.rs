@@ -28,7 +28,7 @@ pub fn drawn_markers(markers: &[MapMarker]) -> Vec<DrawnMarker> {
             Placement::OffMap(_) | Placement::Invalid => None,
         })
         .collect();
-    counterclaim_corpus::sort::sort_by(&mut drawn, |a, b| {
+    counterclaim_model::sort::sort_by(&mut drawn, |a, b| {
         b.marker
             .count
             .cmp(&a.marker.count)
@@ -53,7 +53,7 @@ pub struct ListedPlace {
 /// note saying so.
 pub fn listed_places(markers: &[MapMarker]) -> Vec<ListedPlace> {
     let mut sorted: Vec<&MapMarker> = markers.iter().collect();
-    counterclaim_corpus::sort::sort_by(&mut sorted, |a, b| {
+    counterclaim_model::sort::sort_by(&mut sorted, |a, b| {
         b.count
             .cmp(&a.count)
             .then_with(|| a.name.cmp(&b.name))

@@ -1,5 +1,5 @@
 // Static first: the page shows the build-time opening view (header and first
-// events, crates/corpus/src/opening.rs) before the WebAssembly app has
+// events, crates/extract/src/opening.rs) before the WebAssembly app has
 // arrived, with a visible, announced loading state (scripts/startup.js); a
 // URL naming an event or a filter shows the header and the loading state,
 // never the default list; the app takes the view over without moving it

@@ -22,7 +22,7 @@
 //! This module is pure: it scores a [`Corpus`] against a [`Gold`]; the CLI
 //! reads the files and prints the [`Report`].
 
-use counterclaim_corpus::{Claim, Corpus, Document, Stance};
+use counterclaim_extract::{Claim, Corpus, Document, Stance};
 use serde_json::Value;
 
 /// One gold claim (see `docs/corpus-format.md`).
@@ -572,7 +572,7 @@ fn most_frequent<'s>(ids: &[&'s str]) -> Option<&'s str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use counterclaim_corpus::{Actor, Event, EventKind, Place, Precision, PublishedSource, Side};
+    use counterclaim_extract::{Actor, Event, EventKind, Place, Precision, PublishedSource, Side};
 
     const TEXT: &str = "The army said it held the bridge. The rebels denied it. A café owner said nothing.";
 

@@ -35,13 +35,13 @@ fn main() -> ExitCode {
         Command::Check { dir } => check(&dir),
         Command::Stats { dir } => source::load(&dir).and_then(|c| emit(&stats::render(&stats::compute(&c)))),
         Command::Noscript { dir } => {
-            source::load(&dir).and_then(|c| emit(&(counterclaim_corpus::noscript::render(&c) + "\n")))
+            source::load(&dir).and_then(|c| emit(&(counterclaim_extract::noscript::render(&c) + "\n")))
         }
         Command::Init { dir } => names::init(&dir).and_then(|msg| emit(&(msg + "\n"))),
         Command::Review { dir, options } => review(&dir, &options),
         Command::Eval { dir, gold, floors } => eval_dir(&dir, gold.as_deref(), floors),
         Command::Page { dir, out } => source::load(&dir).and_then(|c| {
-            let page = counterclaim_corpus::opening::render(&c);
+            let page = counterclaim_extract::opening::render(&c);
             let json = serde_json::json!({ "lang": page.lang, "head": page.head, "body": page.body });
             std::fs::write(&out, json.to_string()).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
             Ok(ExitCode::SUCCESS)
@@ -87,8 +87,8 @@ fn review(dir: &Path, options: &review::Options) -> Result<ExitCode, String> {
 /// The events as flat rows (the app's downloads), all of them, in the
 /// app's order (by date).
 fn export_rows(dir: &Path, format: args::RowsFormat) -> Result<ExitCode, String> {
-    use counterclaim_corpus::export_rows::{to_csv, to_json, CorpusIds};
-    use counterclaim_corpus::query::{Filter, Index};
+    use counterclaim_extract::export_rows::{to_csv, to_json, CorpusIds};
+    use counterclaim_extract::query::{Filter, Index};
     let corpus = source::load(dir)?;
     let events = Index::new(&corpus).results(&Filter::default());
     let ids = CorpusIds::new(&corpus);
@@ -176,7 +176,7 @@ fn file_line(path: &Path, offset: u32) -> usize {
     let Ok(text) = std::fs::read_to_string(path) else {
         return 1;
     };
-    let Ok(split) = counterclaim_corpus::frontmatter::split(&text) else {
+    let Ok(split) = counterclaim_extract::frontmatter::split(&text) else {
         return 1;
     };
     let before = split.body.chars().take(offset as usize).filter(|&c| c == '\n').count();

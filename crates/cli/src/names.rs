@@ -4,10 +4,10 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use counterclaim_corpus::candidates::{self, Candidate, Role};
-use counterclaim_corpus::gazetteer::Gazetteer;
-use counterclaim_corpus::load::{self, GAZETTEER_FILE};
-use counterclaim_corpus::mentions::Lexicon;
+use counterclaim_extract::candidates::{self, Candidate, Role};
+use counterclaim_extract::gazetteer::Gazetteer;
+use counterclaim_extract::load::{self, GAZETTEER_FILE};
+use counterclaim_extract::mentions::Lexicon;
 
 /// The candidates of a folder, against its gazetteer when it has a valid
 /// one (otherwise every name is a candidate). Paths are shown from where
@@ -46,7 +46,7 @@ pub fn render_list(found: &[Candidate], max: usize) -> String {
 
 /// A slug for an id: lowercase ASCII letters and digits joined by '-'.
 fn slug(name: &str) -> String {
-    let folded = counterclaim_corpus::text::fold_string(name);
+    let folded = counterclaim_extract::text::fold_string(name);
     let mut out = String::new();
     for part in folded.split(|c: char| !c.is_ascii_alphanumeric()).filter(|p| !p.is_empty()) {
         if !out.is_empty() {

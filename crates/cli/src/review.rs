@@ -4,8 +4,8 @@
 //! own, easy to copy into `corrections.toml`) or as Markdown (`--format md`)
 //! to send to a colleague.
 
-use counterclaim_corpus::labels::date_label;
-use counterclaim_corpus::{Claim, Corpus, Event, Stance};
+use counterclaim_extract::labels::date_label;
+use counterclaim_extract::{Claim, Corpus, Event, Stance};
 
 /// What `review` shows.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

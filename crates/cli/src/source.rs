@@ -3,8 +3,8 @@
 
 use std::path::Path;
 
-use counterclaim_corpus::load::{self, Problem, Severity};
-use counterclaim_corpus::Corpus;
+use counterclaim_extract::load::{self, Problem, Severity};
+use counterclaim_extract::Corpus;
 
 pub struct Checked {
     /// The `*.txt` articles found (whether or not they parsed).

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use counterclaim_corpus::{Corpus, Side, Stance};
+use counterclaim_extract::{Corpus, Side, Stance};
 
 /// How many of the top places and actors to list.
 const TOP: usize = 10;
@@ -182,7 +182,7 @@ pub fn render(s: &Stats) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use counterclaim_corpus::*;
+    use counterclaim_extract::*;
 
     fn claim(
         id: &str,

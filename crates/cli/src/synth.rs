@@ -5,8 +5,8 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use counterclaim_corpus::gazetteer::Gazetteer;
-use counterclaim_corpus::synth::synth_articles;
+use counterclaim_extract::gazetteer::Gazetteer;
+use counterclaim_extract::synth::synth_articles;
 
 /// The seed gazetteer, built into the binary as the default cast.
 const SEED_GAZETTEER: &str = include_str!("../../../seeds/gazetteer.toml");

@@ -2,18 +2,16 @@
 //! bytes, it is deterministic, every extracted quote is exactly the text its
 //! offsets point at, and the binary encoding round-trips.
 
-#![cfg(feature = "parse")]
-
 use std::path::Path;
 use std::sync::OnceLock;
 
-use counterclaim_corpus::gazetteer::Gazetteer;
-use counterclaim_corpus::load::parse_corpus;
-use counterclaim_corpus::mentions::Lexicon;
-use counterclaim_corpus::pipeline::{assemble, parse_article, Options};
-use counterclaim_corpus::synth::{synth_articles, synth_labelled};
-use counterclaim_corpus::text::{cp_len, slice_cp};
-use counterclaim_corpus::{decode, encode, Corpus};
+use counterclaim_extract::gazetteer::Gazetteer;
+use counterclaim_extract::load::parse_corpus;
+use counterclaim_extract::mentions::Lexicon;
+use counterclaim_extract::pipeline::{assemble, parse_article, Options};
+use counterclaim_extract::synth::{synth_articles, synth_labelled};
+use counterclaim_extract::text::{cp_len, slice_cp};
+use counterclaim_extract::{decode, encode, Corpus};
 use proptest::prelude::*;
 
 fn seeds_dir() -> &'static Path {

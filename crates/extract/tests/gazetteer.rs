@@ -5,9 +5,9 @@
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use counterclaim_corpus::gazetteer::{fold, Entity, Gazetteer, Matcher, Mention, PlaceKind};
-use counterclaim_corpus::model::Side;
-use counterclaim_corpus::text::{cp_len, slice_cp};
+use counterclaim_extract::gazetteer::{fold, Entity, Gazetteer, Matcher, Mention, PlaceKind};
+use counterclaim_extract::model::Side;
+use counterclaim_extract::text::{cp_len, slice_cp};
 use proptest::prelude::*;
 
 fn seeds_dir() -> PathBuf {

@@ -3,13 +3,13 @@
 //! Every keystroke in the explorer runs `results` + `facet_counts`; both
 //! together must stay well within one frame (16 ms).
 //!
-//! Run: `cargo bench -p counterclaim-corpus --bench filter`.
+//! Run: `cargo bench -p counterclaim-model --bench filter`.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use counterclaim_corpus::query::{Filter, Index, KINDS};
-use counterclaim_corpus::*;
+use counterclaim_model::query::{Filter, Index, KINDS};
+use counterclaim_model::*;
 use criterion::{criterion_group, criterion_main, Criterion};
 
 const DOCUMENTS: usize = 10_000;

@@ -5,8 +5,8 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use counterclaim_corpus::load::load_dir;
-use counterclaim_corpus::Corpus;
+use counterclaim_extract::load::load_dir;
+use counterclaim_extract::Corpus;
 
 fn seeds() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds")

@@ -952,7 +952,7 @@ fn cpu_seconds() -> f64 {
 }
 
 /// Throughput on the seeds, sentence by sentence, in MB per CPU second
-/// (run with `cargo test --release -p counterclaim-corpus throughput -- --ignored --nocapture`).
+/// (run with `cargo test --release -p counterclaim-extract throughput -- --ignored --nocapture`).
 #[test]
 #[ignore]
 fn throughput() {

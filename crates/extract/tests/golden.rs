@@ -7,10 +7,10 @@
 
 use std::path::{Path, PathBuf};
 
-use counterclaim_corpus::gazetteer::Gazetteer;
-use counterclaim_corpus::load::parse_corpus;
-use counterclaim_corpus::text::slice_cp;
-use counterclaim_corpus::*;
+use counterclaim_extract::gazetteer::Gazetteer;
+use counterclaim_extract::load::parse_corpus;
+use counterclaim_extract::text::slice_cp;
+use counterclaim_extract::*;
 use serde::Deserialize;
 
 #[derive(Deserialize)]

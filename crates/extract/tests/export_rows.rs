@@ -3,13 +3,13 @@
 
 use std::path::Path;
 
-use counterclaim_corpus::embed::slim_for_app;
-use counterclaim_corpus::export_rows::{rows, to_csv, to_json, Cell, CorpusIds, COLUMNS};
-use counterclaim_corpus::gazetteer::Gazetteer;
-use counterclaim_corpus::load::parse_corpus;
-use counterclaim_corpus::query::{Filter, Index};
-use counterclaim_corpus::text::slice_cp;
-use counterclaim_corpus::Corpus;
+use counterclaim_extract::embed::slim_for_app;
+use counterclaim_extract::export_rows::{rows, to_csv, to_json, Cell, CorpusIds, COLUMNS};
+use counterclaim_extract::gazetteer::Gazetteer;
+use counterclaim_extract::load::parse_corpus;
+use counterclaim_extract::query::{Filter, Index};
+use counterclaim_extract::text::slice_cp;
+use counterclaim_extract::Corpus;
 
 fn seeds() -> Corpus {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
@@ -66,7 +66,7 @@ fn every_row_cites_its_article_and_every_event_is_there() {
     let all = index.results(&Filter::default());
     assert_eq!(all.len(), corpus.events.len());
     let rows = rows(&corpus, &all);
-    assert_eq!(rows, counterclaim_corpus::export_rows::rows(&full, &all), "slimming changes no row");
+    assert_eq!(rows, counterclaim_extract::export_rows::rows(&full, &all), "slimming changes no row");
 
     let mut events: Vec<&str> = rows.iter().filter_map(|r| text(r, "event_id")).collect();
     events.dedup();

@@ -1,5 +1,5 @@
 //! Rough throughput check: the seeds repeated N times, parsed in memory.
-//! `cargo run --release -p counterclaim-corpus --example speed -- 300`
+//! `cargo run --release -p counterclaim-extract --example speed -- 300`
 use std::path::Path;
 use std::time::Instant;
 
@@ -9,9 +9,9 @@ fn main() {
         .and_then(|s| s.parse().ok())
         .unwrap_or(200);
     let dir = Path::new("seeds");
-    let g = counterclaim_corpus::gazetteer::Gazetteer::load(&dir.join("gazetteer.toml")).unwrap();
+    let g = counterclaim_extract::gazetteer::Gazetteer::load(&dir.join("gazetteer.toml")).unwrap();
     let mut base = Vec::new();
-    for p in counterclaim_corpus::load::article_paths(dir).unwrap() {
+    for p in counterclaim_extract::load::article_paths(dir).unwrap() {
         base.push(std::fs::read(&p).unwrap());
     }
     let mut files = Vec::new();
@@ -22,7 +22,7 @@ fn main() {
     }
     let bytes: usize = files.iter().map(|f| f.1.len()).sum();
     let t = Instant::now();
-    let c = counterclaim_corpus::load::parse_corpus(&files, &g).unwrap();
+    let c = counterclaim_extract::load::parse_corpus(&files, &g).unwrap();
     let s = t.elapsed().as_secs_f64();
     println!(
         "{} docs, {:.1} MB in {:.2}s = {:.1} MB/s; {} claims, {} events",

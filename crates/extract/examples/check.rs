@@ -1,7 +1,7 @@
 //! Print the problems `check_dir` finds in a corpus folder.
 fn main() {
     let dir = std::env::args().nth(1).unwrap_or_else(|| "seeds".into());
-    let r = counterclaim_corpus::load::check_dir(std::path::Path::new(&dir));
+    let r = counterclaim_extract::load::check_dir(std::path::Path::new(&dir));
     for p in &r.problems {
         println!("{p}");
     }

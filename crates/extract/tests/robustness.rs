@@ -2,9 +2,9 @@
 //! input: random mixes of the constructs the rules look at (quotes,
 //! reporting verbs, names, dates, numbers, boilerplate cues, odd Unicode).
 
-use counterclaim_corpus::gazetteer::Gazetteer;
-use counterclaim_corpus::load::parse_corpus;
-use counterclaim_corpus::text::slice_cp;
+use counterclaim_extract::gazetteer::Gazetteer;
+use counterclaim_extract::load::parse_corpus;
+use counterclaim_extract::text::slice_cp;
 use proptest::prelude::*;
 use std::path::Path;
 

@@ -1,11 +1,11 @@
 //! Print what the engine extracts from a corpus folder (for reading the
-//! output by eye): `cargo run -p counterclaim-corpus --example dump -- seeds`.
+//! output by eye): `cargo run -p counterclaim-extract --example dump -- seeds`.
 
 use std::path::Path;
 
 fn main() {
     let dir = std::env::args().nth(1).unwrap_or_else(|| "seeds".into());
-    let corpus = match counterclaim_corpus::load::load_dir(Path::new(&dir)) {
+    let corpus = match counterclaim_extract::load::load_dir(Path::new(&dir)) {
         Ok(c) => c,
         Err(e) => {
             eprintln!("error: {e}");

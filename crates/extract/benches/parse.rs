@@ -4,14 +4,14 @@
 //! five passes, wall and CPU time) so the number is visible without
 //! criterion's report.
 //!
-//! Run: `cargo bench -p counterclaim-corpus --bench parse`
+//! Run: `cargo bench -p counterclaim-extract --bench parse`
 
 use std::path::Path;
 use std::time::Instant;
 
-use counterclaim_corpus::gazetteer::Gazetteer;
-use counterclaim_corpus::load::parse_corpus;
-use counterclaim_corpus::synth::synth_articles;
+use counterclaim_extract::gazetteer::Gazetteer;
+use counterclaim_extract::load::parse_corpus;
+use counterclaim_extract::synth::synth_articles;
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
 
 /// Articles per run; `COUNTERCLAIM_BENCH_ARTICLES` overrides (to check scaling).

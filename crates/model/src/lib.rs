@@ -1,0 +1,28 @@
+//! Counterclaim's web-side engine: the corpus model, its compact binary
+//! encoding, and the query engine the app runs (filters, URL state, the facet
+//! index, sorting, CSV/JSON rows).
+//!
+//! This is the crate the WebAssembly app links. It holds no parser: the
+//! extraction pipeline lives in `counterclaim-extract`, which builds a
+//! [`Corpus`] natively (build script, CLI) and encodes it with [`encode`]. The
+//! split follows Pagefind's indexer / web consumer: nothing here knows how
+//! articles are read, and nothing here knows the DOM.
+
+pub mod export_rows;
+pub mod labels;
+pub mod model;
+pub mod query;
+pub mod sort;
+pub mod text;
+
+pub use model::*;
+
+/// Serialise a corpus into the compact binary the app embeds (postcard).
+pub fn encode(corpus: &Corpus) -> Result<Vec<u8>, postcard::Error> {
+    postcard::to_allocvec(corpus)
+}
+
+/// Decode the embedded binary. Never panics on bad input; returns an error.
+pub fn decode(bytes: &[u8]) -> Result<Corpus, postcard::Error> {
+    postcard::from_bytes(bytes)
+}
