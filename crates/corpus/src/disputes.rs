@@ -155,7 +155,8 @@ fn says_military_victims(c: &ClaimView) -> bool {
 /// ("30 villagers were killed"; not "residents said armed men were killed":
 /// armed men are no civilians, and the speaker is not the victim).
 fn counts_civilian_dead(c: &ClaimView) -> bool {
-    if c.stance != Stance::Assert {
+    // the same test as below's `DEATH.contains(w)`, without cutting the words
+    if c.stance != Stance::Assert || words_in(c.content, DEATH.iter().copied()) == 0 {
         return false;
     }
     let words: Vec<&str> = c
