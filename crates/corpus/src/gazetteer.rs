@@ -15,7 +15,6 @@ mod matcher;
 use std::collections::HashMap;
 use std::fmt;
 use std::path::Path;
-use std::sync::{Mutex, PoisonError};
 
 use serde::Deserialize;
 use toml::Spanned;
@@ -350,22 +349,8 @@ impl Gazetteer {
     }
 
     /// Compile every name and alias into a matcher. This walks every name:
-    /// build it once and reuse it for all documents. The last gazetteer
-    /// compiled is remembered with its matcher, so that parsing again with
-    /// an equal gazetteer (reloads, several corpora sharing one, the
-    /// benches) returns a copy instead of walking every name again.
+    /// build it once and reuse it for all documents.
     pub fn matcher(&self) -> Matcher {
-        static LAST: Mutex<Option<(Gazetteer, Matcher)>> = Mutex::new(None);
-        let last = || LAST.lock().unwrap_or_else(PoisonError::into_inner);
-        if let Some((_, m)) = last().as_ref().filter(|(g, _)| g == self) {
-            return m.clone();
-        }
-        let m = self.compile_matcher();
-        *last() = Some((self.clone(), m.clone()));
-        m
-    }
-
-    fn compile_matcher(&self) -> Matcher {
         let mut m = matcher::MatcherBuilder::default();
         let mut add = |entity: Entity, name: &str, aliases: &[String]| {
             for n in std::iter::once(name).chain(aliases.iter().map(String::as_str)) {
@@ -595,22 +580,6 @@ lon = 1.4
         assert!(m.find_in(text, 40, 999).is_empty());
         assert!(m.find_in(text, 99, 120).is_empty());
         assert_eq!(m.find_in(text, 0, 999), m.find(text));
-    }
-
-    #[test]
-    fn the_remembered_matcher_follows_the_gazetteer() {
-        let g = Gazetteer::parse(SMALL).unwrap();
-        let mut renamed = g.clone();
-        renamed.places.iter_mut().find(|p| p.name == "Kidal").unwrap().name = "Gao".into();
-        let text = "From Kidal to Gao.";
-        let names = |g: &Gazetteer| -> Vec<String> {
-            g.matcher().find(text).iter().map(|m| slice_cp(text, m.start, m.end).to_string()).collect()
-        };
-        for _ in 0..2 {
-            assert_eq!(names(&g), ["Kidal"]);
-            assert_eq!(names(&renamed), ["Gao"]);
-        }
-        assert_eq!(g.matcher().find(text), g.compile_matcher().find(text));
     }
 
     #[test]
