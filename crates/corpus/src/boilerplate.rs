@@ -136,23 +136,20 @@ const BIO_NOUNS: &[&str] = &[
 
 /// Classify every paragraph.
 pub fn classify(f: &Folded, paragraphs: &[Span]) -> Vec<ParaKind> {
-    // each paragraph's words counted once for all the tests below
-    let words: Vec<usize> = paragraphs.iter().map(|p| word_count(f, *p)).collect();
+    // each paragraph's words counted once for all the tests below; long
+    // prose ending like a sentence is body: no cue scan, no count
+    let words: Vec<Option<usize>> = paragraphs
+        .iter()
+        .map(|p| (!is_long_prose(f, *p)).then(|| word_count(f, *p)))
+        .collect();
     let mut kinds: Vec<ParaKind> = paragraphs
         .iter()
         .zip(&words)
-        .map(|(p, &n)| {
-            // long prose ending like a sentence is body: skip the cue scans
-            if p.end - p.start > 400 && ends_like_sentence(f, *p) && !starts_with_teaser(f, *p) {
-                return ParaKind::Body;
-            }
-            if is_boilerplate_paragraph(f, *p, n) {
-                ParaKind::Boilerplate
-            } else if heading_of_words(f, *p, n) {
-                ParaKind::Heading
-            } else {
-                ParaKind::Body
-            }
+        .map(|(p, n)| match *n {
+            None => ParaKind::Body,
+            Some(n) if is_boilerplate_paragraph(f, *p, n) => ParaKind::Boilerplate,
+            Some(n) if heading_of_words(f, *p, n) => ParaKind::Heading,
+            Some(_) => ParaKind::Body,
         })
         .collect();
     // The tail: walk back over boilerplate, short unpunctuated lines and bios.
@@ -160,7 +157,8 @@ pub fn classify(f: &Folded, paragraphs: &[Span]) -> Vec<ParaKind> {
     let mut strong = false;
     let mut first = paragraphs.len();
     while i > 0 {
-        let (p, n) = (paragraphs[i - 1], words[i - 1]);
+        let p = paragraphs[i - 1];
+        let n = words[i - 1].unwrap_or_else(|| word_count(f, p));
         let k = kinds[i - 1];
         let ok = k == ParaKind::Boilerplate
             || (k == ParaKind::Heading && n <= 25)
@@ -178,6 +176,11 @@ pub fn classify(f: &Folded, paragraphs: &[Span]) -> Vec<ParaKind> {
         }
     }
     kinds
+}
+
+/// More than 400 characters ending like a sentence, not a teaser.
+fn is_long_prose(f: &Folded, p: Span) -> bool {
+    p.end - p.start > 400 && ends_like_sentence(f, p) && !starts_with_teaser(f, p)
 }
 
 fn word_count(f: &Folded, p: Span) -> usize {
