@@ -136,20 +136,20 @@ const BIO_NOUNS: &[&str] = &[
 
 /// Classify every paragraph.
 pub fn classify(f: &Folded, paragraphs: &[Span]) -> Vec<ParaKind> {
+    // each paragraph's words counted once for all the tests below; long
+    // prose ending like a sentence is body: no cue scan, no count
+    let words: Vec<Option<usize>> = paragraphs
+        .iter()
+        .map(|p| (!is_long_prose(f, *p)).then(|| word_count(f, *p)))
+        .collect();
     let mut kinds: Vec<ParaKind> = paragraphs
         .iter()
-        .map(|p| {
-            // long prose ending like a sentence is body: skip the cue scans
-            if p.end - p.start > 400 && ends_like_sentence(f, *p) && !starts_with_teaser(f, *p) {
-                return ParaKind::Body;
-            }
-            if is_boilerplate_paragraph(f, *p) {
-                ParaKind::Boilerplate
-            } else if is_heading(f, *p) {
-                ParaKind::Heading
-            } else {
-                ParaKind::Body
-            }
+        .zip(&words)
+        .map(|(p, n)| match *n {
+            None => ParaKind::Body,
+            Some(n) if is_boilerplate_paragraph(f, *p, n) => ParaKind::Boilerplate,
+            Some(n) if heading_of_words(f, *p, n) => ParaKind::Heading,
+            Some(_) => ParaKind::Body,
         })
         .collect();
     // The tail: walk back over boilerplate, short unpunctuated lines and bios.
@@ -158,10 +158,11 @@ pub fn classify(f: &Folded, paragraphs: &[Span]) -> Vec<ParaKind> {
     let mut first = paragraphs.len();
     while i > 0 {
         let p = paragraphs[i - 1];
+        let n = words[i - 1].unwrap_or_else(|| word_count(f, p));
         let k = kinds[i - 1];
         let ok = k == ParaKind::Boilerplate
-            || (k == ParaKind::Heading && word_count(f, p) <= 25)
-            || is_bio(f, p);
+            || (k == ParaKind::Heading && n <= 25)
+            || is_bio(f, p, n);
         if !ok {
             break;
         }
@@ -175,6 +176,11 @@ pub fn classify(f: &Folded, paragraphs: &[Span]) -> Vec<ParaKind> {
         }
     }
     kinds
+}
+
+/// More than 400 characters ending like a sentence, not a teaser.
+fn is_long_prose(f: &Folded, p: Span) -> bool {
+    p.end - p.start > 400 && ends_like_sentence(f, p) && !starts_with_teaser(f, p)
 }
 
 fn word_count(f: &Folded, p: Span) -> usize {
@@ -208,13 +214,17 @@ pub fn ends_like_sentence(f: &Folded, p: Span) -> bool {
 
 /// A short line without final punctuation: a headline or a section heading.
 pub fn is_heading(f: &Folded, p: Span) -> bool {
-    let n = word_count(f, p);
+    heading_of_words(f, p, word_count(f, p))
+}
+
+/// [`is_heading`] for a paragraph of `n` words.
+fn heading_of_words(f: &Folded, p: Span, n: usize) -> bool {
     n > 0 && n <= 30 && !ends_like_sentence(f, p)
 }
 
-fn is_bio(f: &Folded, p: Span) -> bool {
+/// An author bio of `n` words.
+fn is_bio(f: &Folded, p: Span, n: usize) -> bool {
     let s = f.fs(p.start as usize, p.end as usize);
-    let n = word_count(f, p);
     if n > 60 {
         return false;
     }
@@ -224,12 +234,12 @@ fn is_bio(f: &Folded, p: Span) -> bool {
     is_at < 60 && BIO_NOUNS.iter().any(|w| s.contains(w))
 }
 
-fn is_boilerplate_paragraph(f: &Folded, p: Span) -> bool {
+/// Boilerplate, for a paragraph of `words` words.
+fn is_boilerplate_paragraph(f: &Folded, p: Span, words: usize) -> bool {
     let (a, b) = (p.start as usize, p.end as usize);
     let raw = f.fs(a, b);
     let s = raw.trim();
     let lead = raw.len() - raw.trim_start().len();
-    let words = word_count(f, p);
     for st in STARTS {
         if let Some(rest) = s.strip_prefix(st) {
             // The cue must end at a word boundary, except glued teasers such as

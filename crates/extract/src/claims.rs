@@ -658,12 +658,13 @@ fn side_from_words<'a>(words: impl Iterator<Item = &'a str>) -> Option<Side> {
 
 /// Quotation regions `[open, close]` (code points) in `[start, end)`; an
 /// unclosed quotation extends to `end`.
-fn quote_regions(chars: &[char], start: usize, end: usize) -> Vec<(usize, usize)> {
+fn quote_regions(f: &Folded, start: usize, end: usize) -> Vec<(usize, usize)> {
+    let chars = &f.chars;
     let mut out = Vec::new();
     let mut i = start;
-    while i < end {
-        let c = chars[i];
-        let opener = match c {
+    while let Some(q) = quote_marks(f, i, end).next() {
+        i = q;
+        let opener = match chars[i] {
             '“' | '«' | '„' => chars
                 .get(i + 1)
                 .is_some_and(|n| !n.is_whitespace() && !matches!(n, ',' | '.' | ';')),
@@ -676,7 +677,7 @@ fn quote_regions(chars: &[char], start: usize, end: usize) -> Vec<(usize, usize)
             _ => false,
         };
         if opener {
-            let close = (i + 1..end).find(|&j| match chars[j] {
+            let close = quote_marks(f, i + 1, end).find(|&j| match chars[j] {
                 '”' | '»' => true,
                 '"' => true,
                 '“' => chars
@@ -692,6 +693,12 @@ fn quote_regions(chars: &[char], start: usize, end: usize) -> Vec<(usize, usize)
         i += 1;
     }
     out
+}
+
+/// The code points in `[from, end)` that may be quotation marks: every
+/// opening and closing mark folds to `"`, so the folded text is searched.
+fn quote_marks(f: &Folded, from: usize, end: usize) -> impl Iterator<Item = usize> + '_ {
+    f.fs(from, end).match_indices('"').map(move |(k, _)| from + k)
 }
 
 fn in_regions(regions: &[(usize, usize)], cp: usize) -> bool {
@@ -757,7 +764,7 @@ fn sentence_claims(
 ) {
     let s = sents[si];
     let chars = &ctx.f.chars;
-    let regions = quote_regions(chars, s.start as usize, s.end as usize);
+    let regions = quote_regions(ctx.f, s.start as usize, s.end as usize);
     // 1. cues
     let mut cues = find_cues(ctx, &s, &regions);
     // 2. one claim per cue, skipping cues whose speaker repeats the previous one
@@ -1217,7 +1224,7 @@ fn pre_posed(
 ) -> Option<RawClaim> {
     let s = sents[si];
     let w = &ctx.w;
-    let regions = quote_regions(&ctx.f.chars, s.start as usize, s.end as usize);
+    let regions = quote_regions(ctx.f, s.start as usize, s.end as usize);
     let mut cands = ctx.candidates(s.t0, k);
     // words inside a quotation never name its speaker
     cands.retain(|c| {

@@ -115,7 +115,7 @@ const MUTUAL_BLAME: &[&str] = &[
 /// perpetration word in its (folded) content. Only then does
 /// [`blamed_sides`] read its `named_sides`, so only then need they be found.
 pub(crate) fn may_blame(side: Option<Side>, stance: Stance, content: &str) -> bool {
-    side.is_some() && stance == Stance::Assert && PERPETRATION.iter().any(|p| has_word(content, p))
+    side.is_some() && stance == Stance::Assert && words_in(content, PERPETRATION.iter().copied()) != 0
 }
 
 /// The sides a claim blames: an assertion with a perpetration word naming a
@@ -148,14 +148,15 @@ const CIVILIAN_VICTIMS: &[&str] = &[
 const DEATH: &[&str] = &["killed", "killing", "dead", "died", "deaths", "executed", "massacre"];
 
 fn says_military_victims(c: &ClaimView) -> bool {
-    c.stance == Stance::Assert && MILITARY_VICTIMS.iter().any(|w| has_word(c.content, w))
+    c.stance == Stance::Assert && words_in(c.content, MILITARY_VICTIMS.iter().copied()) != 0
 }
 
 /// An assertion with a death word within five words of a civilian noun
 /// ("30 villagers were killed"; not "residents said armed men were killed":
 /// armed men are no civilians, and the speaker is not the victim).
 fn counts_civilian_dead(c: &ClaimView) -> bool {
-    if c.stance != Stance::Assert {
+    // the same test as below's `DEATH.contains(w)`, without cutting the words
+    if c.stance != Stance::Assert || words_in(c.content, DEATH.iter().copied()) == 0 {
         return false;
     }
     let words: Vec<&str> = c
@@ -191,6 +192,38 @@ fn has_word(text: &str, phrase: &str) -> bool {
         })
 }
 
+/// Which of `phrases` (at most 64, none empty) occur in `text` as whole
+/// words, as bits over their indices: [`has_word`] for each phrase, in one
+/// pass over the text. Only the places where a word may start are looked
+/// at, and there only the phrases starting with that character.
+fn words_in<'p>(text: &str, phrases: impl Iterator<Item = &'p str>) -> u64 {
+    let mut list = [""; 64];
+    let mut starting_with = [0u64; 256];
+    for (k, p) in phrases.enumerate() {
+        list[k] = p;
+        if let Some(&b) = p.as_bytes().first() {
+            starting_with[b as usize] |= 1 << k;
+        }
+    }
+    let b = text.as_bytes();
+    let mut hits = 0u64;
+    for i in 0..b.len() {
+        let mut candidates = starting_with[b[i] as usize] & !hits;
+        if candidates == 0 || (i > 0 && b[i - 1].is_ascii_alphanumeric()) {
+            continue;
+        }
+        while candidates != 0 {
+            let k = candidates.trailing_zeros() as usize;
+            candidates &= candidates - 1;
+            let end = i + list[k].len();
+            if b[i..].starts_with(list[k].as_bytes()) && b.get(end).is_none_or(|c| !c.is_ascii_alphanumeric()) {
+                hits |= 1 << k;
+            }
+        }
+    }
+    hits
+}
+
 /// The first outcome a claim asserts, as a dispute phrase.
 pub fn outcome(content: &str) -> Option<&'static str> {
     // quoted words count as said: reacted "vigorously"
@@ -201,10 +234,8 @@ pub fn outcome(content: &str) -> Option<&'static str> {
     } else {
         content
     };
-    OUTCOMES
-        .iter()
-        .find(|(p, _)| has_word(content, p))
-        .map(|(_, g)| *g)
+    let hits = words_in(content, OUTCOMES.iter().map(|(p, _)| *p));
+    (hits != 0).then(|| OUTCOMES[hits.trailing_zeros() as usize].1)
 }
 
 fn excerpt(quote: &str) -> String {
@@ -306,14 +337,31 @@ fn fmt_value(v: f64) -> String {
     }
 }
 
+/// What the rules read in one claim, found once per claim rather than once
+/// per pair of sides.
+struct Reading<'c, 'a> {
+    claim: &'c ClaimView<'a>,
+    outcome: Option<&'static str>,
+    blamed: Vec<Side>,
+    military_victims: bool,
+    civilian_dead: bool,
+}
+
+impl<'c, 'a> Reading<'c, 'a> {
+    fn of(claim: &'c ClaimView<'a>) -> Self {
+        Reading {
+            claim,
+            outcome: outcome(claim.content),
+            blamed: blamed_sides(claim),
+            military_victims: says_military_victims(claim),
+            civilian_dead: counts_civilian_dead(claim),
+        }
+    }
+}
+
 /// The disputes among the claims of one event (claims in text order).
 pub fn find(claims: &[ClaimView]) -> Vec<Dispute> {
-    // each claim's outcome, read once
-    let outs: std::collections::HashMap<&str, Option<&'static str>> =
-        claims.iter().map(|c| (c.id, outcome(c.content))).collect();
-    let outcome = |content_of: &ClaimView| -> Option<&'static str> {
-        outs.get(content_of.id).copied().flatten()
-    };
+    let reads: Vec<Reading> = claims.iter().map(Reading::of).collect();
     // every counted figure once: (claim, number, key); distances are not counts
     let figures: Vec<(usize, usize, (String, String))> = claims
         .iter()
@@ -332,63 +380,27 @@ pub fn find(claims: &[ClaimView]) -> Vec<Dispute> {
     let mut out = Vec::new();
     for (i, &a) in sides.iter().enumerate() {
         for &b in sides[i + 1..].iter().filter(|&&b| opposed(a, b)) {
-            let of = |s: Side| claims.iter().filter(move |c| c.side == Some(s));
-            // 1. denial
-            for (deny_side, other) in [(a, b), (b, a)] {
-                let denials: Vec<&ClaimView> =
-                    of(deny_side).filter(|c| c.stance == Stance::Deny).collect();
-                let asserted: Vec<&ClaimView> =
-                    of(other).filter(|c| c.stance == Stance::Assert).collect();
-                if denials.is_empty() || asserted.is_empty() {
-                    continue;
-                }
-                let main = asserted
-                    .iter()
-                    .find(|c| outcome(c).is_some())
-                    .unwrap_or(&asserted[0]);
-                let what = outcome(main).unwrap_or("it happened");
-                let quoted = denials
-                    .iter()
-                    .find(|c| c.quote.contains(['“', '"', '«']))
-                    .unwrap_or(&denials[0]);
-                let reason = format!(
-                    "{} says {}; {} denies it: {}",
-                    main.label,
-                    what,
-                    quoted.label,
-                    excerpt(quoted.quote)
-                );
-                let mut ids: Vec<String> = asserted
-                    .iter()
-                    .chain(denials.iter())
-                    .map(|c| c.id.to_string())
-                    .collect();
-                ids.sort();
-                out.push(Dispute {
-                    claims: ids,
-                    reason,
-                });
-            }
+            let of = |s: Side| reads.iter().filter(move |r| r.claim.side == Some(s));
+            denials(&mut out, of(a), of(b));
+            denials(&mut out, of(b), of(a));
             // 2. competing outcomes between belligerents
             if belligerent(Some(a)) && belligerent(Some(b)) {
-                let wins = |s: Side| -> Vec<&ClaimView> {
-                    of(s)
-                        .filter(|c| c.stance == Stance::Assert && outcome(c).is_some())
-                        .collect()
+                let wins = |s: Side| -> Vec<&Reading> {
+                    of(s).filter(|r| r.claim.stance == Stance::Assert && r.outcome.is_some()).collect()
                 };
                 let (wa, wb) = (wins(a), wins(b));
                 if !wa.is_empty() && !wb.is_empty() {
                     let reason = format!(
                         "{} says {}; {} says {}",
-                        wa[0].label,
-                        outcome(wa[0]).unwrap_or_default(),
-                        wb[0].label,
-                        outcome(wb[0]).unwrap_or_default()
+                        wa[0].claim.label,
+                        wa[0].outcome.unwrap_or_default(),
+                        wb[0].claim.label,
+                        wb[0].outcome.unwrap_or_default()
                     );
                     let mut ids: Vec<String> = wa
                         .iter()
                         .chain(wb.iter())
-                        .map(|c| c.id.to_string())
+                        .map(|r| r.claim.id.to_string())
                         .collect();
                     ids.sort();
                     ids.dedup();
@@ -402,7 +414,7 @@ pub fn find(claims: &[ClaimView]) -> Vec<Dispute> {
             }
             // 4. each blames the other
             let blames = |x: Side, y: Side| -> Vec<&ClaimView> {
-                of(x).filter(|c| blamed_sides(c).contains(&y)).collect()
+                of(x).filter(|r| r.blamed.contains(&y)).map(|r| r.claim).collect()
             };
             let (ba, bb) = (blames(a, b), blames(b, a));
             if let (Some(x), Some(y)) = (ba.first(), bb.first()) {
@@ -417,8 +429,8 @@ pub fn find(claims: &[ClaimView]) -> Vec<Dispute> {
                 if !belligerent(Some(mil)) {
                     continue;
                 }
-                let m: Vec<&ClaimView> = of(mil).filter(|c| says_military_victims(c)).collect();
-                let v: Vec<&ClaimView> = of(civ).filter(|c| counts_civilian_dead(c)).collect();
+                let m: Vec<&ClaimView> = of(mil).filter(|r| r.military_victims).map(|r| r.claim).collect();
+                let v: Vec<&ClaimView> = of(civ).filter(|r| r.civilian_dead).map(|r| r.claim).collect();
                 if let (Some(x), Some(y)) = (m.first(), v.first()) {
                     push_new(
                         &mut out,
@@ -477,6 +489,43 @@ pub fn find(claims: &[ClaimView]) -> Vec<Dispute> {
     out
 }
 
+/// Rule 1: one side denies what the other asserts (`deniers` are the
+/// denying side's claims, `others` the other side's).
+fn denials<'r, 'c: 'r, 'a: 'c>(
+    out: &mut Vec<Dispute>,
+    deniers: impl Iterator<Item = &'r Reading<'c, 'a>>,
+    others: impl Iterator<Item = &'r Reading<'c, 'a>>,
+) {
+    let denials: Vec<&ClaimView> = deniers.filter(|r| r.claim.stance == Stance::Deny).map(|r| r.claim).collect();
+    let asserted: Vec<&Reading> = others.filter(|r| r.claim.stance == Stance::Assert).collect();
+    if denials.is_empty() || asserted.is_empty() {
+        return;
+    }
+    let main = asserted.iter().find(|r| r.outcome.is_some()).unwrap_or(&asserted[0]);
+    let what = main.outcome.unwrap_or("it happened");
+    let quoted = denials
+        .iter()
+        .find(|c| c.quote.contains(['“', '"', '«']))
+        .unwrap_or(&denials[0]);
+    let reason = format!(
+        "{} says {}; {} denies it: {}",
+        main.claim.label,
+        what,
+        quoted.label,
+        excerpt(quoted.quote)
+    );
+    let mut ids: Vec<String> = asserted
+        .iter()
+        .map(|r| r.claim.id.to_string())
+        .chain(denials.iter().map(|c| c.id.to_string()))
+        .collect();
+    ids.sort();
+    out.push(Dispute {
+        claims: ids,
+        reason,
+    });
+}
+
 /// Sorted, deduplicated claim ids.
 fn ids_of<'c, 'a: 'c>(claims: impl Iterator<Item = &'c &'c ClaimView<'a>>) -> Vec<String> {
     let mut ids: Vec<String> = claims.map(|c| c.id.to_string()).collect();
@@ -495,6 +544,34 @@ fn push_new(out: &mut Vec<Dispute>, claims: Vec<String>, reason: String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_in_agrees_with_has_word() {
+        let lists: [Vec<&str>; 3] = [
+            OUTCOMES.iter().map(|(p, _)| *p).collect(),
+            PERPETRATION.to_vec(),
+            MILITARY_VICTIMS.to_vec(),
+        ];
+        let texts = [
+            "",
+            "fled",
+            "the rebels fled; the army advanced and took control of the base",
+            "unstopped, progressive, trapdoor, refled: no whole words here",
+            "we have seized it, \"repelled\" them and shot  down a drone",
+            "military targets: terrorists and fighters were hit (struck) by the army",
+            "l'armée a progressé — they were in disarray, blamed each other",
+            "carried outright; behind thea; struck",
+        ];
+        for list in &lists {
+            assert!(list.len() <= 64);
+            for text in texts {
+                let hits = words_in(text, list.iter().copied());
+                for (k, p) in list.iter().enumerate() {
+                    assert_eq!(hits & (1 << k) != 0, has_word(text, p), "{p:?} in {text:?}");
+                }
+            }
+        }
+    }
 
     fn view<'a>(
         id: &'a str,

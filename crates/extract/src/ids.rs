@@ -71,22 +71,23 @@ pub fn fnv1a(bytes: &[u8]) -> u64 {
 /// digits only, single spaces. Punctuation, case, accents and spacing
 /// changes leave it unchanged.
 pub fn normalise(text: &str) -> String {
-    // one pass: each character folded (`fold_char`), words joined by one space
-    let mut out = String::with_capacity(text.len());
+    // one pass: each character folded (`fold_char`), words joined by one
+    // space; ASCII bytes collected, not chars pushed one at a time
+    let mut out: Vec<u8> = Vec::with_capacity(text.len());
     let mut gap = false;
     for c in text.chars() {
         let b = fold_char(c).to_ascii_lowercase();
         if b.is_ascii_alphanumeric() {
             if gap && !out.is_empty() {
-                out.push(' ');
+                out.push(b' ');
             }
-            out.push(b as char);
+            out.push(b);
             gap = false;
         } else {
             gap = true;
         }
     }
-    out
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// The id of a claim of `document` with these words (before disambiguation).

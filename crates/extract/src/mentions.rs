@@ -6,6 +6,7 @@
 use crate::gazetteer::{Entity, Gazetteer, PlaceKind};
 use crate::model::Side;
 use crate::text::fold_char;
+use std::sync::{Mutex, PoisonError};
 
 /// One entity mention, code points `[start, end)` into the document text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,6 +44,7 @@ pub struct PlaceInfo {
 }
 
 /// Actors and places of the gazetteer, plus its matcher.
+#[derive(Clone)]
 pub struct Lexicon {
     pub gazetteer: Gazetteer,
     pub matcher: crate::gazetteer::Matcher,
@@ -57,7 +59,22 @@ fn fold_str(s: &str) -> String {
 }
 
 impl Lexicon {
+    /// The lexicon of a gazetteer. Building one walks every name (the
+    /// matcher) and every pair of places, so the last one built is
+    /// remembered: loading again with an equal gazetteer (reloads, several
+    /// corpora sharing one, the benches) copies it instead.
     pub fn new(gazetteer: Gazetteer) -> Lexicon {
+        static LAST: Mutex<Option<Lexicon>> = Mutex::new(None);
+        let last = || LAST.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(lex) = last().as_ref().filter(|l| l.gazetteer == gazetteer) {
+            return lex.clone();
+        }
+        let lex = Lexicon::build(gazetteer);
+        *last() = Some(lex.clone());
+        lex
+    }
+
+    fn build(gazetteer: Gazetteer) -> Lexicon {
         let matcher = gazetteer.matcher();
         let actors = gazetteer
             .actors
@@ -235,4 +252,42 @@ pub fn ents_in(ents: &[Ent], start: u32, end: u32) -> &[Ent] {
     let a = ents.partition_point(|e| e.start < start);
     let b = ents.partition_point(|e| e.start < end);
     &ents[a..b.max(a)]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::slice_cp;
+
+    const GAZ: &str = r#"
+[[actors]]
+id = "army"
+name = "National Army"
+side = "state"
+
+[[places]]
+id = "northtown"
+name = "Northtown"
+kind = "town"
+lat = 1.0
+lon = 1.0
+"#;
+
+    #[test]
+    fn the_remembered_lexicon_follows_the_gazetteer() {
+        let g = Gazetteer::parse(GAZ).unwrap();
+        let mut renamed = g.clone();
+        renamed.places[0].name = "Southtown".into();
+        let text = "The National Army left Northtown for Southtown.";
+        let names = |g: &Gazetteer| -> Vec<String> {
+            let lex = Lexicon::new(g.clone());
+            lex.find(text).iter().map(|e| slice_cp(text, e.start, e.end).to_string()).collect()
+        };
+        for _ in 0..2 {
+            assert_eq!(names(&g), ["National Army", "Northtown"]);
+            assert_eq!(names(&renamed), ["National Army", "Southtown"]);
+        }
+        let (again, built) = (Lexicon::new(g.clone()), Lexicon::build(g));
+        assert_eq!((again.actors, again.places, again.related_places), (built.actors, built.places, built.related_places));
+    }
 }

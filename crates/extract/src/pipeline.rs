@@ -98,6 +98,8 @@ pub(crate) struct ClaimWhere {
 
 /// An article as the stages after the mentions read it.
 struct Parsed<'a> {
+    /// The article text the layers were made from.
+    text: &'a str,
     layers: &'a Layers,
     words: Words<'a>,
     toks: &'a [Tok],
@@ -110,6 +112,13 @@ struct Parsed<'a> {
 impl<'a> Parsed<'a> {
     fn f(&self) -> &'a Folded {
         &self.layers.f
+    }
+
+    /// The original text of code points `[start, end)` (clamped), sliced
+    /// by byte offsets rather than re-encoded from the characters.
+    fn original(&self, start: u32, end: u32) -> String {
+        let end = end.min(self.f().len() as u32);
+        self.layers.slice(self.text, start.min(end), end).to_string()
     }
 
     /// The tokens `[a, b)` starting in code points `[start, end)`.
@@ -136,6 +145,7 @@ pub fn parse_article(
     let ents = lex.find(&text);
     let cls = crate::tokens::classes(f, &layout.toks);
     let p = Parsed {
+        text: &text,
         layers: &layers,
         words: Words { f, toks: &layout.toks, cls: &cls },
         toks: &layout.toks,

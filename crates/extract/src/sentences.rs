@@ -105,7 +105,14 @@ pub fn split_sentences(f: &Folded, p: Span, out: &mut Vec<Span>) {
     let mut start = ps;
     let mut i = ps;
     let mut quote_end: Option<usize> = None;
+    let folded = f.folded.as_bytes();
     while i < pe {
+        // Only sentence ends and quotation marks matter here: in the fold
+        // `…` is `.` and every quotation mark is `"`.
+        if !matches!(folded[i], b'.' | b'!' | b'?' | b'"') {
+            i += 1;
+            continue;
+        }
         let c = chars[i];
         if quote_end.is_some_and(|q| i >= q) {
             quote_end = None;

@@ -197,6 +197,12 @@ impl<'a> Words<'a> {
 
     /// Whether the phrase (space-separated folded words) starts at token `i`.
     pub fn phrase_at(&self, i: usize, phrase: &str) -> bool {
+        // most calls fail on the first word: test it before splitting
+        let first = self.w(i);
+        let after = phrase.as_bytes().get(first.len());
+        if !phrase.starts_with(first) || after.is_some_and(|&b| b != b' ') {
+            return false;
+        }
         phrase
             .split(' ')
             .enumerate()

@@ -54,6 +54,7 @@ impl CpIndex {
 /// code-point offset). Latin letters lose their accents, typographic quotes
 /// and dashes become their ASCII forms, whitespace becomes a space and any
 /// other non-ASCII character becomes `~`.
+#[inline]
 pub fn fold_char(c: char) -> u8 {
     if c.is_ascii() {
         let b = c as u8;
@@ -63,6 +64,12 @@ pub fn fold_char(c: char) -> u8 {
             b.to_ascii_lowercase()
         };
     }
+    fold_non_ascii(c)
+}
+
+/// [`fold_char`] beyond ASCII: out of line, so that the ASCII case, most
+/// of any text, inlines into the loops that fold.
+fn fold_non_ascii(c: char) -> u8 {
     match c {
         'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'ā' => {
             b'a'

@@ -147,7 +147,20 @@ impl Date {
 
     /// `YYYY-MM-DD`.
     pub fn iso(self) -> String {
-        self.to_string()
+        let (m, d) = (u32::from(self.month), u32::from(self.day));
+        match u32::try_from(self.year) {
+            // a four-digit year (any date a report names), written without
+            // the formatting machinery: the parser writes one per claim
+            Ok(y) if y <= 9999 && m <= 99 && d <= 99 => {
+                let digit = |n: u32| b'0' + (n % 10) as u8;
+                let bytes = [
+                    digit(y / 1000), digit(y / 100), digit(y / 10), digit(y), b'-',
+                    digit(m / 10), digit(m), b'-', digit(d / 10), digit(d),
+                ];
+                String::from_utf8(bytes.to_vec()).unwrap_or_default()
+            }
+            _ => self.to_string(),
+        }
     }
 
     /// Parses exactly `YYYY-MM-DD` (four-digit year); `None` for anything else

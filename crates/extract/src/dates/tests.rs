@@ -118,6 +118,16 @@ fn day_numbers() {
 }
 
 #[test]
+fn iso_writes_what_display_writes() {
+    for year in [-12, 0, 7, 987, 1999, 2023, 9999, 10000, 123456] {
+        for (month, day) in [(1, 1), (2, 28), (11, 12), (12, 31), (0, 0), (100, 255)] {
+            let date = Date { year, month, day };
+            assert_eq!(date.iso(), date.to_string(), "{date:?}");
+        }
+    }
+}
+
+#[test]
 fn iso_round_trip() {
     assert_eq!(d("2023-11-12").iso(), "2023-11-12");
     assert_eq!(Date::new(987, 1, 2).unwrap().iso(), "0987-01-02");

@@ -56,7 +56,7 @@ pub(super) fn claims(
             document: id.to_string(),
             start: rc.start,
             end: rc.end,
-            quote: p.f().original(rc.start as usize, rc.end as usize),
+            quote: p.original(rc.start, rc.end),
             speaker: rc
                 .speaker
                 .and_then(|a| p.lex.actors.get(a))
