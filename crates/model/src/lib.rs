@@ -16,6 +16,8 @@ pub mod sort;
 pub mod text;
 mod wire;
 
+pub use wire::WireError;
+
 pub use model::*;
 
 /// Serialise a corpus into the compact binary the app embeds (postcard).
@@ -25,6 +27,6 @@ pub fn encode(corpus: &Corpus) -> Result<Vec<u8>, postcard::Error> {
 
 /// Decode [`encode`]'s bytes (read by hand, see `wire.rs`: no serde code in
 /// the app). Never panics on bad input; returns an error.
-pub fn decode(bytes: &[u8]) -> Result<Corpus, postcard::Error> {
-    wire::read_corpus(bytes).ok_or(postcard::Error::DeserializeBadEncoding)
+pub fn decode(bytes: &[u8]) -> Result<Corpus, WireError> {
+    wire::read_corpus(bytes).ok_or(WireError("bytes cut short, malformed or followed by more"))
 }

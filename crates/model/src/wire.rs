@@ -15,6 +15,20 @@
 
 use crate::model::*;
 
+/// Why embedded bytes were refused. A plain message rather than
+/// `postcard::Error`, whose `Display` (every postcard message) the app
+/// would otherwise carry just to log a failure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WireError(pub &'static str);
+
+impl std::fmt::Display for WireError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0)
+    }
+}
+
+impl std::error::Error for WireError {}
+
 /// A cursor over the bytes; every read is `None` at the end or on bad data.
 pub(crate) struct In<'a>(pub(crate) &'a [u8]);
 
