@@ -29,7 +29,7 @@
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { minify } from 'terser';
-import { dropExports, dropGlueClasses } from './unused-exports.mjs';
+import { UNUSED_EXPORT, dropExports, dropGlueClasses } from './unused-exports.mjs';
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
@@ -91,8 +91,8 @@ const resri = (name, bytes) => {
   }
 };
 
-// wasm-streams' unused exports out of the wasm, wasm-opt again (with index.html's parameters), and
-// their classes out of the glue below (scripts/unused-exports.mjs).
+// wasm-streams' unused exports and the custom sections out of the wasm, wasm-opt again (with
+// index.html's parameters), and their classes out of the glue below (scripts/unused-exports.mjs).
 let droppedExports = 0;
 for (const name of readdirSync(dir).filter((f) => f.endsWith('.wasm'))) {
   const path = join(dir, name);
@@ -108,7 +108,9 @@ for (const name of readdirSync(dir).filter((f) => f.endsWith('.wasm'))) {
   } catch (e) {
     fail(`wasm-opt (${wasmOpt}, npm's binaryen) failed: ${e.message}`);
   }
-  resri(name, readFileSync(path));
+  const optimised = dropExports(readFileSync(path), UNUSED_EXPORT, { custom: true }).bytes;
+  writeFileSync(path, optimised);
+  resri(name, optimised);
 }
 
 for (const name of readdirSync(dir).filter((f) => f.endsWith('.js'))) {

@@ -36,10 +36,13 @@ function uleb(n) {
 
 /**
  * `wasm` (bytes) without the exports whose names match `pattern`; returns
- * `{ bytes, removed }` (the names removed). Other sections are copied as
+ * `{ bytes, removed }` (the export names removed). With `custom: true`, the
+ * custom sections go too (`producers`, `target_features`, wasm-bindgen's
+ * `__wasm_split_unstable`: toolchain notes no browser reads; wasm-opt needs
+ * `target_features`, so only once it has run). Other sections are copied as
  * they are.
  */
-export function dropExports(wasm, pattern = UNUSED_EXPORT) {
+export function dropExports(wasm, pattern = UNUSED_EXPORT, { custom = false } = {}) {
   if (wasm.length < 8 || wasm.readUInt32LE(0) !== 0x6d736100) throw new Error('not a wasm module');
   const parts = [wasm.subarray(0, 8)];
   const removed = [];
@@ -48,6 +51,10 @@ export function dropExports(wasm, pattern = UNUSED_EXPORT) {
     const id = wasm[i];
     const [size, start] = leb(wasm, i + 1);
     let body = wasm.subarray(start, start + size);
+    if (id === 0 && custom) {
+      i = start + size;
+      continue;
+    }
     if (id === 7) {
       let [count, k] = leb(body, 0);
       const kept = [];

@@ -16,14 +16,20 @@ function module(names) {
     ...section(3, [names.length, ...names.map(() => 0)]),
     ...section(7, [names.length, ...exports]),
     ...section(10, [names.length, ...names.flatMap(() => [2, 0, 0x0b])]),
+    ...section(0, [...str('producers'), 1, 2, 3]),
   ]);
 }
 
-test('the unused exports leave, the others stay, the module validates', () => {
+test('the unused exports and the custom sections leave, the other exports stay, the module validates', () => {
   const { bytes, removed } = dropExports(module(['main', 'intounderlyingsink_write', '__wbg_intounderlyingsource_free', 'memory_like']));
   assert.deepEqual(removed, ['intounderlyingsink_write', '__wbg_intounderlyingsource_free']);
   const names = WebAssembly.Module.exports(new WebAssembly.Module(bytes)).map((e) => e.name);
   assert.deepEqual(names, ['main', 'memory_like']);
+  const before = new WebAssembly.Module(module(['main']));
+  assert.equal(WebAssembly.Module.customSections(before, 'producers').length, 1);
+  assert.equal(WebAssembly.Module.customSections(new WebAssembly.Module(bytes), 'producers').length, 1, 'kept for wasm-opt');
+  const bare = dropExports(module(['main']), undefined, { custom: true }).bytes;
+  assert.equal(WebAssembly.Module.customSections(new WebAssembly.Module(bare), 'producers').length, 0, 'then dropped');
   assert.deepEqual(dropExports(module(['main'])).removed, []);
 });
 
