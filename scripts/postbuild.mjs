@@ -22,11 +22,14 @@
 //
 // It also minifies wasm-bindgen's JS glue with terser (Trunk's own JS minifier
 // gives up on it; −1.9 KB gzip for the page-weight budget) and rewrites the
-// Subresource Integrity hash Trunk put on its modulepreload link.
+// Subresource Integrity hash Trunk put on its modulepreload link. Before that,
+// wasm-streams' classes, which leptos links but the app never uses, leave the
+// wasm and the glue (scripts/unused-exports.mjs; −1.8 KB gzip).
 // Usage: node scripts/postbuild.mjs [DIR] (defaults to $TRUNK_STAGING_DIR).
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { minify } from 'terser';
+import { UNUSED_EXPORT, dropExports, dropGlueClasses } from './unused-exports.mjs';
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
@@ -79,21 +82,54 @@ if (!startup) fail('terser produced nothing for scripts/startup.js');
 if (!html.includes('</head>')) fail('no </head> in index.html');
 html = html.replace('</head>', () => `<script>${startup}</script></head>`);
 
+// Trunk's SRI for a file it links (<link rel=modulepreload>, <link rel=preload>): recompute it.
+const resri = (name, bytes) => {
+  const sri = `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
+  const tag = html.match(new RegExp(`<link[^>]*${name.replaceAll('.', '\\.')}[^>]*>`))?.[0];
+  if (tag && tag.includes('integrity=')) {
+    html = html.replace(tag, tag.replace(/integrity="?[^" >]+"?/, `integrity="${sri}"`));
+  }
+};
+
+// wasm-streams' unused exports and the custom sections out of the wasm, wasm-opt again (with
+// index.html's parameters), and their classes out of the glue below (scripts/unused-exports.mjs).
+let droppedExports = 0;
+for (const name of readdirSync(dir).filter((f) => f.endsWith('.wasm'))) {
+  const path = join(dir, name);
+  const { bytes, removed } = dropExports(readFileSync(path));
+  if (removed.length === 0) continue;
+  droppedExports += removed.length;
+  const params = readFileSync(join(ROOT, 'index.html'), 'utf8').match(/data-wasm-opt-params="([^"]*)"/)?.[1];
+  if (!params) fail('no data-wasm-opt-params in index.html');
+  const wasmOpt = join(ROOT, 'node_modules', '.bin', 'wasm-opt');
+  writeFileSync(path, bytes);
+  try {
+    execFileSync(wasmOpt, ['-Oz', ...params.split(/\s+/).filter(Boolean), path, '-o', path], { stdio: ['ignore', 'inherit', 'inherit'] });
+  } catch (e) {
+    fail(`wasm-opt (${wasmOpt}, npm's binaryen) failed: ${e.message}`);
+  }
+  const optimised = dropExports(readFileSync(path), UNUSED_EXPORT, { custom: true }).bytes;
+  writeFileSync(path, optimised);
+  resri(name, optimised);
+}
+
 for (const name of readdirSync(dir).filter((f) => f.endsWith('.js'))) {
   const path = join(dir, name);
-  const source = readFileSync(path, 'utf8');
+  let source = readFileSync(path, 'utf8');
+  if (droppedExports > 0) {
+    try {
+      source = dropGlueClasses(source);
+    } catch (e) {
+      fail(e.message);
+    }
+  }
   const { code } = await minify(source, { module: true, compress: true, mangle: true });
   if (!code) {
     console.error(`postbuild: terser produced nothing for ${name}`);
     process.exit(1);
   }
   writeFileSync(path, code);
-  // Trunk's SRI for this file is on its <link rel=modulepreload>: recompute it.
-  const sri = `sha384-${createHash('sha384').update(code, 'utf8').digest('base64')}`;
-  const tag = html.match(new RegExp(`<link[^>]*${name.replaceAll('.', '\\.')}[^>]*>`))?.[0];
-  if (tag && tag.includes('integrity=')) {
-    html = html.replace(tag, tag.replace(/integrity="?[^" >]+"?/, `integrity="${sri}"`));
-  }
+  resri(name, code);
 }
 
 const hashes = [];

@@ -14,6 +14,9 @@ pub mod model;
 pub mod query;
 pub mod sort;
 pub mod text;
+mod wire;
+
+pub use wire::WireError;
 
 pub use model::*;
 
@@ -22,7 +25,8 @@ pub fn encode(corpus: &Corpus) -> Result<Vec<u8>, postcard::Error> {
     postcard::to_allocvec(corpus)
 }
 
-/// Decode the embedded binary. Never panics on bad input; returns an error.
-pub fn decode(bytes: &[u8]) -> Result<Corpus, postcard::Error> {
-    postcard::from_bytes(bytes)
+/// Decode [`encode`]'s bytes (read by hand, see `wire.rs`: no serde code in
+/// the app). Never panics on bad input; returns an error.
+pub fn decode(bytes: &[u8]) -> Result<Corpus, WireError> {
+    wire::read_corpus(bytes).ok_or(WireError("bytes cut short, malformed or followed by more"))
 }

@@ -646,13 +646,13 @@ impl Index {
     /// Decodes [`Index::to_bytes`]' output for a corpus of `n_events`
     /// events. Never panics: bytes that do not decode, or that decode to an
     /// index of another size or whose parts do not fit together, are an
-    /// error (`DeserializeBadEncoding` for the latter two).
-    pub fn from_bytes(bytes: &[u8], n_events: usize) -> Result<Index, postcard::Error> {
-        let index = wire::read(bytes).ok_or(postcard::Error::DeserializeUnexpectedEnd)?;
+    /// error.
+    pub fn from_bytes(bytes: &[u8], n_events: usize) -> Result<Index, crate::WireError> {
+        let index = wire::read(bytes).ok_or(crate::WireError("bytes cut short, malformed or followed by more"))?;
         if index.n == n_events && index.is_consistent() {
             Ok(index)
         } else {
-            Err(postcard::Error::DeserializeBadEncoding)
+            Err(crate::WireError("an index of another corpus, or whose parts do not fit together"))
         }
     }
 

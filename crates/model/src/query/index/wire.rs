@@ -15,6 +15,8 @@
 
 use std::sync::Arc;
 
+pub(super) use crate::wire::In;
+
 use super::super::bitset::Bitset;
 use super::{FacetTable, Index, PostingsList, Postings, Summary, TextIndex};
 
@@ -127,57 +129,7 @@ pub(super) fn write(ix: &Index) -> Vec<u8> {
     o.0
 }
 
-/// A cursor over the bytes; every read is `None` at the end or on bad data.
-pub(super) struct In<'a>(pub(super) &'a [u8]);
-
 impl In<'_> {
-    fn uint(&mut self) -> Option<u64> {
-        let mut v = 0u64;
-        for shift in (0..64).step_by(7) {
-            let (&byte, rest) = self.0.split_first()?;
-            self.0 = rest;
-            v |= u64::from(byte & 0x7f).checked_shl(shift)?;
-            if byte & 0x80 == 0 {
-                return Some(v);
-            }
-        }
-        None
-    }
-    fn u32(&mut self) -> Option<u32> {
-        u32::try_from(self.uint()?).ok()
-    }
-    fn i32(&mut self) -> Option<i32> {
-        let z = self.uint()?;
-        i32::try_from((z >> 1) as i64 ^ -((z & 1) as i64)).ok()
-    }
-    /// A length: each item takes at least one byte, so never more than left.
-    fn len(&mut self) -> Option<usize> {
-        let n = self.uint()?;
-        (n <= self.0.len() as u64).then_some(n as usize)
-    }
-    fn bool(&mut self) -> Option<bool> {
-        match self.uint()? {
-            0 => Some(false),
-            1 => Some(true),
-            _ => None,
-        }
-    }
-    fn str(&mut self) -> Option<&str> {
-        let n = self.len()?;
-        let (s, rest) = self.0.split_at(n);
-        self.0 = rest;
-        std::str::from_utf8(s).ok()
-    }
-    fn opt_str(&mut self) -> Option<Option<String>> {
-        Some(if self.bool()? { Some(self.str()?.to_owned()) } else { None })
-    }
-    fn seq<T>(&mut self, mut item: impl FnMut(&mut Self) -> Option<T>) -> Option<Vec<T>> {
-        let n = self.len()?;
-        (0..n).map(|_| item(self)).collect()
-    }
-    fn u32s(&mut self) -> Option<Vec<u32>> {
-        self.seq(In::u32)
-    }
     fn bitset(&mut self) -> Option<Bitset> {
         let len = self.uint().filter(|&l| l <= MAX_UNIVERSE)? as usize;
         let words = self.seq(In::uint)?;
