@@ -533,6 +533,7 @@ impl Gazetteer {
                 aliases: p.aliases.clone(),
                 lat: p.lat,
                 lon: p.lon,
+                country: p.country.clone(),
             })
             .collect();
         (actors, places)
