@@ -388,11 +388,20 @@ impl Gazetteer {
             if let Some(&first) = seen.get(&key) {
                 let (other, other_label, other_name) = &names[first];
                 if other != entity {
+                    let place_and_actor = matches!(
+                        (other, entity),
+                        (Entity::Actor(_), Entity::Place(_)) | (Entity::Place(_), Entity::Actor(_))
+                    );
+                    let hint = if place_and_actor {
+                        " (a place that also speaks, like a capital, names its actor with `actor = \"<actor id>\"`)"
+                    } else {
+                        ""
+                    };
                     return Err(e.at(
                         name,
                         format!(
                             "{label}: name {:?} matches the same text as {:?} of {other_label} (line {}); \
-                             a name must belong to one entity only",
+                             a name must belong to one entity only{hint}",
                             name.get_ref(),
                             other_name.get_ref(),
                             line_of(text, other_name.span().start)
@@ -832,6 +841,7 @@ side = "international"
         assert_eq!(e.line, Some(8));
         assert!(e.message.contains("place \"anefis\"") && e.message.contains("actor \"a\""), "{e}");
         assert!(e.message.contains("(line 4)"), "{e}");
+        assert!(e.message.contains("`actor = "), "a place and an actor: the way out is named: {e}");
     }
 
     #[test]
