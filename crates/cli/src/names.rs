@@ -91,11 +91,11 @@ pub fn starter_gazetteer(found: &[Candidate]) -> String {
          # keep: remove the leading '# ', check the id, pick the side, merge the\n\
          # variants of one entity into `aliases`, and give places their coordinates\n\
          # (WGS84 decimal degrees). Sides: state, rebels, jihadists, international,\n\
-         # local, observers. A ministry or an armed wing may be `part_of = \"<actor id>\"`\n\
-         # (its government, its alliance) instead of a side. Give each place its\n\
-         # `country = \"…\"`, and a `kind` when it is not a town: region, country,\n\
+         # local, observers. A ministry or an armed wing may have, instead of a\n\
+         # side, `part_of`: the id of its government or alliance. Give each place\n\
+         # its `country`, and a `kind` when it is not a town: region, country,\n\
          # camp, airport, base, district, border_crossing, site. A capital that also\n\
-         # speaks (\"Ostra said\") names its actor: `actor = \"<actor id>\"`.\n\
+         # speaks (\"Ostra said\") names its actor's id in `actor`.\n\
          # Then run `counterclaim check DIR` again.\n",
     );
     for role in [Role::Speaker, Role::Place] {
