@@ -24,8 +24,10 @@ export function distWeight(dist = DIST) {
   return { rows, raw: rows.reduce((a, r) => a + r.raw, 0), gzip: rows.reduce((a, r) => a + r.gzip, 0) };
 }
 
+// `node tests/weight.mjs --summary [DIR]`: DIR (default dist/) is another build, e.g. target/dist-sudan.
 if (process.argv.includes('--summary')) {
-  const w = distWeight();
+  const dir = process.argv.slice(2).find((a) => !a.startsWith('--'));
+  const w = distWeight(dir ? resolve(dir) : DIST);
   const kb = (n) => (n / 1024).toFixed(1) + ' KB';
   console.log(`${kb(w.gzip)} gzip (${kb(w.raw)} raw) in ${w.rows.length} files: ` +
     w.rows.map((r) => `${r.file} ${kb(r.gzip)}`).join(', '));

@@ -19,7 +19,7 @@ after(async () => {
 
 const COLUMNS = [
   'event_id', 'event_date', 'event_date_end', 'time_precision', 'event_kind', 'event_title', 'actors', 'sides',
-  'place', 'latitude', 'longitude', 'contested', 'claim_id', 'speaker', 'side', 'stance', 'quote', 'quote_start',
+  'place', 'country', 'latitude', 'longitude', 'contested', 'claim_id', 'speaker', 'side', 'stance', 'quote', 'quote_start',
   'quote_end', 'source_title', 'outlet', 'published', 'url', 'confidence', 'note',
 ];
 

@@ -622,7 +622,7 @@ mod tests {
                 Actor { id: "army".into(), name: "National Army".into(), aliases: vec!["FAX".into()], side: Side::State },
                 Actor { id: "reb".into(), name: "Rebel Front".into(), aliases: vec![], side: Side::Rebels },
             ],
-            places: vec![Place { id: "bridge".into(), name: "Old Bridge".into(), aliases: vec![], lat: 0.0, lon: 0.0 }],
+            places: vec![Place { id: "bridge".into(), name: "Old Bridge".into(), aliases: vec![], lat: 0.0, lon: 0.0, country: None }],
             claims,
             events: vec![Event {
                 id: "e1".into(),

@@ -91,7 +91,12 @@ pub fn starter_gazetteer(found: &[Candidate]) -> String {
          # keep: remove the leading '# ', check the id, pick the side, merge the\n\
          # variants of one entity into `aliases`, and give places their coordinates\n\
          # (WGS84 decimal degrees). Sides: state, rebels, jihadists, international,\n\
-         # local, observers. Then run `counterclaim check DIR` again.\n",
+         # local, observers. A ministry or an armed wing may have, instead of a\n\
+         # side, `part_of`: the id of its government or alliance. Give each place\n\
+         # its `country`, and a `kind` when it is not a town: region, country,\n\
+         # camp, airport, base, district, border_crossing, site. A capital that also\n\
+         # speaks (\"Ostra said\") names its actor's id in `actor`.\n\
+         # Then run `counterclaim check DIR` again.\n",
     );
     for role in [Role::Speaker, Role::Place] {
         let heading = match role {

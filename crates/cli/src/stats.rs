@@ -257,6 +257,7 @@ mod tests {
                 aliases: vec![],
                 lat: 18.4,
                 lon: 1.4,
+                country: None,
             }],
             claims: vec![
                 claim(

@@ -369,6 +369,24 @@ pub(crate) fn event_disputes(claims: &[Claim], member_claims: &[usize], lex: &Le
     disputes::find(&views)
 }
 
+/// Add to an event's actors the actors they and its claims' speakers are
+/// `part_of` (a ministry's government, an alliance of its armed wing), so
+/// that the parent's facet finds the events its parts take part in or
+/// speak of. Nothing is added for a gazetteer without `part_of`.
+fn add_parents<'a>(actor_ids: &mut Vec<String>, speakers: impl Iterator<Item = &'a str>, lex: &Lexicon) {
+    let g = &lex.gazetteer;
+    let mut parts: Vec<usize> = speakers.filter_map(|id| g.actor_index(id)).collect();
+    parts.extend(actor_ids.iter().filter_map(|id| g.actor_index(id)));
+    for a in parts {
+        for up in g.ancestors(a) {
+            let id = &g.actors[up].id;
+            if !actor_ids.contains(id) {
+                actor_ids.push(id.clone());
+            }
+        }
+    }
+}
+
 /// Group the articles' candidates into events across the corpus, attach
 /// claims and caveats, find disputes, assign ids. Deterministic.
 pub fn assemble(articles: Vec<Article>, lex: &Lexicon) -> Corpus {
@@ -410,6 +428,7 @@ pub fn assemble(articles: Vec<Article>, lex: &Lexicon) -> Corpus {
                 }
             }
         }
+        add_parents(&mut actor_ids, member_claims.iter().filter_map(|&ci| claims[ci].speaker.as_deref()), lex);
         let mut docs: Vec<String> = grp
             .members
             .iter()

@@ -42,7 +42,7 @@ mod tests {
     #[test]
     fn keeps_only_what_events_and_claims_name() {
         let actor = |id: &str| Actor { id: id.into(), name: id.into(), aliases: vec!["x".into()], side: Side::State };
-        let place = |id: &str| Place { id: id.into(), name: id.into(), aliases: vec!["y".into()], lat: 0.0, lon: 0.0 };
+        let place = |id: &str| Place { id: id.into(), name: id.into(), aliases: vec!["y".into()], lat: 0.0, lon: 0.0, country: None };
         let mut c = Corpus {
             actors: vec![actor("fama"), actor("cma"), actor("unused")],
             places: vec![place("kidal"), place("unused")],

@@ -7,7 +7,14 @@
 //! malformed ids, empty names, a person whose `actor` is unknown, latitudes
 //! and longitudes out of range, names with punctuation that no text could
 //! match, and two different entities whose names fold to the same key
-//! (e.g. "Anéfis" for a place and "anefis" for an actor).
+//! (e.g. "Anéfis" for a place and "anefis" for an actor), a `part_of` or a
+//! place's `actor` naming no actor, and a `part_of` cycle.
+//!
+//! One entity, two roles: a place may name the actor it also stands for
+//! (`actor = "government"` on a capital or a country); which role a mention
+//! plays is decided by its sentence (see `crate::roles`). Actors may be
+//! `part_of` another (a ministry of its government, the armed wing of an
+//! alliance): a part speaks for its parent's side.
 
 mod fold;
 mod matcher;
@@ -40,7 +47,10 @@ pub struct ActorEntry {
     pub id: String,
     pub name: String,
     pub aliases: Vec<String>,
+    /// The parent's side when the file leaves it out of a part.
     pub side: Side,
+    /// Id of the actor this one is part of (its government, its alliance).
+    pub part_of: Option<String>,
 }
 
 /// A named person, who speaks for an actor.
@@ -65,10 +75,15 @@ pub struct PlaceEntry {
     pub kind: PlaceKind,
     /// Administrative region, as a label ("Kidal").
     pub region: Option<String>,
+    /// The country the place lies in, as a name ("Mali").
+    pub country: Option<String>,
+    /// Id of the actor the place also stands for when it speaks or is
+    /// blamed ("Bamako said…": the government).
+    pub actor: Option<String>,
 }
 
-/// What a place is; the engine prefers towns over regions and countries
-/// when locating an event.
+/// What a place is; the engine prefers a point (a town, a camp, a base…)
+/// over regions and countries when locating an event.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PlaceKind {
@@ -76,6 +91,24 @@ pub enum PlaceKind {
     Town,
     Region,
     Country,
+    /// A displacement or refugee camp.
+    Camp,
+    Airport,
+    /// A military base.
+    Base,
+    /// A district or neighbourhood of a town.
+    District,
+    BorderCrossing,
+    /// Any other named spot: a square, a market, a bridge, a dam.
+    Site,
+}
+
+impl PlaceKind {
+    /// A place small enough to say where something happened: anything but
+    /// a region or a country.
+    pub fn is_point(self) -> bool {
+        !matches!(self, PlaceKind::Region | PlaceKind::Country)
+    }
 }
 
 /// What a [`Mention`] refers to: an index into [`Gazetteer::actors`],
@@ -125,7 +158,10 @@ struct RawActor {
     name: Spanned<String>,
     #[serde(default)]
     aliases: Vec<Spanned<String>>,
-    side: Side,
+    #[serde(default)]
+    side: Option<Spanned<Side>>,
+    #[serde(default)]
+    part_of: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -152,6 +188,10 @@ struct RawPlace {
     kind: PlaceKind,
     #[serde(default)]
     region: Option<String>,
+    #[serde(default)]
+    country: Option<String>,
+    #[serde(default)]
+    actor: Option<Spanned<String>>,
 }
 
 /// 1-based line of byte offset `at` in `text`.
@@ -197,6 +237,72 @@ fn check_coord(e: &Errors, v: &Spanned<f64>, what: &str, axis: &str, limit: f64)
     Ok(())
 }
 
+/// Every actor's side: its own, else its parent's (`part_of`, followed up
+/// the chain). Errors: a `part_of` naming no actor, a cycle, a part whose
+/// side differs from its parent's (a part speaks for its parent), an actor
+/// with neither `side` nor `part_of`.
+fn actor_sides(e: &Errors, actors: &[RawActor], ids: &HashMap<&str, usize>) -> Result<Vec<Side>, GazetteerError> {
+    let mut parent = vec![None; actors.len()];
+    for (i, a) in actors.iter().enumerate() {
+        if let Some(p) = &a.part_of {
+            match ids.get(p.get_ref().as_str()) {
+                Some(&j) => parent[i] = Some(j),
+                None => {
+                    return Err(e.at(p, format!("actor {:?}: part_of {:?} is not an actor id", a.id.get_ref(), p.get_ref())))
+                }
+            }
+        }
+    }
+    let mut sides = Vec::with_capacity(actors.len());
+    for (i, a) in actors.iter().enumerate() {
+        // walk up to the first actor with a side; more steps than actors is a cycle
+        let (mut at, mut steps) = (i, 0);
+        let side = loop {
+            if let Some(s) = &actors[at].side {
+                break *s.get_ref();
+            }
+            match parent[at] {
+                Some(up) if steps < actors.len() => (at, steps) = (up, steps + 1),
+                Some(_) => {
+                    let p = a.part_of.as_ref().unwrap_or(&a.id);
+                    return Err(e.at(p, format!("actor {:?}: part_of runs in a cycle", a.id.get_ref())));
+                }
+                None => {
+                    return Err(e.at(&a.id, format!("actor {:?}: missing `side` (or `part_of`)", a.id.get_ref())))
+                }
+            }
+        };
+        sides.push(side);
+    }
+    // a cycle whose members all give a side is still a cycle
+    for (i, a) in actors.iter().enumerate() {
+        let (mut at, mut steps) = (i, 0);
+        while let Some(up) = parent[at] {
+            steps += 1;
+            if steps > actors.len() {
+                let p = a.part_of.as_ref().unwrap_or(&a.id);
+                return Err(e.at(p, format!("actor {:?}: part_of runs in a cycle", a.id.get_ref())));
+            }
+            at = up;
+        }
+        if let (Some(s), Some(up)) = (&a.side, parent[i]) {
+            if *s.get_ref() != sides[up] {
+                return Err(e.at(
+                    s,
+                    format!(
+                        "actor {:?}: side {:?} differs from that of {:?}, which it is part of; \
+                         a part speaks for its parent: leave `side` out",
+                        a.id.get_ref(),
+                        s.get_ref().key(),
+                        actors[up].id.get_ref()
+                    ),
+                ));
+            }
+        }
+    }
+    Ok(sides)
+}
+
 fn strings(v: &[Spanned<String>]) -> Vec<String> {
     v.iter().map(|s| s.get_ref().clone()).collect()
 }
@@ -228,6 +334,7 @@ impl Gazetteer {
                 return Err(e.at(&a.id, format!("duplicate actor id {:?}", a.id.get_ref())));
             }
         }
+        let sides = actor_sides(&e, &raw.actors, &actor_ids)?;
         for p in &raw.people {
             let what = format!("person {:?}", p.name.get_ref());
             check_name(&e, &p.name, "person")?;
@@ -244,6 +351,16 @@ impl Gazetteer {
             check_coord(&e, &p.lon, &what, "longitude", 180.0)?;
             if place_ids.insert(p.id.get_ref(), i).is_some() {
                 return Err(e.at(&p.id, format!("duplicate place id {:?}", p.id.get_ref())));
+            }
+            if let Some(a) = &p.actor {
+                if !actor_ids.contains_key(a.get_ref().as_str()) {
+                    return Err(e.at(a, format!("{what}: actor {:?} is not an actor id", a.get_ref())));
+                }
+            }
+            if let Some(c) = &p.country {
+                if c.trim().is_empty() {
+                    return Err(e.at(&p.id, format!("{what}: empty country")));
+                }
             }
         }
 
@@ -271,11 +388,20 @@ impl Gazetteer {
             if let Some(&first) = seen.get(&key) {
                 let (other, other_label, other_name) = &names[first];
                 if other != entity {
+                    let place_and_actor = matches!(
+                        (other, entity),
+                        (Entity::Actor(_), Entity::Place(_)) | (Entity::Place(_), Entity::Actor(_))
+                    );
+                    let hint = if place_and_actor {
+                        " (a place that also speaks, like a capital, names its actor with `actor = \"<actor id>\"`)"
+                    } else {
+                        ""
+                    };
                     return Err(e.at(
                         name,
                         format!(
                             "{label}: name {:?} matches the same text as {:?} of {other_label} (line {}); \
-                             a name must belong to one entity only",
+                             a name must belong to one entity only{hint}",
                             name.get_ref(),
                             other_name.get_ref(),
                             line_of(text, other_name.span().start)
@@ -291,11 +417,13 @@ impl Gazetteer {
             actors: raw
                 .actors
                 .iter()
-                .map(|a| ActorEntry {
+                .zip(sides)
+                .map(|(a, side)| ActorEntry {
                     id: a.id.get_ref().clone(),
                     name: a.name.get_ref().trim().to_string(),
                     aliases: strings(&a.aliases),
-                    side: a.side,
+                    side,
+                    part_of: a.part_of.as_ref().map(|p| p.get_ref().clone()),
                 })
                 .collect(),
             people: raw
@@ -319,9 +447,31 @@ impl Gazetteer {
                     lon: *p.lon.get_ref(),
                     kind: p.kind,
                     region: p.region.clone(),
+                    country: p.country.as_ref().map(|c| c.trim().to_string()),
+                    actor: p.actor.as_ref().map(|a| a.get_ref().clone()),
                 })
                 .collect(),
         })
+    }
+
+    /// What a valid gazetteer's text leaves out that an editor should add,
+    /// as one warning each: places without a `country` (one warning at the
+    /// first such place, counting them all).
+    pub fn warnings(text: &str) -> Vec<GazetteerError> {
+        let Ok(raw) = toml::from_str::<RawFile>(text) else { return Vec::new() };
+        let missing: Vec<&RawPlace> = raw.places.iter().filter(|p| p.country.is_none()).collect();
+        let Some(first) = missing.first() else { return Vec::new() };
+        let ids: Vec<String> = missing.iter().take(3).map(|p| format!("{:?}", p.id.get_ref())).collect();
+        let more = if missing.len() > 3 { ", …" } else { "" };
+        vec![GazetteerError {
+            line: Some(line_of(text, first.id.span().start)),
+            message: format!(
+                "{} of {} places have no `country` ({}{more}): add `country = \"…\"` to each",
+                missing.len(),
+                raw.places.len(),
+                ids.join(", ")
+            ),
+        }]
     }
 
     /// Read and validate a gazetteer file; errors name the file and line.
@@ -392,6 +542,7 @@ impl Gazetteer {
                 aliases: p.aliases.clone(),
                 lat: p.lat,
                 lon: p.lon,
+                country: p.country.clone(),
             })
             .collect();
         (actors, places)
@@ -415,6 +566,27 @@ impl Gazetteer {
             Entity::Person(i) => self.people.get(i).and_then(|p| self.actor_index(&p.actor)),
             Entity::Place(_) => None,
         }
+    }
+
+    /// The actors an actor is part of, nearest first (its parent, its
+    /// parent's parent…); empty for an actor with no `part_of`.
+    pub fn ancestors(&self, actor: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut at = actor;
+        while let Some(up) = self.actors.get(at).and_then(|a| a.part_of.as_deref()).and_then(|id| self.actor_index(id)) {
+            // validated acyclic by `parse`; a hand-built one stops here
+            if up == actor || out.contains(&up) {
+                break;
+            }
+            out.push(up);
+            at = up;
+        }
+        out
+    }
+
+    /// The actor a place also stands for (`actor = …` on the place).
+    pub fn place_actor(&self, place: usize) -> Option<usize> {
+        self.places.get(place).and_then(|p| p.actor.as_deref()).and_then(|id| self.actor_index(id))
     }
 
     /// The canonical name of an entity ("" for an index out of range).
@@ -569,6 +741,57 @@ lon = 1.4
         assert_eq!(found(&g, "IS CLAIMS ATTACK"), pairs(&[("IS", "Islamic State")]));
     }
 
+    const SLASHES: &str = r#"
+[[actors]]
+id = "afc"
+name = "AFC/M23"
+aliases = ["M23", "Congo River Alliance"]
+side = "rebels"
+
+[[actors]]
+id = "au"
+name = "African Union"
+aliases = ["AU"]
+side = "international"
+
+[[actors]]
+id = "us"
+name = "United States"
+aliases = ["US"]
+side = "international"
+
+[[actors]]
+id = "un"
+name = "United Nations"
+aliases = ["U.N."]
+side = "international"
+"#;
+
+    #[test]
+    fn a_name_with_a_slash_matches_only_with_its_slash() {
+        let g = Gazetteer::parse(SLASHES).unwrap();
+        assert_eq!(
+            found(&g, "The AFC/M23 said it held the hills; AFC / M23 fighters and M23 officers."),
+            pairs(&[("AFC/M23", "AFC/M23"), ("AFC / M23", "AFC/M23"), ("M23", "AFC/M23")])
+        );
+        // a slash is not a space: "AFC M23" is not the name, "M23" alone is
+        assert_eq!(found(&g, "AFC M23"), pairs(&[("M23", "AFC/M23")]));
+        // nor is a space a slash for an alias written with a space
+        assert!(found(&g, "Congo/River Alliance").is_empty());
+    }
+
+    #[test]
+    fn dotted_acronyms_are_never_cut() {
+        let g = Gazetteer::parse(SLASHES).unwrap();
+        assert_eq!(
+            found(&g, "A U.N. spokesperson said the U.S. envoy met the AU."),
+            // "A U" is not "AU", "U.S" is not "US"
+            pairs(&[("U.N", "United Nations"), ("AU", "African Union")])
+        );
+        assert_eq!(found(&g, "The AU and the US met."), pairs(&[("AU", "African Union"), ("US", "United States")]));
+        assert!(found(&g, "a U.S.A. team, A U.S. plane").is_empty());
+    }
+
     #[test]
     fn finds_within_a_range_with_whole_text_offsets() {
         let g = Gazetteer::parse(SMALL).unwrap();
@@ -618,6 +841,7 @@ lon = 1.4
         assert_eq!(e.line, Some(8));
         assert!(e.message.contains("place \"anefis\"") && e.message.contains("actor \"a\""), "{e}");
         assert!(e.message.contains("(line 4)"), "{e}");
+        assert!(e.message.contains("`actor = "), "a place and an actor: the way out is named: {e}");
     }
 
     #[test]
@@ -637,6 +861,74 @@ lon = 1.4
         let e = err("[[actors]]\nid = \"a\"\nname = \"A\"\nside = \"state\"\ncolour = 1\n");
         assert_eq!(e.line, Some(5), "{e}");
         assert!(e.message.contains("colour"), "{e}");
+    }
+
+    const PARTS: &str = "[[actors]]\nid = \"gov\"\nname = \"Government\"\nside = \"state\"\n\
+                         [[actors]]\nid = \"ministry\"\nname = \"Ministry\"\npart_of = \"gov\"\n";
+
+    #[test]
+    fn a_part_takes_its_parents_side() {
+        let g = Gazetteer::parse(PARTS).unwrap();
+        assert_eq!(g.actors[1].side, Side::State);
+        assert_eq!(g.actors[1].part_of.as_deref(), Some("gov"));
+        assert_eq!(g.ancestors(1), [0]);
+        assert!(g.ancestors(0).is_empty());
+        // the same side, written out, is fine
+        assert!(Gazetteer::parse(&format!("{PARTS}side = \"state\"\n")).is_ok());
+    }
+
+    #[test]
+    fn rejects_bad_part_of_with_lines() {
+        let e = err(&format!("{PARTS}side = \"rebels\"\n"));
+        assert_eq!(e.line, Some(9), "{e}");
+        assert!(e.message.contains("part of") && e.message.contains("\"gov\""), "{e}");
+        let e = err(&PARTS.replace("part_of = \"gov\"", "part_of = \"nobody\""));
+        assert_eq!(e.line, Some(8), "{e}");
+        assert!(e.message.contains("\"nobody\" is not an actor id"), "{e}");
+        let cycle = "[[actors]]\nid = \"a\"\nname = \"A\"\npart_of = \"b\"\n\
+                     [[actors]]\nid = \"b\"\nname = \"B\"\npart_of = \"a\"\n";
+        let e = err(cycle);
+        assert_eq!(e.line, Some(4), "{e}");
+        assert!(e.message.contains("cycle"), "{e}");
+        let e = err(&format!("{cycle}side = \"state\"\n"));
+        assert!(e.message.contains("cycle"), "{e}");
+        let e = err("[[actors]]\nid = \"a\"\nname = \"A\"\n");
+        assert_eq!(e.line, Some(2), "{e}");
+        assert!(e.message.contains("missing `side`"), "{e}");
+    }
+
+    #[test]
+    fn places_have_kinds_countries_and_may_stand_for_an_actor() {
+        let text = format!(
+            "{PARTS}[[places]]\nid = \"cap\"\nname = \"Ostra\"\nlat = 1.0\nlon = 2.0\ncountry = \"Varna\"\nactor = \"gov\"\n\
+             [[places]]\nid = \"camp\"\nname = \"Dara camp\"\nkind = \"camp\"\nlat = 1.0\nlon = 2.0\n\
+             [[places]]\nid = \"xing\"\nname = \"Dara crossing\"\nkind = \"border_crossing\"\nlat = 1.0\nlon = 2.0\n"
+        );
+        let g = Gazetteer::parse(&text).unwrap();
+        assert_eq!(g.places[0].country.as_deref(), Some("Varna"));
+        assert_eq!(g.place_actor(0), Some(0));
+        assert_eq!(g.place_actor(1), None);
+        assert_eq!((g.places[1].kind, g.places[2].kind), (PlaceKind::Camp, PlaceKind::BorderCrossing));
+        assert!(g.places[1].kind.is_point() && !PlaceKind::Country.is_point() && !PlaceKind::Region.is_point());
+        for kind in ["airport", "base", "district", "site", "town", "region", "country"] {
+            let one = format!("[[places]]\nid = \"p\"\nname = \"P\"\nkind = \"{kind}\"\nlat = 1.0\nlon = 2.0\n");
+            assert!(Gazetteer::parse(&one).is_ok(), "{kind}");
+        }
+        let e = err(&text.replace("actor = \"gov\"", "actor = \"nobody\""));
+        assert_eq!(e.line, Some(15), "{e}");
+        let e = err("[[places]]\nid = \"p\"\nname = \"P\"\nkind = \"village\"\nlat = 1.0\nlon = 2.0\n");
+        assert_eq!(e.line, Some(4), "{e}");
+    }
+
+    #[test]
+    fn places_without_a_country_are_one_warning() {
+        let one = |id: &str, country: &str| format!("[[places]]\nid = \"{id}\"\nname = \"{id}\"\nlat = 1.0\nlon = 2.0\n{country}");
+        let text = format!("{}{}{}", one("a", "country = \"Varna\"\n"), one("b", ""), one("c", ""));
+        let w = Gazetteer::warnings(&text);
+        assert_eq!(w.len(), 1);
+        assert_eq!(w[0].line, Some(8), "{}", w[0]);
+        assert!(w[0].message.starts_with("2 of 3 places have no `country` (\"b\", \"c\")"), "{}", w[0]);
+        assert!(Gazetteer::warnings(&one("a", "country = \"Varna\"\n")).is_empty());
     }
 
     #[test]

@@ -31,6 +31,7 @@ pub mod noscript;
 pub mod numbers;
 pub mod opening;
 pub mod pipeline;
+pub mod roles;
 pub mod sentences;
 pub mod settings;
 pub mod synth;

@@ -284,7 +284,16 @@ pub fn check_dir(dir: &Path) -> CheckReport {
     let mut problems = Vec::new();
     let gaz_path = dir.join(GAZETTEER_FILE);
     let gazetteer = match Gazetteer::load(&gaz_path) {
-        Ok(g) => Some(g),
+        Ok(g) => {
+            let text = std::fs::read_to_string(&gaz_path).unwrap_or_default();
+            problems.extend(Gazetteer::warnings(text.trim_start_matches('\u{feff}')).into_iter().map(|w| Problem {
+                path: gaz_path.to_string_lossy().into_owned(),
+                line: w.line,
+                severity: Severity::Warning,
+                message: w.message,
+            }));
+            Some(g)
+        }
         Err(e) => {
             problems.push(Problem {
                 path: gaz_path.to_string_lossy().into_owned(),

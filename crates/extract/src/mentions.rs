@@ -38,7 +38,8 @@ pub struct PlaceInfo {
     pub kind: PlaceKind,
     /// Folded region key: a town's region label, or a region's name without "region".
     pub region_key: String,
-    /// Locates an event: a town, or a region that has towns (not a country
+    /// Locates an event: a point (town, camp, base…), or a region that has
+    /// towns (not a country
     /// or a wide area such as "northern Mali" or "the Sahel").
     pub locates: bool,
 }
@@ -128,7 +129,7 @@ impl Lexicon {
                     name: p.name.clone(),
                     kind: p.kind,
                     region_key,
-                    locates: p.kind == PlaceKind::Town,
+                    locates: p.kind.is_point(),
                 }
             })
             .collect::<Vec<PlaceInfo>>();
@@ -139,7 +140,7 @@ impl Lexicon {
                 let key = places[i].region_key.clone();
                 places[i].locates = !key.is_empty()
                     && places.iter().zip(&folded_names).any(|(t, name)| {
-                        t.kind == PlaceKind::Town && (t.region_key == key || *name == key)
+                        t.kind.is_point() && (t.region_key == key || *name == key)
                     });
             }
         }
@@ -233,8 +234,8 @@ impl Lexicon {
             return true;
         }
         match (pa.kind, pb.kind) {
-            (PlaceKind::Region, PlaceKind::Town) => in_region(pb, nb, pa),
-            (PlaceKind::Town, PlaceKind::Region) => in_region(pa, na, pb),
+            (PlaceKind::Region, k) if k.is_point() => in_region(pb, nb, pa),
+            (k, PlaceKind::Region) if k.is_point() => in_region(pa, na, pb),
             _ => false,
         }
     }

@@ -123,7 +123,7 @@ mod tests {
     }
 
     fn corpus(docs: Vec<Document>, events: Vec<Event>) -> Corpus {
-        let kidal = Place { id: "kidal".into(), name: "Kidal".into(), aliases: vec![], lat: 18.4, lon: 1.4 };
+        let kidal = Place { id: "kidal".into(), name: "Kidal".into(), aliases: vec![], lat: 18.4, lon: 1.4, country: None };
         let settings = crate::model::Settings { title: "A test corpus".into(), ..Default::default() };
         Corpus { version: 1, documents: docs, places: vec![kidal], events, settings, ..Default::default() }
     }

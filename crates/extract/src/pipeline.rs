@@ -142,12 +142,14 @@ pub fn parse_article(
     let layers = Layers::new(&text, body_line0);
     let f = &layers.f;
     let layout = layout::sentences(f, &text, front.title.is_none());
-    let ents = lex.find(&text);
+    let mut ents = lex.find(&text);
     let cls = crate::tokens::classes(f, &layout.toks);
+    let words = Words { f, toks: &layout.toks, cls: &cls };
+    crate::roles::assign(&mut ents, &words, &layout.toks, lex);
     let p = Parsed {
         text: &text,
         layers: &layers,
-        words: Words { f, toks: &layout.toks, cls: &cls },
+        words,
         toks: &layout.toks,
         sents: &layout.sents,
         ents: &ents,

@@ -93,7 +93,7 @@ fn corpus() -> Corpus {
         })
         .collect();
     let places: Vec<Place> = (0..PLACES)
-        .map(|i| Place { id: format!("place{i}"), name: format!("Place {i}"), aliases: vec![], lat: 18.0, lon: 0.0 })
+        .map(|i| Place { id: format!("place{i}"), name: format!("Place {i}"), aliases: vec![], lat: 18.0, lon: 0.0, country: None })
         .collect();
     let documents: Vec<Document> = (0..DOCUMENTS)
         .map(|i| Document {

@@ -10,7 +10,7 @@
 use serde::{Deserialize, Serialize};
 
 /// Bump when the binary layout changes.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Corpus {
@@ -147,6 +147,8 @@ pub struct Place {
     pub aliases: Vec<String>,
     pub lat: f64,
     pub lon: f64,
+    /// The country the place lies in, as the gazetteer names it.
+    pub country: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -72,8 +72,8 @@ fn corpus() -> Corpus {
         documents: vec![doc()],
         actors: vec![actor("army", Side::State), actor("rebels", Side::Rebels)],
         places: vec![
-            Place { id: "town".into(), name: "Town".into(), aliases: vec![], lat: 0.0, lon: 0.0 },
-            Place { id: "hill".into(), name: "Hill".into(), aliases: vec![], lat: 1.0, lon: 1.0 },
+            Place { id: "town".into(), name: "Town".into(), aliases: vec![], lat: 0.0, lon: 0.0, country: None },
+            Place { id: "hill".into(), name: "Hill".into(), aliases: vec![], lat: 1.0, lon: 1.0, country: None },
         ],
         claims: vec![
             claim("d1#a", "it entered the town on Monday", Some("army"), Some(Side::State), "ev-1"),

@@ -12,10 +12,11 @@
 //!   `‐`, `‑`, `‒`, `–`) and apostrophes (`'`, `’`, `‘`, `ʼ`, `` ` ``, `´`)
 //!   are *soft*: a name may run across them, and they vanish from the match
 //!   key, which makes `Tin Zaouatine`, `Tin-Zaouatine` and `Tinzaouatine`
-//!   equal. A period or comma is soft too but stays in the key as a marker
-//!   (`Col. Goïta` ≠ `Col Goïta`), so that `Bamako. Government…` never reads
-//!   as "Bamako government". Anything else (brackets, quotes, slashes,
-//!   colons, em dashes, paragraph breaks, …) is *hard*: no name runs across,
+//!   equal. A period, comma or slash is soft too but stays in the key as a
+//!   marker (`Col. Goïta` ≠ `Col Goïta`, `AFC/M23` ≠ `AFC M23`), so that
+//!   `Bamako. Government…` never reads as "Bamako government", and only a
+//!   name written with a slash runs across one. Anything else (brackets,
+//!   quotes, colons, em dashes, paragraph breaks, …) is *hard*: no name runs across,
 //!   nor across a gap longer than eight characters.
 
 /// Folds one character: `Some(folded)` for a word character (1–2 chars of
@@ -151,8 +152,8 @@ pub(crate) enum GapChar {
     Space(bool),
     /// Hyphen or apostrophe: a name may run across it.
     Joiner,
-    /// Period or comma: a name may run across it, but the mark is kept in
-    /// the key.
+    /// Period, comma or slash: a name may run across it, but the mark is
+    /// kept in the key.
     Marker(char),
     /// Anything else: breaks a name.
     Hard,
@@ -168,7 +169,7 @@ pub(crate) fn gap_char(c: char) -> GapChar {
         c if c.is_whitespace() => GapChar::Space(false),
         '-' | '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\'' | '\u{2019}' | '\u{2018}' | '\u{2BC}' | '`'
         | '\u{B4}' | '\u{2032}' => GapChar::Joiner,
-        '.' | ',' => GapChar::Marker(c),
+        '.' | ',' | '/' => GapChar::Marker(c),
         _ => GapChar::Hard,
     }
 }
@@ -210,7 +211,7 @@ const ASCII_CLASS: [u8; 128] = {
             b' ' | b'\t' | b'\r' => A_SPACE,
             b'\n' | 0x0B | 0x0C => A_NEWLINE,
             b'-' | b'\'' | b'`' => A_JOINER,
-            b'.' | b',' => A_MARKER,
+            b'.' | b',' | b'/' => A_MARKER,
             _ => A_HARD,
         };
         i += 1;
@@ -533,7 +534,9 @@ mod tests {
         assert_eq!(spans[0], (0, 5));
         assert_eq!(crate::text::slice_cp(text, spans[5].0, spans[5].1), "Goïta");
         let joins: Vec<bool> = t.tokens.iter().map(|x| x.joins_next).collect();
-        assert_eq!(joins, [true, true, false, true, true, false, true, false]);
+        // a slash joins, kept as a marker: only a name written with it runs across
+        assert_eq!(joins, [true, true, true, true, true, false, true, false]);
+        assert_eq!(t.markers(&t.tokens[2]), ['/']);
         assert_eq!(t.markers(&t.tokens[3]), [',']);
         assert_eq!(t.markers(&t.tokens[4]), ['.']);
         assert!(t.markers(&t.tokens[0]).is_empty());

@@ -6,6 +6,9 @@
 //! only match the same capitals, so the English "is" or the French "un" are
 //! never taken for them; nor are they matched inside a run of capitals such
 //! as the headline "WHY IS KIDAL…", where capitals say nothing.
+//!
+//! No name starts or ends inside a dotted acronym: in "A U.N. team" the
+//! letters "A U" are never the alias "AU" (see [`cuts_dotted_acronym`]).
 
 use super::fold::{tokenize, Tokens};
 use super::Entity;
@@ -266,6 +269,9 @@ impl Matcher {
     /// The entity named by words `i..=j` if a name ends at `node`.
     fn accept(&self, node: u32, toks: &Tokens, i: usize, j: usize) -> Option<Entity> {
         let (t0, t1) = self.nodes[node as usize].terms;
+        if t0 == t1 || cuts_dotted_acronym(toks, i, j) {
+            return None;
+        }
         self.terminals[t0 as usize..t1 as usize]
             .iter()
             .find(|t| match &t.exact {
@@ -287,6 +293,18 @@ fn raw_equals(toks: &Tokens, i: usize, j: usize, exact: &[char]) -> bool {
         }
     }
     want.next().is_none()
+}
+
+/// Would words `i..=j` start or end inside a dotted acronym ("U.N.",
+/// "U.S.": one-letter words joined by a bare period)?
+fn cuts_dotted_acronym(toks: &Tokens, i: usize, j: usize) -> bool {
+    let dotted = |a: usize| {
+        let (x, y) = (&toks.tokens[a], &toks.tokens[a + 1]);
+        x.end - x.start == 1
+            && y.end - y.start == 1
+            && toks.text.get(x.byte_end as usize..y.byte_start as usize) == Some(".")
+    };
+    (i > 0 && dotted(i - 1)) || (j + 1 < toks.tokens.len() && dotted(j))
 }
 
 /// Are words `i..=j` set between all-capital words on the same line (a

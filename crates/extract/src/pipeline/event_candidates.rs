@@ -12,9 +12,9 @@ use super::{ClaimWhere, Parsed};
 use crate::claims::{RawClaim, Sent};
 use crate::dates::{Date, Resolved};
 use crate::events::{self, Candidate, Family};
-use crate::mentions::{ents_in, Ent};
+use crate::mentions::ents_in;
 use crate::model::{Caveat, Precision};
-use crate::tokens::{Tok, Words};
+use crate::tokens::Words;
 
 /// Body sentences → event candidates (`doc` 0, `claims` indexing `raw`),
 /// and per sentence the places of its scene.
@@ -55,7 +55,7 @@ fn own_places(p: &Parsed, s: &Sent, near: u32) -> Vec<usize> {
     let mut own: Vec<(u32, usize)> = Vec::new();
     for e in ents_in(p.ents, s.start, s.end) {
         let Some(pl) = e.place else { continue };
-        if !p.lex.locates(pl) || metonymic(&p.words, p.toks, e) {
+        if !p.lex.locates(pl) || crate::roles::stands_for_actor(&p.words, p.toks, e) {
             continue;
         }
         own.push((e.start.abs_diff(near), pl));
@@ -316,19 +316,6 @@ fn takes_a_facility(words: &Words, k: usize, end: usize) -> bool {
         }
     }
     false
-}
-
-/// A place name standing for its government, not for where something
-/// happened: "claimed by Gao", "blamed Bamako", "Bamako said", "the Bamako
-/// regime".
-fn metonymic(words: &Words, toks: &[Tok], e: &Ent) -> bool {
-    let k = toks.partition_point(|t| t.start < e.start);
-    let after = toks.partition_point(|t| t.start < e.end);
-    let before_ok = k > 0 && words.gap_after(k - 1).trim().is_empty();
-    (before_ok && matches!(words.w(k - 1), "by" | "for" | "accused" | "accuse" | "accuses"
-        | "blamed" | "blame" | "blames" | "incriminate" | "urged" | "warned" | "against"))
-        || matches!(words.w(after), "said" | "says" | "denied" | "denies" | "accused"
-            | "claimed" | "blamed" | "regime" | "insisted" | "announced")
 }
 
 /// A sentence opening that refers back to the previous sentence's scene.

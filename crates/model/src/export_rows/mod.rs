@@ -29,7 +29,7 @@ pub use json::to_json;
 pub const ROWS_VERSION: u32 = 2;
 
 /// The columns, in order: the CSV header and the keys of each JSON row.
-pub const COLUMNS: [&str; 25] = [
+pub const COLUMNS: [&str; 26] = [
     "event_id",
     "event_date",
     "event_date_end",
@@ -39,6 +39,7 @@ pub const COLUMNS: [&str; 25] = [
     "actors",
     "sides",
     "place",
+    "country",
     "latitude",
     "longitude",
     "contested",
@@ -226,6 +227,7 @@ pub fn write<'c>(corpus: &'c Corpus, ids: &dyn Resolve<'c>, events: &[usize], si
                 Value::Text(&actors),
                 Value::Text(&sides),
                 Value::Text(&places),
+                first.and_then(|p| p.country.as_deref()).map_or(Value::Null, opt),
                 lat,
                 lon,
                 Value::Bool(e.contested),
@@ -233,7 +235,7 @@ pub fn write<'c>(corpus: &'c Corpus, ids: &dyn Resolve<'c>, events: &[usize], si
                 sink.value(v);
             }
             let Some(cl) = claims.get(k) else {
-                for _ in 12..COLUMNS.len() - 2 {
+                for _ in 13..COLUMNS.len() - 2 {
                     sink.value(Value::Null);
                 }
                 // an event without claims: the event's confidence

@@ -12,7 +12,7 @@ fn actor(id: &str, name: &str, side: Side) -> Actor {
 }
 
 fn place(id: &str, name: &str, lat: f64, lon: f64) -> Place {
-    Place { id: id.into(), name: name.into(), aliases: vec![], lat, lon }
+    Place { id: id.into(), name: name.into(), aliases: vec![], lat, lon, country: None }
 }
 
 fn doc(id: &str, text: &str, url: Option<&str>) -> Document {
@@ -199,6 +199,16 @@ fn assert_round_trips(rows: &[Row], query: &str, events: usize) {
             }
         }
     }
+}
+
+#[test]
+fn country_is_that_of_the_geolocated_place() {
+    let mut c = fixture();
+    assert_eq!(rows(&c, &[0])[0][col("country")], Cell::Null, "no country in the gazetteer: empty");
+    c.places[1].country = Some("Kestria".into());
+    assert_eq!(rows(&c, &[0])[0][col("country")], Cell::Null, "only the first place's country");
+    c.places[0].country = Some("Varna".into());
+    assert_eq!(text_of(&rows(&c, &[0])[0], "country"), Some("Varna"));
 }
 
 #[test]

@@ -31,7 +31,7 @@ pub fn actor(id: &str, name: &str, side: Side) -> Actor {
 }
 
 pub fn place(id: &str, name: &str) -> Place {
-    Place { id: id.into(), name: name.into(), aliases: vec![], lat: 18.0, lon: 0.0 }
+    Place { id: id.into(), name: name.into(), aliases: vec![], lat: 18.0, lon: 0.0, country: None }
 }
 
 pub fn claim(id: &str, document: &str, quote: &str, speaker: Option<&str>, side: Option<Side>, event: Option<&str>) -> Claim {
