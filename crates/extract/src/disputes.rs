@@ -18,13 +18,25 @@
 //!    counts **civilian dead** (`the army says it killed 40 terrorists;
 //!    residents say 30 villagers died`).
 //!
-//! Which sides can dispute is decided in one place, [`opposed`], so that
-//! camps defined by an editor can replace the fixed sides there.
+//! A "side" here is a [`Party`]: a camp of the corpus with its role
+//! ([`crate::camps`]). Which parties can dispute is decided in one place,
+//! [`opposed`]: claims of two different camps. Which parties fight (rules 2,
+//! 4 and 5) is their camp's role ([`Role::belligerent`]), never a camp id.
 //!
 //! One dispute per pair of sides and rule, naming every claim involved and
 //! one readable line.
 
-use crate::model::{Dispute, Number, Side, Stance};
+use crate::camps::Role;
+use crate::model::{CampIx, Dispute, Number, Stance};
+
+/// A claimant's camp, with the role the rules read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Party {
+    pub camp: CampIx,
+    pub role: Role,
+}
+
+type Side = Party;
 
 /// What the dispute finder needs of a claim.
 #[derive(Debug, Clone)]
@@ -94,9 +106,9 @@ const OUTCOMES: &[(&str, &str)] = &[
 ];
 
 /// Whether two claimants' accounts can be in dispute: they speak for
-/// different sides.
-pub fn opposed(a: Side, b: Side) -> bool {
-    a != b
+/// different camps.
+pub fn opposed(a: Party, b: Party) -> bool {
+    a.camp != b.camp
 }
 
 /// Words saying who did it: the named party carried it out.
@@ -175,8 +187,8 @@ fn counts_civilian_dead(c: &ClaimView) -> bool {
     })
 }
 
-fn belligerent(s: Option<Side>) -> bool {
-    matches!(s, Some(Side::State | Side::Rebels | Side::Jihadists))
+fn belligerent(s: Option<Party>) -> bool {
+    s.is_some_and(|p| p.role.belligerent())
 }
 
 fn has_word(text: &str, phrase: &str) -> bool {
@@ -496,6 +508,16 @@ fn push_new(out: &mut Vec<Dispute>, claims: Vec<String>, reason: String) {
 mod tests {
     use super::*;
 
+    // The default camps, as the seeds' gazetteer has them.
+    const fn party(camp: u8) -> Party {
+        Party { camp: CampIx(camp), role: Role::DEFAULTS[camp as usize] }
+    }
+    const STATE: Party = party(0);
+    const REBELS: Party = party(1);
+    const JIHADISTS: Party = party(2);
+    const LOCAL: Party = party(4);
+    const OBSERVERS: Party = party(5);
+
     fn view<'a>(
         id: &'a str,
         side: Side,
@@ -525,39 +547,39 @@ mod tests {
     fn each_side_blaming_the_other_is_a_dispute() {
         let c = [
             naming(
-                view("a#c1", Side::Rebels, Stance::Assert, "CSP", "the csp said the army shelled the market", &[]),
-                &[Side::Rebels, Side::State],
+                view("a#c1", REBELS, Stance::Assert, "CSP", "the csp said the army shelled the market", &[]),
+                &[REBELS, STATE],
             ),
             naming(
-                view("b#c1", Side::State, Stance::Assert, "FAMa", "the army said rebels fired on the market", &[]),
-                &[Side::State, Side::Rebels],
+                view("b#c1", STATE, Stance::Assert, "FAMa", "the army said rebels fired on the market", &[]),
+                &[STATE, REBELS],
             ),
         ];
         let d = find(&c);
         assert_eq!(d.len(), 1, "{d:?}");
         assert_eq!(d[0].claims, ["a#c1", "b#c1"]);
         // one side blaming, the other silent on who did it: no dispute
-        let one = [c[0].clone(), view("b#c2", Side::State, Stance::Assert, "FAMa", "the market was busy", &[])];
+        let one = [c[0].clone(), view("b#c2", STATE, Stance::Assert, "FAMa", "the market was busy", &[])];
         assert!(find(&one).is_empty());
     }
 
     #[test]
     fn an_account_of_mutual_blame_is_a_dispute() {
-        let c = [view("a#c1", Side::Observers, Stance::Assert, "AFP", "the two armies accused each other of the shelling", &[])];
+        let c = [view("a#c1", OBSERVERS, Stance::Assert, "AFP", "the two armies accused each other of the shelling", &[])];
         assert_eq!(find(&c).len(), 1);
     }
 
     #[test]
     fn military_targets_against_civilian_dead() {
         let c = [
-            view("a#c1", Side::State, Stance::Assert, "FAMa", "the army said it killed 40 terrorists in the strike", &[]),
-            view("a#c2", Side::Local, Stance::Assert, "residents", "residents said 30 villagers were killed", &[]),
+            view("a#c1", STATE, Stance::Assert, "FAMa", "the army said it killed 40 terrorists in the strike", &[]),
+            view("a#c2", LOCAL, Stance::Assert, "residents", "residents said 30 villagers were killed", &[]),
         ];
         let d = find(&c);
         assert_eq!(d.len(), 1, "{d:?}");
         assert!(d[0].reason.contains("civilian dead"), "{}", d[0].reason);
         // armed men killed are no civilian toll
-        let c = [c[0].clone(), view("a#c3", Side::Local, Stance::Assert, "residents", "residents said armed men were killed", &[])];
+        let c = [c[0].clone(), view("a#c3", LOCAL, Stance::Assert, "residents", "residents said armed men were killed", &[])];
         assert!(find(&c).is_empty());
     }
 
@@ -566,7 +588,7 @@ mod tests {
         let c = [
             view(
                 "a#c1",
-                Side::State,
+                STATE,
                 Stance::Assert,
                 "FAMa",
                 "a large convoy of its forces had progressed to the surroundings of anefis",
@@ -574,7 +596,7 @@ mod tests {
             ),
             view(
                 "a#c2",
-                Side::Rebels,
+                REBELS,
                 Stance::Deny,
                 "CMA",
                 "i deny the entry of the convoy. they are instead surrounded",
@@ -597,20 +619,20 @@ mod tests {
         let n = |v: f64, about: &str| Number { value: v, unit: "people".into(), about: about.into() };
         let (a, b, c) = ([n(30.0, "killed")], [n(100.0, "personnel")], [n(22.0, "prisoners")]);
         let claims = [
-            view("a#c1", Side::State, Stance::Assert, "officials", "officials said 30 were killed", &a),
-            view("a#c2", Side::Jihadists, Stance::Assert, "JNIM", "jnim said it killed 100 personnel", &b),
+            view("a#c1", STATE, Stance::Assert, "officials", "officials said 30 were killed", &a),
+            view("a#c2", JIHADISTS, Stance::Assert, "JNIM", "jnim said it killed 100 personnel", &b),
         ];
         assert_eq!(find(&claims).len(), 1);
         // prisoners are another count
-        let claims = [claims[0].clone(), view("a#c3", Side::Jihadists, Stance::Assert, "JNIM", "jnim said it took 22 prisoners", &c)];
+        let claims = [claims[0].clone(), view("a#c3", JIHADISTS, Stance::Assert, "JNIM", "jnim said it took 22 prisoners", &c)];
         assert!(find(&claims).is_empty());
     }
 
     #[test]
     fn fled_against_fought_back() {
         let c = [
-            view("a#c1", Side::Jihadists, Stance::Assert, "JNIM", "the escorting soldiers fled", &[]),
-            view("a#c2", Side::State, Stance::Assert, "FAMa", "the escort reacted \"vigorously\" to the ambush", &[]),
+            view("a#c1", JIHADISTS, Stance::Assert, "JNIM", "the escorting soldiers fled", &[]),
+            view("a#c2", STATE, Stance::Assert, "FAMa", "the escort reacted \"vigorously\" to the ambush", &[]),
         ];
         let d = find(&c);
         assert_eq!(d.len(), 1, "{d:?}");
@@ -632,7 +654,7 @@ mod tests {
         let c = [
             view(
                 "a#c1",
-                Side::State,
+                STATE,
                 Stance::Assert,
                 "FAMa",
                 "recorded very significant progress",
@@ -640,7 +662,7 @@ mod tests {
             ),
             view(
                 "b#c1",
-                Side::Rebels,
+                REBELS,
                 Stance::Assert,
                 "CSP",
                 "it had trapped malian soldiers",
@@ -648,7 +670,7 @@ mod tests {
             ),
             view(
                 "b#c2",
-                Side::Local,
+                LOCAL,
                 Stance::Assert,
                 "a resident",
                 "heard gunfire",
@@ -674,13 +696,13 @@ mod tests {
         let c = [
             view(
                 "a#c1",
-                Side::State,
+                STATE,
                 Stance::Assert,
                 "FAMa",
                 "progressed",
                 &[],
             ),
-            view("a#c2", Side::State, Stance::Deny, "junta", "denied", &[]),
+            view("a#c2", STATE, Stance::Deny, "junta", "denied", &[]),
         ];
         assert!(find(&c).is_empty());
     }

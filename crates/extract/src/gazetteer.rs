@@ -20,7 +20,8 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::load::LoadError;
-use crate::model::{Actor, Place, Side};
+use crate::camps::{Role, Roles};
+use crate::model::{Actor, ActorKind, Camp, CampIx, Place};
 
 pub use fold::fold;
 pub use matcher::{Matcher, Mention};
@@ -31,6 +32,17 @@ pub struct Gazetteer {
     pub actors: Vec<ActorEntry>,
     pub people: Vec<PersonEntry>,
     pub places: Vec<PlaceEntry>,
+    /// The corpus's camps (`corpus.toml`, else `Camp::defaults`).
+    pub camps: Vec<Camp>,
+    /// Each camp's role in the extraction rules ([`crate::camps`]).
+    pub roles: Roles,
+}
+
+impl Default for Gazetteer {
+    /// No entries, the default camps.
+    fn default() -> Gazetteer {
+        Gazetteer { actors: vec![], people: vec![], places: vec![], camps: Camp::defaults(), roles: Roles(Role::DEFAULTS.to_vec()) }
+    }
 }
 
 /// An armed group, government, organisation or group of people that can make
@@ -40,7 +52,9 @@ pub struct ActorEntry {
     pub id: String,
     pub name: String,
     pub aliases: Vec<String>,
-    pub side: Side,
+    /// The actor's camp (`camp = "…"`, or the older `side = "…"`).
+    pub side: CampIx,
+    pub kind: Option<ActorKind>,
 }
 
 /// A named person, who speaks for an actor.
@@ -125,7 +139,10 @@ struct RawActor {
     name: Spanned<String>,
     #[serde(default)]
     aliases: Vec<Spanned<String>>,
-    side: Side,
+    camp: Option<Spanned<String>>,
+    /// The older name of `camp`.
+    side: Option<Spanned<String>>,
+    kind: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -197,6 +214,37 @@ fn check_coord(e: &Errors, v: &Spanned<f64>, what: &str, axis: &str, limit: f64)
     Ok(())
 }
 
+/// The actor's camp: `camp = "…"` or its older name `side = "…"` (both
+/// only if they agree), one of `camps`' ids.
+fn camp_of(e: &Errors, a: &RawActor, camps: &[Camp], what: &str) -> Result<CampIx, GazetteerError> {
+    let named = match (&a.camp, &a.side) {
+        (Some(c), Some(s)) if c.get_ref() != s.get_ref() => {
+            return Err(e.at(s, format!("{what}: `side` {:?} and `camp` {:?} differ; keep `camp`", s.get_ref(), c.get_ref())));
+        }
+        (Some(v), _) | (None, Some(v)) => v,
+        (None, None) => return Err(e.at(&a.id, format!("{what}: no camp (`camp = \"…\"`)"))),
+    };
+    match camps.iter().position(|c| &c.id == named.get_ref()) {
+        Some(i) => Ok(CampIx(i as u8)),
+        None => {
+            let ids: Vec<&str> = camps.iter().map(|c| c.id.as_str()).collect();
+            Err(e.at(named, format!("{what}: unknown camp {:?} (the camps are: {})", named.get_ref(), ids.join(", "))))
+        }
+    }
+}
+
+/// The actor's `kind`, one of [`ActorKind::label`]s.
+fn kind_of(e: &Errors, a: &RawActor, what: &str) -> Result<Option<ActorKind>, GazetteerError> {
+    let Some(k) = &a.kind else { return Ok(None) };
+    match ActorKind::ALL.into_iter().find(|x| x.label() == k.get_ref().trim()) {
+        Some(kind) => Ok(Some(kind)),
+        None => {
+            let all: Vec<&str> = ActorKind::ALL.iter().map(|x| x.label()).collect();
+            Err(e.at(k, format!("{what}: unknown kind {:?} (one of: {})", k.get_ref(), all.join(", "))))
+        }
+    }
+}
+
 fn strings(v: &[Spanned<String>]) -> Vec<String> {
     v.iter().map(|s| s.get_ref().clone()).collect()
 }
@@ -211,8 +259,14 @@ impl Gazetteer {
         Gazetteer::parse(BUILTIN_TOML)
     }
 
-    /// Parse and validate a gazetteer file's text.
+    /// Parse and validate a gazetteer file's text, with the default camps.
     pub fn parse(text: &str) -> Result<Gazetteer, GazetteerError> {
+        Gazetteer::parse_with_camps(text, Camp::defaults(), false)
+    }
+
+    /// Parse and validate a gazetteer file's text; every actor names one of
+    /// `camps` (`editor`: they are the editor's, see [`crate::camps::roles`]).
+    pub fn parse_with_camps(text: &str, camps: Vec<Camp>, editor: bool) -> Result<Gazetteer, GazetteerError> {
         let raw: RawFile = toml::from_str(text).map_err(|err| GazetteerError {
             line: err.span().map(|s| line_of(text, s.start)),
             message: err.message().trim().to_string(),
@@ -220,10 +274,12 @@ impl Gazetteer {
         let e = Errors { text };
 
         let mut actor_ids: HashMap<&str, usize> = HashMap::new();
+        let mut actor_camps: Vec<(CampIx, Option<ActorKind>)> = Vec::new();
         for (i, a) in raw.actors.iter().enumerate() {
             let what = format!("actor {:?}", a.id.get_ref());
             check_id(&e, &a.id, "actor")?;
             check_name(&e, &a.name, &what)?;
+            actor_camps.push((camp_of(&e, a, &camps, &what)?, kind_of(&e, a, &what)?));
             if actor_ids.insert(a.id.get_ref(), i).is_some() {
                 return Err(e.at(&a.id, format!("duplicate actor id {:?}", a.id.get_ref())));
             }
@@ -287,15 +343,18 @@ impl Gazetteer {
             }
         }
 
+        let roles = Roles(crate::camps::roles(&camps, editor, &actor_camps));
         Ok(Gazetteer {
             actors: raw
                 .actors
                 .iter()
-                .map(|a| ActorEntry {
+                .zip(&actor_camps)
+                .map(|(a, &(side, kind))| ActorEntry {
                     id: a.id.get_ref().clone(),
                     name: a.name.get_ref().trim().to_string(),
                     aliases: strings(&a.aliases),
-                    side: a.side,
+                    side,
+                    kind,
                 })
                 .collect(),
             people: raw
@@ -321,11 +380,19 @@ impl Gazetteer {
                     region: p.region.clone(),
                 })
                 .collect(),
+            camps,
+            roles,
         })
     }
 
-    /// Read and validate a gazetteer file; errors name the file and line.
+    /// Read and validate a gazetteer file with the default camps; errors
+    /// name the file and line.
     pub fn load(path: &Path) -> Result<Gazetteer, LoadError> {
+        Gazetteer::load_with_camps(path, Camp::defaults(), false)
+    }
+
+    /// Read and validate a gazetteer file whose actors name `camps`.
+    pub fn load_with_camps(path: &Path, camps: Vec<Camp>, editor: bool) -> Result<Gazetteer, LoadError> {
         let err = |line, message| LoadError { path: path.to_path_buf(), line, message };
         let bytes = std::fs::read(path).map_err(|e| {
             if e.kind() == std::io::ErrorKind::NotFound {
@@ -345,7 +412,7 @@ impl Gazetteer {
             err(Some(line_of_bytes(&bytes, e.valid_up_to())), format!("not valid UTF-8 (byte {})", e.valid_up_to()))
         })?;
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        Gazetteer::parse(text).map_err(|e| err(e.line, e.message))
+        Gazetteer::parse_with_camps(text, camps, editor).map_err(|e| err(e.line, e.message))
     }
 
     /// Compile every name and alias into a matcher. This walks every name:
@@ -381,7 +448,7 @@ impl Gazetteer {
         let actors = self
             .actors
             .iter()
-            .map(|a| Actor { id: a.id.clone(), name: a.name.clone(), aliases: a.aliases.clone(), side: a.side })
+            .map(|a| Actor { id: a.id.clone(), name: a.name.clone(), aliases: a.aliases.clone(), side: a.side, kind: a.kind })
             .collect();
         let places = self
             .places
@@ -506,7 +573,7 @@ lon = 1.4
     fn parses_entries_and_defaults() {
         let g = Gazetteer::parse(SMALL).unwrap();
         assert_eq!(g.actors.len(), 3);
-        assert_eq!(g.actors[1].side, Side::Jihadists);
+        assert_eq!(g.actors[1].side, CampIx(2));
         assert_eq!(g.people[0].role, None);
         assert_eq!(g.places[0].kind, PlaceKind::Town);
         assert_eq!(g.places[2].kind, PlaceKind::Region);
