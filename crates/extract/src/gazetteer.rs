@@ -687,6 +687,51 @@ lon = 1.4
         assert!(e.message.contains("(line 4)"), "{e}");
     }
 
+    fn camps3() -> Vec<Camp> {
+        ["gov", "front", "monitors"]
+            .iter()
+            .map(|id| Camp { id: (*id).into(), label: id.to_uppercase(), hint: String::new(), colour: None })
+            .collect()
+    }
+
+    #[test]
+    fn actors_name_an_editor_camp_with_camp_or_the_older_side() {
+        let text = "[[actors]]\nid = \"army\"\nname = \"Orland Army\"\ncamp = \"gov\"\nkind = \"armed forces\"\n\
+                    [[actors]]\nid = \"legion\"\nname = \"Vesk Legion\"\nside = \"front\"\nkind = \"foreign state\"\n\
+                    [[actors]]\nid = \"front\"\nname = \"Northern Front\"\ncamp = \"front\"\nside = \"front\"\nkind = \"armed group\"\n\
+                    [[actors]]\nid = \"radio\"\nname = \"Radio Pell\"\ncamp = \"monitors\"\n";
+        let g = Gazetteer::parse_with_camps(text, camps3(), true).unwrap();
+        let camps: Vec<(u8, Option<ActorKind>)> = g.actors.iter().map(|a| (a.side.0, a.kind)).collect();
+        assert_eq!(
+            camps,
+            [(0, Some(ActorKind::ArmedForces)), (1, Some(ActorKind::ForeignState)), (1, Some(ActorKind::ArmedGroup)), (2, None)]
+        );
+        // the foreign state's army gives the front no role; its armed group does
+        assert_eq!(g.roles.0, [Role::State, Role::Armed, Role::Armed]);
+        let (actors, _) = g.to_model();
+        assert_eq!((actors[0].side, actors[0].kind), (CampIx(0), Some(ActorKind::ArmedForces)));
+    }
+
+    #[test]
+    fn camp_and_kind_errors_name_their_line() {
+        let parse = |text: &str| Gazetteer::parse_with_camps(text, camps3(), true).unwrap_err();
+        let e = parse("[[actors]]\nid = \"a\"\nname = \"A\"\ncamp = \"state\"\n");
+        assert_eq!(e.line, Some(4), "{e}");
+        assert!(e.message.contains("unknown camp \"state\" (the camps are: gov, front, monitors)"), "{e}");
+        let e = parse("[[actors]]\nid = \"a\"\nname = \"A\"\n");
+        assert_eq!(e.line, Some(2), "{e}");
+        assert!(e.message.contains("no camp"), "{e}");
+        let e = parse("[[actors]]\nid = \"a\"\nname = \"A\"\ncamp = \"gov\"\nside = \"front\"\n");
+        assert_eq!(e.line, Some(5), "{e}");
+        assert!(e.message.contains("differ"), "{e}");
+        let e = parse("[[actors]]\nid = \"a\"\nname = \"A\"\ncamp = \"gov\"\nkind = \"army\"\n");
+        assert_eq!(e.line, Some(5), "{e}");
+        assert!(e.message.contains("unknown kind \"army\" (one of: armed forces, armed group,"), "{e}");
+        // the default camps' ids are not the editor's
+        assert!(Gazetteer::parse("[[actors]]\nid = \"a\"\nname = \"A\"\ncamp = \"gov\"\n").is_err());
+        assert!(Gazetteer::parse("[[actors]]\nid = \"a\"\nname = \"A\"\ncamp = \"rebels\"\n").is_ok());
+    }
+
     #[test]
     fn rejects_bad_values_with_lines() {
         let e = err("[[places]]\nid = \"x\"\nname = \"X\"\nlat = 91.0\nlon = 0.0\n");

@@ -132,11 +132,12 @@ pub fn camp_class(camp: Option<CampIx>) -> &'static str {
 /// `None` when some speaker's camp is unknown. An event's accounts have one
 /// column for each.
 pub fn speaking_camps<'c>(claims: impl IntoIterator<Item = &'c Claim>) -> Vec<Option<CampIx>> {
-    // 256 sorts after every camp
-    let mut keys: Vec<u16> = claims.into_iter().map(|c| c.side.map_or(256, |s| s.0 as u16)).collect();
-    crate::sort::sort(&mut keys);
-    keys.dedup();
-    keys.into_iter().map(|k| u8::try_from(k).ok().map(CampIx)).collect()
+    // slot 256: unknown, after every camp
+    let mut has = [false; 257];
+    for c in claims {
+        has[c.side.map_or(256, |s| s.index())] = true;
+    }
+    (0..has.len()).filter(|&i| has[i]).map(|i| u8::try_from(i).ok().map(CampIx)).collect()
 }
 
 /// A camp by its position in `Corpus::camps`.
@@ -380,4 +381,51 @@ pub struct Event {
     pub confidence: Confidence,
     /// The editor's public note when a correction changed this event.
     pub note: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn claim(side: Option<u8>) -> Claim {
+        Claim {
+            id: String::new(),
+            document: String::new(),
+            start: 0,
+            end: 0,
+            quote: String::new(),
+            speaker: None,
+            speaker_text: String::new(),
+            side: side.map(CampIx),
+            verb: String::new(),
+            stance: Stance::Assert,
+            date: None,
+            event: None,
+            numbers: vec![],
+            confidence: Confidence::High,
+            note: None,
+        }
+    }
+
+    #[test]
+    fn default_camps_are_the_six_sides_in_their_order() {
+        let ids: Vec<String> = Camp::defaults().into_iter().map(|c| c.id).collect();
+        assert_eq!(ids, ["state", "rebels", "jihadists", "international", "local", "observers"]);
+        assert!(Camp::defaults().iter().all(|c| !c.label.is_empty() && !c.hint.is_empty() && c.colour.is_none()));
+    }
+
+    #[test]
+    fn speaking_camps_in_corpus_order_unknown_last_each_once() {
+        let claims = [claim(Some(3)), claim(None), claim(Some(0)), claim(Some(3)), claim(Some(255))];
+        assert_eq!(speaking_camps(&claims), [Some(CampIx(0)), Some(CampIx(3)), Some(CampIx(255)), None]);
+        assert!(speaking_camps(&[]).is_empty());
+    }
+
+    #[test]
+    fn camp_classes_cover_the_palette_then_fall_back() {
+        assert_eq!(camp_class(Some(CampIx(0))), "camp-0");
+        assert_eq!(camp_class(Some(CampIx(7))), "camp-7");
+        assert_eq!(camp_class(Some(CampIx(8))), "camp-u");
+        assert_eq!(camp_class(None), "camp-u");
+    }
 }
