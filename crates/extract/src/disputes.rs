@@ -3,7 +3,8 @@
 //! Within an event, two sides are in dispute when
 //! 1. one side **denies** what another asserts (`FAMa says its convoy
 //!    progressed; CMA denies it: “I deny the entry …”`);
-//! 2. two belligerent sides (state, rebels, jihadists) each claim an outcome
+//! 2. two belligerent sides (camps whose role is the state or an armed
+//!    movement, [`Role::belligerent`]) each claim an outcome
 //!    in their own favour — outcomes are read with a lexicon: advance,
 //!    progress, dispersed, destroyed, broke through, repelled, took control
 //!    vs trapped, surrounded, stopped, blocked, shot down, routed — so both
@@ -36,13 +37,12 @@ pub struct Party {
     pub role: Role,
 }
 
-type Side = Party;
 
 /// What the dispute finder needs of a claim.
 #[derive(Debug, Clone)]
 pub struct ClaimView<'a> {
     pub id: &'a str,
-    pub side: Option<Side>,
+    pub side: Option<Party>,
     pub stance: Stance,
     /// Actor short label or the speaker's words.
     pub label: String,
@@ -53,7 +53,7 @@ pub struct ClaimView<'a> {
     pub numbers: &'a [Number],
     /// Sides of the actors the content names (the speaker's own included);
     /// read only when `may_blame` holds.
-    pub named_sides: Vec<Side>,
+    pub named_sides: Vec<Party>,
 }
 
 /// Outcome phrases (folded) and how a dispute line words them.
@@ -126,13 +126,13 @@ const MUTUAL_BLAME: &[&str] = &[
 /// Whether a claim can blame a side: an assertion by a known side with a
 /// perpetration word in its (folded) content. Only then does
 /// [`blamed_sides`] read its `named_sides`, so only then need they be found.
-pub(crate) fn may_blame(side: Option<Side>, stance: Stance, content: &str) -> bool {
+pub(crate) fn may_blame(side: Option<Party>, stance: Stance, content: &str) -> bool {
     side.is_some() && stance == Stance::Assert && PERPETRATION.iter().any(|p| has_word(content, p))
 }
 
 /// The sides a claim blames: an assertion with a perpetration word naming a
 /// belligerent of another side than the speaker's.
-fn blamed_sides(c: &ClaimView) -> Vec<Side> {
+fn blamed_sides(c: &ClaimView) -> Vec<Party> {
     let Some(own) = c.side else { return Vec::new() };
     if !may_blame(c.side, c.stance, c.content) {
         return Vec::new();
@@ -338,13 +338,13 @@ pub fn find(claims: &[ClaimView]) -> Vec<Dispute> {
                 .map(move |(ni, n)| (ci, ni, figure_key(n)))
         })
         .collect();
-    let mut sides: Vec<Side> = claims.iter().filter_map(|c| c.side).collect();
+    let mut sides: Vec<Party> = claims.iter().filter_map(|c| c.side).collect();
     sides.sort();
     sides.dedup();
     let mut out = Vec::new();
     for (i, &a) in sides.iter().enumerate() {
         for &b in sides[i + 1..].iter().filter(|&&b| opposed(a, b)) {
-            let of = |s: Side| claims.iter().filter(move |c| c.side == Some(s));
+            let of = |s: Party| claims.iter().filter(move |c| c.side == Some(s));
             // 1. denial
             for (deny_side, other) in [(a, b), (b, a)] {
                 let denials: Vec<&ClaimView> =
@@ -383,7 +383,7 @@ pub fn find(claims: &[ClaimView]) -> Vec<Dispute> {
             }
             // 2. competing outcomes between belligerents
             if belligerent(Some(a)) && belligerent(Some(b)) {
-                let wins = |s: Side| -> Vec<&ClaimView> {
+                let wins = |s: Party| -> Vec<&ClaimView> {
                     of(s)
                         .filter(|c| c.stance == Stance::Assert && outcome(c).is_some())
                         .collect()
@@ -413,7 +413,7 @@ pub fn find(claims: &[ClaimView]) -> Vec<Dispute> {
                 }
             }
             // 4. each blames the other
-            let blames = |x: Side, y: Side| -> Vec<&ClaimView> {
+            let blames = |x: Party, y: Party| -> Vec<&ClaimView> {
                 of(x).filter(|c| blamed_sides(c).contains(&y)).collect()
             };
             let (ba, bb) = (blames(a, b), blames(b, a));
@@ -520,7 +520,7 @@ mod tests {
 
     fn view<'a>(
         id: &'a str,
-        side: Side,
+        side: Party,
         stance: Stance,
         label: &str,
         content: &'a str,
@@ -538,7 +538,7 @@ mod tests {
         }
     }
 
-    fn naming<'a>(mut v: ClaimView<'a>, sides: &[Side]) -> ClaimView<'a> {
+    fn naming<'a>(mut v: ClaimView<'a>, sides: &[Party]) -> ClaimView<'a> {
         v.named_sides = sides.to_vec();
         v
     }

@@ -84,8 +84,27 @@ fn head(c: &Corpus) -> String {
         "<title>{title}</title><meta name=\"description\" content=\"{description}\">\
          <meta property=\"og:type\" content=\"website\"><meta property=\"og:site_name\" content=\"Counterclaim\">\
          <meta property=\"og:title\" content=\"{title}\"><meta property=\"og:description\" content=\"{description}\">\
-         <meta name=\"twitter:card\" content=\"summary\">"
+         <meta name=\"twitter:card\" content=\"summary\">{}",
+        camp_colours(c)
     )
+}
+
+/// The editor's camp colours for `scripts/startup.js`, which sets them as
+/// the palette's `--cN` (the CSP forbids inline styles):
+/// `<meta name="camp-colours" content="1:#0b6e4f">`; nothing without any.
+/// Only checked `#rrggbb` colours of camps the palette has a slot for.
+fn camp_colours(c: &Corpus) -> String {
+    let pairs: Vec<String> = c
+        .camps
+        .iter()
+        .enumerate()
+        .take(crate::model::CAMP_CLASSES)
+        .filter_map(|(i, camp)| camp.colour.as_deref().filter(|x| crate::settings::is_colour(x)).map(|x| format!("{i}:{}", x.to_ascii_lowercase())))
+        .collect();
+    if pairs.is_empty() {
+        return String::new();
+    }
+    format!("<meta name=\"camp-colours\" content=\"{}\">", pairs.join(" "))
 }
 
 fn count(n: usize, one: &str, many: &str) -> String {

@@ -59,6 +59,10 @@ fn the_static_view_and_the_downloads_use_the_camps() {
     // chips coloured by the camp's position: the legion is in camp 1
     assert!(page.body.contains("<li class=\"chip camp-1\">Vesk Legion</li>"), "{}", page.body);
     assert!(page.body.contains("<li class=\"chip camp-0\">Orland Armed Forces</li>"), "{}", page.body);
+    // the editor's colour, for the start-up script (no inline style)
+    assert!(page.head.ends_with("<meta name=\"camp-colours\" content=\"1:#0b6e4f\">"), "{}", page.head);
+    let seeds = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
+    assert!(!counterclaim_extract::opening::render(&load_dir(&seeds).unwrap()).head.contains("camp-colours"));
     let ids = CorpusIds::new(&c);
     let all: Vec<usize> = (0..c.events.len()).collect();
     let csv = to_csv(&c, &ids, &all);
