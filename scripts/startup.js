@@ -21,7 +21,7 @@
 //   shown, the rest of the list (the <noscript> continuation) is revealed,
 //   and the reason goes to the console.
 // - Camp colours: the editor's colours of `corpus.toml` come in
-//   `<meta name="camp-colours" content="1:#0b6e4f 3:#aa3300">` (camp position:
+//   `<meta name="camp-colours" content="1:#2e8b57 3:#aa3300">` (camp position:
 //   colour, each checked `#rrggbb` at build time) and override the palette's
 //   `--cN` (and its tint) on <html> through the CSSOM, which the
 //   Content-Security-Policy allows (it forbids `style` attributes).

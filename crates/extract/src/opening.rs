@@ -91,7 +91,7 @@ fn head(c: &Corpus) -> String {
 
 /// The editor's camp colours for `scripts/startup.js`, which sets them as
 /// the palette's `--cN` (the CSP forbids inline styles):
-/// `<meta name="camp-colours" content="1:#0b6e4f">`; nothing without any.
+/// `<meta name="camp-colours" content="1:#2e8b57">`; nothing without any.
 /// Only checked `#rrggbb` colours of camps the palette has a slot for.
 fn camp_colours(c: &Corpus) -> String {
     let pairs: Vec<String> = c

@@ -24,7 +24,7 @@ fn the_corpus_carries_the_editors_camps_in_order() {
     let c = fixture();
     let camps: Vec<(&str, &str)> = c.camps.iter().map(|x| (x.id.as_str(), x.label.as_str())).collect();
     assert_eq!(camps, [("gov", "Government & allies"), ("front", "Front & allies"), ("monitors", "Monitors")]);
-    assert_eq!(c.camps[1].colour.as_deref(), Some("#0b6e4f"));
+    assert_eq!(c.camps[1].colour.as_deref(), Some("#2e8b57"));
     let vesk = c.actors.iter().find(|a| a.id == "vesk").unwrap();
     assert_eq!((camp_of(&c, Some(vesk.side)), vesk.kind), ("front", Some(ActorKind::ForeignState)));
 }
@@ -60,7 +60,7 @@ fn the_static_view_and_the_downloads_use_the_camps() {
     assert!(page.body.contains("<li class=\"chip camp-1\">Vesk Legion</li>"), "{}", page.body);
     assert!(page.body.contains("<li class=\"chip camp-0\">Orland Armed Forces</li>"), "{}", page.body);
     // the editor's colour, for the start-up script (no inline style)
-    assert!(page.head.ends_with("<meta name=\"camp-colours\" content=\"1:#0b6e4f\">"), "{}", page.head);
+    assert!(page.head.ends_with("<meta name=\"camp-colours\" content=\"1:#2e8b57\">"), "{}", page.head);
     let seeds = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
     assert!(!counterclaim_extract::opening::render(&load_dir(&seeds).unwrap()).head.contains("camp-colours"));
     let ids = CorpusIds::new(&c);
