@@ -20,6 +20,11 @@
 //   an error during start-up, or no start after 30 s): the notice is
 //   shown, the rest of the list (the <noscript> continuation) is revealed,
 //   and the reason goes to the console.
+// - Camp colours: the editor's colours of `corpus.toml` come in
+//   `<meta name="camp-colours" content="1:#2e8b57 3:#aa3300">` (camp position:
+//   colour, each checked `#rrggbb` at build time) and override the palette's
+//   `--cN` (and its tint) on <html> through the CSSOM, which the
+//   Content-Security-Policy allows (it forbids `style` attributes).
 // The app (src/main.rs) removes the static view and `data-boot` once it has
 // mounted; Trunk's loader then dispatches `TrunkApplicationStarted`, which
 // ends the failure watch (not the height messages).
@@ -35,6 +40,13 @@
   });
   root.setAttribute('data-boot', named ? 'view' : 'list');
   if (embedded) root.setAttribute('data-embed', '');
+  var colours = document.querySelector('meta[name=camp-colours]');
+  (colours ? colours.content.split(' ') : []).forEach(function (pair) {
+    var m = /^([0-7]):(#[0-9a-f]{6})$/.exec(pair);
+    if (!m) return;
+    root.style.setProperty('--c' + m[1], m[2]);
+    root.style.setProperty('--c' + m[1] + '-tint', 'color-mix(in srgb, ' + m[2] + ' 22%, var(--bg))');
+  });
 
   var done = 0; // 1: started, 2: failed
   var timer = setTimeout(fail, 30000, 'no start within 30 s');

@@ -4,7 +4,7 @@
 use std::sync::OnceLock;
 
 use counterclaim_model::query::Index;
-use counterclaim_model::{Actor, Claim, Corpus, Document, Event, Place, Side};
+use counterclaim_model::{Actor, CampIx, Claim, Corpus, Document, Event, Place};
 
 static CORPUS_BIN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
 static INDEX_BIN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/index.bin"));
@@ -145,53 +145,12 @@ impl Lookup {
     }
 }
 
-/// Which column of the event view a side's claims go to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum SideGroup {
-    State,
-    Rebels,
-    Others,
+/// The label of a claim's camp ("Unidentified source" when not known).
+pub fn camp_label(side: Option<CampIx>) -> &'static str {
+    side.and_then(|s| corpus().camp(s)).map_or("Unidentified source", |c| c.label.as_str())
 }
 
-impl SideGroup {
-    pub const ALL: [SideGroup; 3] = [SideGroup::State, SideGroup::Rebels, SideGroup::Others];
-
-    pub fn of(side: Option<Side>) -> SideGroup {
-        match side {
-            Some(Side::State) => SideGroup::State,
-            Some(Side::Rebels) => SideGroup::Rebels,
-            _ => SideGroup::Others,
-        }
-    }
-    pub fn label(self) -> &'static str {
-        match self {
-            SideGroup::State => Side::State.label(),
-            SideGroup::Rebels => Side::Rebels.label(),
-            SideGroup::Others => "Others & independent",
-        }
-    }
-    pub fn hint(self) -> &'static str {
-        match self {
-            SideGroup::State => "army, allied forces, government",
-            SideGroup::Rebels => "rebel movements, armed opposition",
-            SideGroup::Others => "jihadists, international, local, observers",
-        }
-    }
-    pub fn key(self) -> &'static str {
-        match self {
-            SideGroup::State => "state",
-            SideGroup::Rebels => "rebels",
-            SideGroup::Others => "others",
-        }
-    }
-}
-
-/// CSS class suffix for a claim's side ("unknown" when not known).
-pub fn side_class(side: Option<Side>) -> &'static str {
-    side.map(Side::key).unwrap_or("unknown")
-}
-
-/// Label of a claim's side.
-pub fn side_label(side: Option<Side>) -> &'static str {
-    side.map(Side::label).unwrap_or("Unidentified source")
+/// The hint under a camp's column head.
+pub fn camp_hint(side: Option<CampIx>) -> &'static str {
+    side.and_then(|s| corpus().camp(s)).map_or("speakers the text does not place", |c| c.hint.as_str())
 }

@@ -51,9 +51,9 @@ pub fn comparable_figures<'a>(claims: &[&'a Claim]) -> Vec<FigureGroup<'a>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use counterclaim_model::{Number, Side, Stance};
+    use counterclaim_model::{CampIx, Number, Stance};
 
-    fn claim(id: &str, side: Option<Side>, numbers: &[(f64, &str)]) -> Claim {
+    fn claim(id: &str, side: Option<CampIx>, numbers: &[(f64, &str)]) -> Claim {
         Claim {
             id: id.into(),
             document: "d".into(),
@@ -75,9 +75,9 @@ mod tests {
 
     #[test]
     fn pairs_differing_figures_about_the_same_thing() {
-        let a = claim("a", Some(Side::State), &[(2.0, "soldiers killed"), (5.0, "vehicles")]);
-        let b = claim("b", Some(Side::Rebels), &[(47.0, "Soldiers killed")]);
-        let c = claim("c", Some(Side::Rebels), &[(5.0, "vehicles")]);
+        let a = claim("a", Some(CampIx(0)), &[(2.0, "soldiers killed"), (5.0, "vehicles")]);
+        let b = claim("b", Some(CampIx(1)), &[(47.0, "Soldiers killed")]);
+        let c = claim("c", Some(CampIx(1)), &[(5.0, "vehicles")]);
         let got = comparable_figures(&[&a, &b, &c]);
         assert_eq!(got.len(), 2);
         assert_eq!(got[0].about, "soldiers killed");
@@ -88,9 +88,9 @@ mod tests {
 
     #[test]
     fn ignores_single_sources_and_agreement_within_a_side() {
-        let a = claim("a", Some(Side::State), &[(2.0, "dead"), (3.0, "dead")]);
-        let b = claim("b", Some(Side::State), &[(7.0, "planes")]);
-        let c = claim("c", Some(Side::State), &[(7.0, "planes")]);
+        let a = claim("a", Some(CampIx(0)), &[(2.0, "dead"), (3.0, "dead")]);
+        let b = claim("b", Some(CampIx(0)), &[(7.0, "planes")]);
+        let c = claim("c", Some(CampIx(0)), &[(7.0, "planes")]);
         assert!(comparable_figures(&[&a, &b, &c]).is_empty());
         assert!(comparable_figures(&[]).is_empty());
     }

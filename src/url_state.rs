@@ -59,15 +59,23 @@ fn show_uncertain(on: bool) {
     }
 }
 
+/// The view the URL describes; camp ids this corpus lacks (a link made
+/// for another build) are dropped, so the canonical URL forgets them.
+fn location_state() -> ViewState {
+    let mut s = ViewState::from_query(&location_search());
+    s.filter.sides.retain(|k| crate::data::corpus().camps.iter().any(|c| c.id == *k));
+    s
+}
+
 impl Nav {
     /// Reads the current URL, canonicalises it in place (a malformed query
     /// becomes its clean form) and follows back/forward from then on.
     pub fn install() -> Nav {
-        let state = ViewState::from_query(&location_search());
+        let state = location_state();
         let nav = Nav { state: RwSignal::new(state), focus_pending: RwSignal::new(false) };
         nav.write_url(Mode::Replace);
         let handle = window_event_listener(ev::popstate, move |_| {
-            nav.state.set(ViewState::from_query(&location_search()));
+            nav.state.set(location_state());
             nav.focus_pending.set(false);
             show_uncertain(nav.state.with_untracked(|s| s.uncertain));
         });

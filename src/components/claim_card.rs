@@ -5,7 +5,9 @@ use counterclaim_model::{Claim, Stance};
 use leptos::prelude::*;
 
 use crate::components::about::editors_note;
-use crate::data::{lookup, side_class, side_label};
+use counterclaim_model::camp_class;
+
+use crate::data::{camp_label, lookup};
 use crate::format::{contains_ignore_case, date_label, number_label};
 use crate::url_state::{use_nav, Link};
 
@@ -30,6 +32,8 @@ pub fn ClaimCard(claim: &'static Claim, #[prop(optional)] disputed: bool) -> imp
         s.claim = Some(claim.id.clone());
     });
     let doc = lookup().document(&claim.document);
+    // what the speaking actor is, when the gazetteer says ("armed forces")
+    let kind = claim.speaker.as_deref().and_then(|a| lookup().actor(a)).and_then(|a| a.kind);
     let source = doc
         .map(|d| match &d.outlet {
             Some(o) => format!("{o}: {}", d.title),
@@ -46,10 +50,10 @@ pub fn ClaimCard(claim: &'static Claim, #[prop(optional)] disputed: bool) -> imp
         })
         .collect_view();
     view! {
-        <article class=format!("claim side-{}{}", side_class(claim.side), crate::components::event_view::uncertain_class(claim)) data-claim=claim.id.clone()>
+        <article class=format!("claim {}{}", camp_class(claim.side), crate::components::event_view::uncertain_class(claim)) data-claim=claim.id.clone()>
             <p class="claim-side">
-                <span class=format!("swatch side-{}", side_class(claim.side)) aria-hidden="true"></span>
-                {side_label(claim.side)}
+                <span class="swatch" aria-hidden="true"></span>
+                {camp_label(claim.side)}
                 {(claim.stance == Stance::Deny).then(|| view! { <span class="badge deny">"Denial"</span> })}
                 {disputed.then(|| view! { <span class="badge contested-badge">"Disputed"</span> })}
                 {claim.is_uncertain().then(|| view! { <span class="badge uncertain">"Uncertain extraction"</span> })}
@@ -57,6 +61,7 @@ pub fn ClaimCard(claim: &'static Claim, #[prop(optional)] disputed: bool) -> imp
             <Quote text=claim.quote.clone()/>
             <p class="attribution">
                 <span class="speaker">{speaker_label(claim)}</span>
+                {kind.map(|k| view! { " "<span class="actor-kind">{k.label()}</span> })}
                 {(!claim.verb.trim().is_empty()).then(|| view! { ", "<span class="verb">{claim.verb.clone()}</span> })}
                 {when.map(|w| view! { " · "<span class="claim-date">{w}</span> })}
             </p>

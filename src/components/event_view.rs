@@ -1,13 +1,13 @@
-//! One event: the parties' accounts side by side (one column per side
-//! group), the disputes with their reasons, a comparison of the figures the
+//! One event: the parties' accounts side by side (one column per camp that
+//! speaks in it), the disputes with their reasons, a comparison of the figures the
 //! parties give, the verification caveats and the articles that report it.
 
-use counterclaim_model::{Claim, Event};
+use counterclaim_model::{camp_class, speaking_camps, Claim, Event};
 use leptos::prelude::*;
 
 use crate::components::about::editors_note;
 use crate::components::claim_card::{speaker_label, ClaimCard, Quote};
-use crate::data::{lookup, side_class, side_label, SideGroup};
+use crate::data::{camp_hint, camp_label, lookup};
 use crate::figures::comparable_figures;
 use crate::format::{count_label, date_label, number_label};
 use crate::url_state::{focus_element, use_nav, Link};
@@ -38,26 +38,25 @@ pub fn EventView(event_id: String) -> impl IntoView {
     let places = event.places.iter().map(|p| l.place_name(p)).collect::<Vec<_>>().join(", ");
     let actors = event.actors.iter().map(|a| l.actor_name(a)).collect::<Vec<_>>().join(", ");
 
-    let columns = SideGroup::ALL
+    let camps = speaking_camps(claims.iter().copied());
+    let no_claims = camps.is_empty().then(|| view! { <p class="muted no-claims">"No quoted claim in the corpus."</p> });
+    let columns = camps
         .into_iter()
         .map(|g| {
-            let mine: Vec<&'static Claim> = claims.iter().copied().filter(|c| SideGroup::of(c.side) == g).collect();
-            let hid = format!("col-{}", g.key());
-            let body = if mine.is_empty() {
-                view! { <p class="muted no-claims">"No claim from this side in the corpus."</p> }.into_any()
-            } else {
-                mine.into_iter()
-                    .map(|c| {
-                        let is_disputed = disputed.contains(&c.id.as_str());
-                        view! { <ClaimCard claim=c disputed=is_disputed/> }
-                    })
-                    .collect_view()
-                    .into_any()
-            };
+            let body = claims
+                .iter()
+                .copied()
+                .filter(|c| c.side == g)
+                .map(|c| {
+                    let is_disputed = disputed.contains(&c.id.as_str());
+                    view! { <ClaimCard claim=c disputed=is_disputed/> }
+                })
+                .collect_view();
+            let hid = format!("col-{}", camp_class(g));
             let hid2 = hid.clone();
             view! {
-                <section class=format!("account-column col-{}", g.key()) aria-labelledby=hid2>
-                    <h3 id=hid>{g.label()}<span class="col-hint">{g.hint()}</span></h3>
+                <section class=format!("account-column {}", camp_class(g)) aria-labelledby=hid2>
+                    <h3 id=hid>{camp_label(g)}<span class="col-hint">{camp_hint(g)}</span></h3>
                     {body}
                 </section>
             }
@@ -81,6 +80,7 @@ pub fn EventView(event_id: String) -> impl IntoView {
             <Disputes event=event/>
             <h3 class="section-title">{format!("The accounts ({})", count_label(claims.len(), "claim", "claims"))}</h3>
             {hidden}
+            {no_claims}
             <div class="accounts">{columns}</div>
             <Figures claims=claims.clone()/>
             <Caveats event=event/>
@@ -122,23 +122,21 @@ fn Disputes(event: &'static Event) -> impl IntoView {
         .iter()
         .map(|d| {
             let claims: Vec<&'static Claim> = d.claims.iter().filter_map(|id| l.claim(id)).collect();
-            // One column per side group, so each party's version faces the other's.
-            let columns = SideGroup::ALL
+            // One column per camp, so each party's version faces the other's.
+            let columns = speaking_camps(claims.iter().copied())
                 .into_iter()
-                .filter_map(|g| {
-                    let mine: Vec<&'static Claim> = claims.iter().copied().filter(|c| SideGroup::of(c.side) == g).collect();
-                    if mine.is_empty() {
-                        return None;
-                    }
-                    let quotes = mine
-                        .into_iter()
+                .map(|g| {
+                    let quotes = claims
+                        .iter()
+                        .copied()
+                        .filter(|c| c.side == g)
                         .map(|c| {
                             let to = nav.with(|s| {
                                 s.article = Some(c.document.clone());
                                 s.claim = Some(c.id.clone());
                             });
                             view! {
-                                <li class=format!("dispute-claim side-{}{}", side_class(c.side), uncertain_class(c))>
+                                <li class=format!("dispute-claim {}{}", camp_class(c.side), uncertain_class(c))>
                                     <Quote text=c.quote.clone()/>
                                     <p class="attribution"><span class="speaker">{speaker_label(c)}</span>", "<span class="verb">{c.verb.clone()}</span></p>
                                     <p class="claim-source"><Link to=to class="read-link">"Read in the article"</Link></p>
@@ -146,15 +144,15 @@ fn Disputes(event: &'static Event) -> impl IntoView {
                             }
                         })
                         .collect_view();
-                    Some(view! {
-                        <div class=format!("versus-side versus-{}", g.key())>
+                    view! {
+                        <div class=format!("versus-side {}", camp_class(g))>
                             <p class="claim-side">
-                                <span class=format!("swatch side-{}", g.key()) aria-hidden="true"></span>
-                                {g.label()}
+                                <span class="swatch" aria-hidden="true"></span>
+                                {camp_label(g)}
                             </p>
                             <ul>{quotes}</ul>
                         </div>
-                    })
+                    }
                 })
                 .collect_view();
             view! {
@@ -188,7 +186,7 @@ fn Figures(claims: Vec<&'static Claim>) -> impl IntoView {
                     let unit = if r.unit.is_empty() { String::new() } else { format!(" {}", r.unit) };
                     view! {
                         <tr class=uncertain_class(r.claim)>
-                            <td><span class=format!("swatch side-{}", side_class(r.claim.side)) aria-hidden="true"></span>{side_label(r.claim.side)}</td>
+                            <td class=camp_class(r.claim.side)><span class="swatch" aria-hidden="true"></span>{camp_label(r.claim.side)}</td>
                             <td>{speaker_label(r.claim)}</td>
                             <td class="num">{number_label(r.value)}{unit}</td>
                         </tr>

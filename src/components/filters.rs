@@ -5,7 +5,8 @@
 
 use std::sync::Arc;
 
-use counterclaim_model::query::{kind_from_key, side_from_key, FacetValue, Filter};
+use counterclaim_model::query::{kind_from_key, FacetValue, Filter};
+use counterclaim_model::{camp_class, CampIx};
 use leptos::prelude::*;
 
 use crate::data::index;
@@ -48,11 +49,7 @@ pub fn Filters(results_text: Signal<String>) -> impl IntoView {
     let on_actor = Callback::new(move |k: String| nav.update_filter(|f| toggle(&mut f.actors, k)));
     let on_place = Callback::new(move |k: String| nav.update_filter(|f| toggle(&mut f.places, k)));
     let on_source = Callback::new(move |k: String| nav.update_filter(|f| toggle(&mut f.sources, k)));
-    let on_side = Callback::new(move |k: String| {
-        if let Some(s) = side_from_key(&k) {
-            nav.update_filter(|f| toggle(&mut f.sides, s));
-        }
-    });
+    let on_side = Callback::new(move |k: String| nav.update_filter(|f| toggle(&mut f.sides, k)));
     let on_kind = Callback::new(move |k: String| {
         if let Some(kind) = kind_from_key(&k) {
             nav.update_filter(|f| toggle(&mut f.kinds, kind));
@@ -203,7 +200,10 @@ fn FacetGroup(
                             let (k1, k2) = (key.clone(), key.clone());
                             let pressed = move || if live(&k1).1 { "true" } else { "false" };
                             let count = move || live(&k2).0;
-                            let dot = swatch.then(|| view! { <span class=format!("swatch side-{key}") aria-hidden="true"></span> });
+                            let dot = swatch.then(|| {
+                                let camp = crate::data::corpus().camps.iter().position(|c| *c.id == *key).map(|i| CampIx(i as u8));
+                                view! { <span class=format!("swatch {}", camp_class(camp)) aria-hidden="true"></span> }
+                            });
                             view! {
                                 <li>
                                     <button

@@ -5,14 +5,14 @@
 
 use counterclaim_model::query::View;
 use counterclaim_model::text::slice_cp;
-use counterclaim_model::{Claim, Document, Side, Span};
+use counterclaim_model::{camp_class, speaking_camps, Claim, Document, Span};
 use leptos::either::Either;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::components::about::editors_note;
 use crate::components::claim_card::speaker_label;
-use crate::data::{lookup, side_class, side_label};
+use crate::data::{camp_label, lookup};
 use crate::format::{count_label, day_label, host_of, is_http_url};
 use crate::segments::{pieces, Mark};
 use crate::url_state::{focus_element, use_nav, Link};
@@ -123,11 +123,11 @@ fn paragraph(
                     let is_target = p.mark == target && !target_seen;
                     target_seen |= is_target;
                     let class = format!(
-                        "claim-mark side-{}{}",
-                        side_class(c.side),
+                        "claim-mark {}{}",
+                        camp_class(c.side),
                         if is_target { " target" } else { crate::components::event_view::uncertain_class(c) }
                     );
-                    let title = format!("{} — {} ({})", speaker_label(c), c.verb, side_label(c.side));
+                    let title = format!("{} — {} ({})", speaker_label(c), c.verb, camp_label(c.side));
                     Either::Left(view! {
                         <mark
                             class=class
@@ -168,11 +168,11 @@ fn TargetNote(claim: &'static Claim) -> impl IntoView {
         view! { " About: "<Link to=to>{e.title.clone()}</Link> }
     });
     view! {
-        <aside class=format!("target-note side-{}", side_class(claim.side)) aria-label="Highlighted claim">
+        <aside class=format!("target-note {}", camp_class(claim.side)) aria-label="Highlighted claim">
             <p>
-                <span class=format!("swatch side-{}", side_class(claim.side)) aria-hidden="true"></span>
+                <span class="swatch" aria-hidden="true"></span>
                 <strong>"Highlighted: "</strong>
-                {speaker_label(claim)}", "{claim.verb.clone()}" ("{side_label(claim.side)}")."
+                {speaker_label(claim)}", "{claim.verb.clone()}" ("{camp_label(claim.side)}")."
                 {event_link}
             </p>
             {editors_note(&claim.note)}
@@ -183,17 +183,12 @@ fn TargetNote(claim: &'static Claim) -> impl IntoView {
 /// The colour key for the sides present in this article.
 #[component]
 fn Legend(claims: Vec<&'static Claim>, boilerplate: bool) -> impl IntoView {
-    // Sides present, in the model's order (unknown last).
-    let sides: Vec<Option<Side>> = Side::ALL
-        .into_iter()
-        .map(Some)
-        .chain([None])
-        .filter(|s| claims.iter().any(|c| c.side == *s))
-        .collect();
+    // Camps present, in the corpus's order (unknown last).
+    let sides = speaking_camps(claims.iter().copied());
     let show = !sides.is_empty() || boilerplate;
     let items = sides
         .into_iter()
-        .map(|s| view! { <li><mark class=format!("claim-mark side-{}", side_class(s))>{side_label(s)}</mark></li> })
+        .map(|s| view! { <li><mark class=format!("claim-mark {}", camp_class(s))>{camp_label(s)}</mark></li> })
         .collect_view();
     show.then(|| view! {
         <div class="legend" aria-label="Highlight key" role="group">

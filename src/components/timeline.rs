@@ -5,7 +5,9 @@
 use counterclaim_model::Event;
 use leptos::prelude::*;
 
-use crate::data::{corpus, index, lookup, side_class, SideGroup};
+use counterclaim_model::{camp_class, speaking_camps};
+
+use crate::data::{corpus, index, lookup};
 use crate::format::{count_label, date_label};
 use crate::url_state::{use_nav, Link};
 
@@ -70,8 +72,7 @@ fn EventCard(event: &'static Event) -> impl IntoView {
     });
     let places = event.places.iter().map(|p| l.place_name(p)).collect::<Vec<_>>().join(", ");
     let claims = l.claims_of_event(&event.id);
-    let groups: Vec<SideGroup> =
-        SideGroup::ALL.into_iter().filter(|g| claims.iter().any(|c| SideGroup::of(c.side) == *g)).collect();
+    let groups = speaking_camps(claims.iter().copied());
     let voices = match claims.len() {
         0 => "no quoted claim".to_owned(),
         n => format!("{} from {}", count_label(n, "claim", "claims"), count_label(groups.len(), "side", "sides")),
@@ -81,7 +82,7 @@ fn EventCard(event: &'static Event) -> impl IntoView {
         .iter()
         .map(|a| {
             let side = l.actor(a).map(|x| x.side);
-            view! { <li class=format!("chip side-{}", side_class(side))>{l.actor_name(a)}</li> }
+            view! { <li class=format!("chip {}", camp_class(side))>{l.actor_name(a)}</li> }
         })
         .collect_view();
     let disputes = event

@@ -126,12 +126,17 @@ test('the event view shows the army and rebel accounts side by side', async () =
   const page = await newPage(browser);
   await openAnefisEvent(page);
   assert.match(page.url(), /[?&]event=/);
-  assert.ok(await page.locator('.col-state .claim').count() >= 1, 'a claim in the state column');
-  assert.ok(await page.locator('.col-rebels .claim').count() >= 1, 'a claim in the rebels column');
-  assert.match(await page.locator('.col-rebels').innerText(), /deny|Attaye/i);
+  // One column per camp that speaks, headed by the camp's label: the
+  // default camps' first two are the state (camp-0) and the rebels (camp-1).
+  const state = page.locator('.account-column.camp-0'), rebels = page.locator('.account-column.camp-1');
+  assert.match(await state.locator('h3').innerText(), /^State & allies/);
+  assert.match(await rebels.locator('h3').innerText(), /^Rebels & armed opposition/);
+  assert.ok(await state.locator('.claim').count() >= 1, 'a claim in the state column');
+  assert.ok(await rebels.locator('.claim').count() >= 1, 'a claim in the rebels column');
+  assert.match(await rebels.innerText(), /deny|Attaye/i);
   assert.ok(await page.locator('.dispute .reason').count() >= 1, 'the dispute and its reason');
   // Side by side at 1280 px: the two columns share a row.
-  const [a, b] = await Promise.all([page.locator('.col-state').boundingBox(), page.locator('.col-rebels').boundingBox()]);
+  const [a, b] = await Promise.all([state.boundingBox(), rebels.boundingBox()]);
   assert.ok(Math.abs(a.y - b.y) < 2 && b.x > a.x, 'columns side by side');
   assert.deepEqual(page.problems, []);
   await page.context().close();
@@ -140,7 +145,7 @@ test('the event view shows the army and rebel accounts side by side', async () =
 test('"read in the article" opens the reader on the exact words of the claim', async () => {
   const page = await newPage(browser);
   await openAnefisEvent(page);
-  const claim = page.locator('.col-rebels .claim').first();
+  const claim = page.locator('.account-column.camp-1 .claim').first();
   const quote = (await claim.locator('blockquote').innerText()).trim(); // CSS quote marks are not text
   await claim.getByRole('link', { name: 'Read in the article' }).click();
   await page.locator('[data-testid=reader]').waitFor();

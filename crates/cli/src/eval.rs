@@ -328,7 +328,7 @@ impl<'a> Scorer<'a> {
         let mut words = vec![c.speaker_text.clone()];
         if let Some(a) = c.speaker.as_ref().and_then(|id| self.corpus.actors.iter().find(|a| &a.id == id)) {
             words.push(a.name.clone());
-            words.push(a.side.key().to_string());
+            words.extend(self.corpus.camp(a.side).map(|camp| camp.id.clone()));
             words.extend(a.aliases.iter().cloned());
         }
         fold(&words.join(" | "))
@@ -572,7 +572,7 @@ fn most_frequent<'s>(ids: &[&'s str]) -> Option<&'s str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use counterclaim_extract::{Actor, Event, EventKind, Place, Precision, PublishedSource, Side};
+    use counterclaim_extract::{Actor, Event, EventKind, Place, Precision, PublishedSource, CampIx};
 
     const TEXT: &str = "The army said it held the bridge. The rebels denied it. A café owner said nothing.";
 
@@ -617,10 +617,11 @@ mod tests {
     fn corpus(claims: Vec<Claim>, contested: bool) -> Corpus {
         Corpus {
             version: 1,
+            camps: counterclaim_extract::Camp::defaults(),
             documents: vec![doc()],
             actors: vec![
-                Actor { id: "army".into(), name: "National Army".into(), aliases: vec!["FAX".into()], side: Side::State },
-                Actor { id: "reb".into(), name: "Rebel Front".into(), aliases: vec![], side: Side::Rebels },
+                Actor { id: "army".into(), name: "National Army".into(), aliases: vec!["FAX".into()], side: CampIx(0), kind: None },
+                Actor { id: "reb".into(), name: "Rebel Front".into(), aliases: vec![], side: CampIx(1), kind: None },
             ],
             places: vec![Place { id: "bridge".into(), name: "Old Bridge".into(), aliases: vec![], lat: 0.0, lon: 0.0, country: None }],
             claims,

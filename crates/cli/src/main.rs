@@ -75,8 +75,24 @@ fn emit(text: &str) -> Result<ExitCode, String> {
 
 fn export(dir: &Path) -> Result<ExitCode, String> {
     let corpus = source::load(dir)?;
-    let json = serde_json::to_string_pretty(&corpus).map_err(|e| format!("cannot write JSON: {e}"))?;
+    let mut json = serde_json::to_value(&corpus).map_err(|e| format!("cannot write JSON: {e}"))?;
+    camp_ids(&corpus, &mut json);
+    let json = serde_json::to_string_pretty(&json).map_err(|e| format!("cannot write JSON: {e}"))?;
     emit(&(json + "\n"))
+}
+
+/// The export names an actor's or a claim's camp by its id (`"side":
+/// "state"`), not by its position in `camps` as the binary corpus does.
+fn camp_ids(corpus: &counterclaim_extract::Corpus, json: &mut serde_json::Value) {
+    for list in ["actors", "claims"] {
+        let Some(items) = json.get_mut(list).and_then(|v| v.as_array_mut()) else { continue };
+        for item in items {
+            if let Some(side) = item.get_mut("side") {
+                let camp = side.as_u64().and_then(|i| corpus.camps.get(i as usize));
+                *side = camp.map_or(serde_json::Value::Null, |c| serde_json::Value::String(c.id.clone()));
+            }
+        }
+    }
 }
 
 fn review(dir: &Path, options: &review::Options) -> Result<ExitCode, String> {

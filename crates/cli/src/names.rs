@@ -13,7 +13,10 @@ use counterclaim_extract::mentions::Lexicon;
 /// one (otherwise every name is a candidate). Paths are shown from where
 /// the command runs (`DIR/file.txt`).
 pub fn of_dir(dir: &Path) -> Result<Vec<Candidate>, String> {
-    let gazetteer = Gazetteer::load(&dir.join(GAZETTEER_FILE))
+    // the gazetteer's actors name the camps of corpus.toml (when it is valid)
+    let settings = counterclaim_extract::settings::read(dir).ok().flatten();
+    let (camps, editor) = counterclaim_extract::settings::camps(settings.as_ref());
+    let gazetteer = Gazetteer::load_with_camps(&dir.join(GAZETTEER_FILE), camps, editor)
         .or_else(|_| Gazetteer::parse(""))
         .map_err(|e| e.to_string())?;
     let mut files = Vec::new();
@@ -178,6 +181,16 @@ mod tests {
         assert_eq!(g.actors[0].id, "northern-front");
         assert_eq!(g.actors[0].name, "Northern Front");
         assert_eq!(g.places[0].id, "lake-town");
+    }
+
+    #[test]
+    fn a_gazetteer_naming_the_editors_camps_is_used() {
+        // tests/fixtures/camps: its actors are in camps of its corpus.toml
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/camps");
+        let names: Vec<String> = of_dir(&dir).unwrap().into_iter().map(|c| c.name).collect();
+        for known in ["Vesk Legion", "River Watch", "Orland army", "Tarvel"] {
+            assert!(!names.iter().any(|n| n == known), "{known} is in the gazetteer: {names:?}");
+        }
     }
 
     #[test]

@@ -33,8 +33,8 @@ fn speaker(c: &Corpus, claim: &Claim) -> String {
     }
 }
 
-fn side(claim: &Claim) -> &'static str {
-    claim.side.map_or("side unknown", |s| s.label())
+fn side<'c>(c: &'c Corpus, claim: &Claim) -> &'c str {
+    claim.side.and_then(|s| c.camp(s)).map_or("side unknown", |camp| camp.label.as_str())
 }
 
 fn stance(claim: &Claim) -> &'static str {
@@ -153,7 +153,7 @@ fn event(out: &mut String, c: &Corpus, e: &Event, md: bool, only_low: bool) {
 }
 
 fn claim(out: &mut String, c: &Corpus, x: &Claim, md: bool) {
-    let who = format!("{} ({}) {}, {} confidence", speaker(c, x), side(x), stance(x), x.confidence.key());
+    let who = format!("{} ({}) {}, {} confidence", speaker(c, x), side(c, x), stance(x), x.confidence.key());
     if md {
         out.push_str(&format!("- `{}` — {who}:\n  > {}\n", x.id, x.quote.replace('\n', " ")));
         if let Some(n) = &x.note {

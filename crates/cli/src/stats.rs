@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use counterclaim_extract::{Corpus, Side, Stance};
+use counterclaim_extract::{Corpus, Stance};
 
 /// How many of the top places and actors to list.
 const TOP: usize = 10;
@@ -51,11 +51,11 @@ pub fn compute(c: &Corpus) -> Stats {
         claims_with_numbers: c.claims.iter().filter(|cl| !cl.numbers.is_empty()).count(),
         ..Stats::default()
     };
-    for side in Side::ALL {
-        s.claims_by_side.insert(side.key().to_string(), 0);
+    for camp in &c.camps {
+        s.claims_by_side.insert(camp.id.clone(), 0);
     }
     for cl in &c.claims {
-        let side = cl.side.map(Side::key).unwrap_or("unknown");
+        let side = cl.side.and_then(|s| c.camp(s)).map_or("unknown", |camp| camp.id.as_str());
         *s.claims_by_side.entry(side.to_string()).or_default() += 1;
         let stance = match cl.stance {
             Stance::Assert => "assert",
@@ -187,7 +187,7 @@ mod tests {
     fn claim(
         id: &str,
         speaker: Option<&str>,
-        side: Option<Side>,
+        side: Option<CampIx>,
         stance: Stance,
         date: Option<&str>,
     ) -> Claim {
@@ -245,11 +245,13 @@ mod tests {
     fn counts_sides_kinds_span_and_tops() {
         let corpus = Corpus {
             version: FORMAT_VERSION,
+            camps: Camp::defaults(),
             actors: vec![Actor {
                 id: "fama".into(),
                 name: "FAMa".into(),
                 aliases: vec![],
-                side: Side::State,
+                side: CampIx(0),
+                kind: None,
             }],
             places: vec![Place {
                 id: "kidal".into(),
@@ -263,11 +265,11 @@ mod tests {
                 claim(
                     "c1",
                     Some("fama"),
-                    Some(Side::State),
+                    Some(CampIx(0)),
                     Stance::Assert,
                     Some("2023-11-12"),
                 ),
-                claim("c2", Some("csp"), Some(Side::Rebels), Stance::Deny, None),
+                claim("c2", Some("csp"), Some(CampIx(1)), Stance::Deny, None),
                 claim("c3", None, None, Stance::Assert, Some("2023-10-02")),
             ],
             events: vec![

@@ -7,7 +7,8 @@
 //! writes the [`Corpus`]. Deterministic.
 
 use crate::dates::Date;
-use crate::disputes::{self, ClaimView};
+use crate::camps::Role;
+use crate::disputes::{self, ClaimView, Party};
 use crate::events::{self, Candidate, Family, Group};
 use crate::mentions::Lexicon;
 use crate::model::*;
@@ -274,8 +275,8 @@ pub(crate) fn order_events(
                 &|a| {
                     lex.actors
                         .get(a)
-                        .map(|x| (x.short.clone(), x.side))
-                        .unwrap_or((String::new(), Side::Observers))
+                        .map(|x| (x.short.clone(), x.role))
+                        .unwrap_or((String::new(), Role::Observers))
                 },
                 camp,
             )
@@ -335,6 +336,8 @@ pub(crate) fn event_disputes(claims: &[Claim], member_claims: &[usize], lex: &Le
         .iter()
         .map(|&ci| crate::text::fold_string(&claims[ci].quote))
         .collect();
+    let roles = &lex.gazetteer.roles;
+    let party = |camp: Option<CampIx>| camp.and_then(|camp| Some(Party { camp, role: roles.of(camp)? }));
     let views: Vec<ClaimView> = member_claims
         .iter()
         .zip(&folded)
@@ -348,17 +351,17 @@ pub(crate) fn event_disputes(claims: &[Claim], member_claims: &[usize], lex: &Le
                 .unwrap_or_else(|| c.speaker_text.clone());
             ClaimView {
                 id: &c.id,
-                side: c.side,
+                side: party(c.side),
                 stance: c.stance,
                 label,
                 content,
                 quote: &c.quote,
                 numbers: &c.numbers,
                 // the gazetteer is run over the quote only for a claim that may blame
-                named_sides: if disputes::may_blame(c.side, c.stance, content) {
+                named_sides: if disputes::may_blame(party(c.side), c.stance, content) {
                     lex.find(&c.quote)
                         .iter()
-                        .filter_map(|e| e.actor.and_then(|a| lex.actors.get(a)).map(|a| a.side))
+                        .filter_map(|e| e.actor.and_then(|a| lex.actors.get(a)).map(|a| Party { camp: a.side, role: a.role }))
                         .collect()
                 } else {
                     Vec::new()
@@ -413,7 +416,7 @@ pub fn assemble(articles: Vec<Article>, lex: &Lexicon) -> Corpus {
             group_claims[gi].push(ci);
         }
     }
-    let side_of = |a: usize| lex.actors.get(a).map(|x| x.side);
+    let side_of = |a: usize| lex.actors.get(a).map(|x| x.role);
     let mut events_out: Vec<Event> = Vec::with_capacity(groups.len());
     for &gi in &order {
         groups[gi].members.sort_by_key(|&m| (cands[m].doc, cands[m].sent));
@@ -459,6 +462,7 @@ pub fn assemble(articles: Vec<Article>, lex: &Lexicon) -> Corpus {
     }
     Corpus {
         version: FORMAT_VERSION,
+        camps: lex.gazetteer.camps.clone(),
         documents,
         actors,
         places,

@@ -38,7 +38,8 @@ mod cues;
 
 use crate::mentions::{ents_in, Ent, Lexicon};
 use cues::{find_cues, Cue};
-use crate::model::{Confidence, Side, Stance};
+use crate::camps::Role;
+use crate::model::{CampIx, Confidence, Stance};
 use crate::text::Folded;
 use crate::tokens::{class, Tok, Words};
 
@@ -65,7 +66,7 @@ pub struct RawClaim {
     pub sent: usize,
     pub speaker: Option<usize>,
     pub speaker_text: String,
-    pub side: Option<Side>,
+    pub side: Option<CampIx>,
     pub verb: String,
     pub stance: Stance,
     /// The attributed content (for outcomes, figures and dates).
@@ -375,14 +376,14 @@ pub struct Ctx<'a> {
 struct Speaker {
     actor: Option<usize>,
     text: String,
-    side: Option<Side>,
+    side: Option<CampIx>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum CandKind {
     Pronoun,
     Entity(Option<usize>, bool),
-    Anon(Option<Side>, Option<usize>),
+    Anon(Option<CampIx>, Option<usize>),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -424,8 +425,14 @@ impl<'a> Ctx<'a> {
         s
     }
 
-    fn side_of_actor(&self, a: Option<usize>) -> Option<Side> {
+    fn side_of_actor(&self, a: Option<usize>) -> Option<CampIx> {
         a.and_then(|i| self.lex.actors.get(i)).map(|x| x.side)
+    }
+
+    /// The camp that words of an anonymous phrase point to: the first camp
+    /// with the role the words name ([`role_from_words`]).
+    fn side_from_words<'w>(&self, words: impl Iterator<Item = &'w str>) -> Option<CampIx> {
+        role_from_words(words).and_then(|r| self.lex.gazetteer.roles.camp(r))
     }
 
     /// Speaker candidates among tokens `[t0, t1)`.
@@ -540,7 +547,7 @@ impl<'a> Ctx<'a> {
         h: usize,
         floor: usize,
         ents: &[Ent],
-    ) -> Option<(usize, Option<Side>, Option<usize>)> {
+    ) -> Option<(usize, Option<CampIx>, Option<usize>)> {
         let mut s = h;
         let mut det = false;
         while s > floor && h - s < 5 {
@@ -589,7 +596,7 @@ impl<'a> Ctx<'a> {
         }
         let mut side = self.side_of_actor(actor);
         if side.is_none() {
-            side = side_from_words((s..=h).map(|k| self.w.w(k)));
+            side = self.side_from_words((s..=h).map(|k| self.w.w(k)));
         }
         Some((s, side, actor))
     }
@@ -621,23 +628,23 @@ impl<'a> Ctx<'a> {
     }
 }
 
-/// Side words in an anonymous phrase without a gazetteer entry.
-fn side_from_words<'a>(words: impl Iterator<Item = &'a str>) -> Option<Side> {
+/// Role words in an anonymous phrase without a gazetteer entry.
+fn role_from_words<'a>(words: impl Iterator<Item = &'a str>) -> Option<Role> {
     let mut found = None;
     for w in words {
         let s = match w {
             "rebel" | "rebels" | "separatist" | "separatists" | "tuareg" | "azawad" | "cma"
-            | "csp" => Some(Side::Rebels),
-            "jihadist" | "jihadists" | "islamist" | "jnim" | "gsim" => Some(Side::Jihadists),
+            | "csp" => Some(Role::Armed),
+            "jihadist" | "jihadists" | "islamist" | "jnim" | "gsim" => Some(Role::Jihadist),
             "military" | "army" | "security" | "malian" | "government" | "junta"
-            | "gendarmerie" | "police" | "defence" | "defense" | "ministry" => Some(Side::State),
+            | "gendarmerie" | "police" | "defence" | "defense" | "ministry" => Some(Role::State),
             "un" | "minusma" | "diplomatic" | "western" | "french" | "algerian"
-            | "international" | "humanitarian" => Some(Side::International),
+            | "international" | "humanitarian" => Some(Role::International),
             "local" | "elected" | "resident" | "residents" | "witness" | "witnesses"
             | "villager" | "notable" | "notables" | "mayor" | "community" | "hospital"
-            | "medical" | "inhabitant" | "inhabitants" => Some(Side::Local),
+            | "medical" | "inhabitant" | "inhabitants" => Some(Role::Local),
             "analyst" | "analysts" | "expert" | "experts" | "researcher" | "ngo" => {
-                Some(Side::Observers)
+                Some(Role::Observers)
             }
             _ => None,
         };
@@ -645,8 +652,8 @@ fn side_from_words<'a>(words: impl Iterator<Item = &'a str>) -> Option<Side> {
         match (found, s) {
             (_, None) => {}
             (None, x) => found = x,
-            (Some(Side::State), Some(x)) | (Some(Side::Local), Some(x))
-                if matches!(x, Side::Rebels | Side::Jihadists) =>
+            (Some(Role::State), Some(x)) | (Some(Role::Local), Some(x))
+                if matches!(x, Role::Armed | Role::Jihadist) =>
             {
                 found = Some(x)
             }
@@ -930,7 +937,7 @@ fn claim_at(
                 }
                 None => Speaker {
                     actor: None,
-                    side: side_from_words((after..e).map(|i| w.w(i))),
+                    side: ctx.side_from_words((after..e).map(|i| w.w(i))),
                     text,
                 },
             };
@@ -1071,7 +1078,7 @@ fn claim_at(
                             let text = ctx.text(b, k);
                             speaker = Speaker {
                                 actor: None,
-                                side: side_from_words((b..k).map(|i| w.w(i))),
+                                side: ctx.side_from_words((b..k).map(|i| w.w(i))),
                                 text,
                             };
                         }
@@ -1249,7 +1256,7 @@ fn pre_posed(
             Speaker {
                 actor: None,
                 text: ctx.text(s.t0, k),
-                side: side_from_words((s.t0..k).map(|i| w.w(i))),
+                side: ctx.side_from_words((s.t0..k).map(|i| w.w(i))),
             }
         }
     };
@@ -1391,7 +1398,7 @@ fn unclosed_quote_claim(ctx: &Ctx, sents: &[Sent], si: usize, mem: &Memory) -> O
 mod tests {
     use crate::gazetteer::Gazetteer;
     use crate::load::parse_corpus;
-    use crate::model::{Claim, Side, Stance};
+    use crate::model::{CampIx, Claim, Stance};
 
     fn gaz() -> Gazetteer {
         Gazetteer::load(
@@ -1432,7 +1439,7 @@ mod tests {
             (Some("fama"), "the army")
         );
         let c = one("The convoy was stopped north of Gao, two security officials said.");
-        assert_eq!((c.speaker.as_deref(), c.side), (None, Some(Side::State)));
+        assert_eq!((c.speaker.as_deref(), c.side), (None, Some(CampIx(0))));
         assert_eq!(c.speaker_text, "two security officials");
     }
 
@@ -1467,7 +1474,7 @@ mod tests {
         let c = one("“I deny the entry of the convoy to Anéfis,” replied a rebel commander.");
         assert_eq!(
             (c.speaker, c.side, c.stance),
-            (None, Some(Side::Rebels), Stance::Deny)
+            (None, Some(CampIx(1)), Stance::Deny)
         );
     }
 
@@ -1490,7 +1497,7 @@ mod tests {
         );
         assert_eq!(
             (c.speaker, c.side, c.verb.as_str()),
-            (None, Some(Side::State), "slips in")
+            (None, Some(CampIx(0)), "slips in")
         );
     }
 
@@ -1554,7 +1561,7 @@ mod tests {
         let c = one("The CSP had blamed the army for the air strike on the market.");
         assert_eq!((c.speaker.as_deref(), c.stance), (Some("csp"), Stance::Assert));
         let c = one("Another military source called it “a purely tactical move”.");
-        assert_eq!((c.speaker, c.side), (None, Some(Side::State)));
+        assert_eq!((c.speaker, c.side), (None, Some(CampIx(0))));
     }
 
     #[test]

@@ -78,8 +78,9 @@ pub struct SetClaim {
     pub claim: String,
     pub speaker: Option<String>,
     pub speaker_text: Option<String>,
+    /// A camp id (`Camp::id`).
     #[serde(alias = "camp")]
-    pub side: Option<Side>,
+    pub side: Option<String>,
     pub stance: Option<Stance>,
     #[serde(default)]
     note: String,
@@ -92,8 +93,9 @@ pub struct AddClaim {
     pub text: String,
     pub speaker: Option<String>,
     pub speaker_text: Option<String>,
+    /// A camp id (`Camp::id`).
     #[serde(alias = "camp")]
-    pub side: Option<Side>,
+    pub side: Option<String>,
     pub stance: Option<Stance>,
     pub verb: Option<String>,
     pub event: Option<String>,
@@ -402,6 +404,16 @@ impl Editor<'_> {
             .ok_or_else(|| format!("no actor `{id}` in the gazetteer"))
     }
 
+    fn camp(&self, id: &str) -> Result<CampIx, String> {
+        match self.corpus.camps.iter().position(|c| c.id == id) {
+            Some(i) => Ok(CampIx(i as u8)),
+            None => {
+                let ids: Vec<&str> = self.corpus.camps.iter().map(|c| c.id.as_str()).collect();
+                Err(format!("no camp `{id}` (the camps are: {})", ids.join(", ")))
+            }
+        }
+    }
+
     fn apply(&mut self, c: &Correction) -> Result<(), String> {
         let line = c.line;
         match &c.action {
@@ -472,6 +484,10 @@ impl Editor<'_> {
             Some(a) => Some(self.actor(a)?.clone()),
             None => None,
         };
+        let camp = match &s.side {
+            Some(c) => Some(self.camp(c)?),
+            None => None,
+        };
         for (set, field) in [
             (s.speaker.is_some(), "speaker"),
             (s.speaker_text.is_some(), "speaker_text"),
@@ -491,7 +507,7 @@ impl Editor<'_> {
         if let Some(t) = &s.speaker_text {
             claim.speaker_text = t.clone();
         }
-        if let Some(side) = s.side {
+        if let Some(side) = camp {
             claim.side = Some(side);
         }
         if let Some(stance) = s.stance {
@@ -560,6 +576,10 @@ impl Editor<'_> {
             Some(s) => Some(self.actor(s)?.clone()),
             None => None,
         };
+        let camp = match &a.side {
+            Some(c) => Some(self.camp(c)?),
+            None => None,
+        };
         let speaker_text = match (&a.speaker_text, &actor) {
             (Some(t), _) => t.clone(),
             (None, Some(a)) => a.name.clone(),
@@ -584,7 +604,7 @@ impl Editor<'_> {
             quote,
             speaker: actor.as_ref().map(|a| a.id.clone()),
             speaker_text,
-            side: a.side.or(actor.as_ref().map(|a| a.side)),
+            side: camp.or(actor.as_ref().map(|a| a.side)),
             verb: a.verb.clone().unwrap_or_default(),
             stance: a.stance.unwrap_or(Stance::Assert),
             date,

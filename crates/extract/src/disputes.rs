@@ -3,7 +3,8 @@
 //! Within an event, two sides are in dispute when
 //! 1. one side **denies** what another asserts (`FAMa says its convoy
 //!    progressed; CMA denies it: “I deny the entry …”`);
-//! 2. two belligerent sides (state, rebels, jihadists) each claim an outcome
+//! 2. two belligerent sides (camps whose role is the state or an armed
+//!    movement, [`Role::belligerent`]) each claim an outcome
 //!    in their own favour — outcomes are read with a lexicon: advance,
 //!    progress, dispersed, destroyed, broke through, repelled, took control
 //!    vs trapped, surrounded, stopped, blocked, shot down, routed — so both
@@ -18,19 +19,30 @@
 //!    counts **civilian dead** (`the army says it killed 40 terrorists;
 //!    residents say 30 villagers died`).
 //!
-//! Which sides can dispute is decided in one place, [`opposed`], so that
-//! camps defined by an editor can replace the fixed sides there.
+//! A "side" here is a [`Party`]: a camp of the corpus with its role
+//! ([`crate::camps`]). Which parties can dispute is decided in one place,
+//! [`opposed`]: claims of two different camps. Which parties fight (rules 2,
+//! 4 and 5) is their camp's role ([`Role::belligerent`]), never a camp id.
 //!
 //! One dispute per pair of sides and rule, naming every claim involved and
 //! one readable line.
 
-use crate::model::{Dispute, Number, Side, Stance};
+use crate::camps::Role;
+use crate::model::{CampIx, Dispute, Number, Stance};
+
+/// A claimant's camp, with the role the rules read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Party {
+    pub camp: CampIx,
+    pub role: Role,
+}
+
 
 /// What the dispute finder needs of a claim.
 #[derive(Debug, Clone)]
 pub struct ClaimView<'a> {
     pub id: &'a str,
-    pub side: Option<Side>,
+    pub side: Option<Party>,
     pub stance: Stance,
     /// Actor short label or the speaker's words.
     pub label: String,
@@ -41,7 +53,7 @@ pub struct ClaimView<'a> {
     pub numbers: &'a [Number],
     /// Sides of the actors the content names (the speaker's own included);
     /// read only when `may_blame` holds.
-    pub named_sides: Vec<Side>,
+    pub named_sides: Vec<Party>,
 }
 
 /// Outcome phrases (folded) and how a dispute line words them.
@@ -94,9 +106,9 @@ const OUTCOMES: &[(&str, &str)] = &[
 ];
 
 /// Whether two claimants' accounts can be in dispute: they speak for
-/// different sides.
-pub fn opposed(a: Side, b: Side) -> bool {
-    a != b
+/// different camps.
+pub fn opposed(a: Party, b: Party) -> bool {
+    a.camp != b.camp
 }
 
 /// Words saying who did it: the named party carried it out.
@@ -114,13 +126,13 @@ const MUTUAL_BLAME: &[&str] = &[
 /// Whether a claim can blame a side: an assertion by a known side with a
 /// perpetration word in its (folded) content. Only then does
 /// [`blamed_sides`] read its `named_sides`, so only then need they be found.
-pub(crate) fn may_blame(side: Option<Side>, stance: Stance, content: &str) -> bool {
+pub(crate) fn may_blame(side: Option<Party>, stance: Stance, content: &str) -> bool {
     side.is_some() && stance == Stance::Assert && words_in(content, PERPETRATION.iter().copied()) != 0
 }
 
 /// The sides a claim blames: an assertion with a perpetration word naming a
 /// belligerent of another side than the speaker's.
-fn blamed_sides(c: &ClaimView) -> Vec<Side> {
+fn blamed_sides(c: &ClaimView) -> Vec<Party> {
     let Some(own) = c.side else { return Vec::new() };
     if !may_blame(c.side, c.stance, c.content) {
         return Vec::new();
@@ -176,8 +188,8 @@ fn counts_civilian_dead(c: &ClaimView) -> bool {
     })
 }
 
-fn belligerent(s: Option<Side>) -> bool {
-    matches!(s, Some(Side::State | Side::Rebels | Side::Jihadists))
+fn belligerent(s: Option<Party>) -> bool {
+    s.is_some_and(|p| p.role.belligerent())
 }
 
 fn has_word(text: &str, phrase: &str) -> bool {
@@ -342,7 +354,7 @@ fn fmt_value(v: f64) -> String {
 struct Reading<'c, 'a> {
     claim: &'c ClaimView<'a>,
     outcome: Option<&'static str>,
-    blamed: Vec<Side>,
+    blamed: Vec<Party>,
     military_victims: bool,
     civilian_dead: bool,
 }
@@ -374,18 +386,18 @@ pub fn find(claims: &[ClaimView]) -> Vec<Dispute> {
                 .map(move |(ni, n)| (ci, ni, figure_key(n)))
         })
         .collect();
-    let mut sides: Vec<Side> = claims.iter().filter_map(|c| c.side).collect();
+    let mut sides: Vec<Party> = claims.iter().filter_map(|c| c.side).collect();
     sides.sort();
     sides.dedup();
     let mut out = Vec::new();
     for (i, &a) in sides.iter().enumerate() {
         for &b in sides[i + 1..].iter().filter(|&&b| opposed(a, b)) {
-            let of = |s: Side| reads.iter().filter(move |r| r.claim.side == Some(s));
+            let of = |s: Party| reads.iter().filter(move |r| r.claim.side == Some(s));
             denials(&mut out, of(a), of(b));
             denials(&mut out, of(b), of(a));
             // 2. competing outcomes between belligerents
             if belligerent(Some(a)) && belligerent(Some(b)) {
-                let wins = |s: Side| -> Vec<&Reading> {
+                let wins = |s: Party| -> Vec<&Reading> {
                     of(s).filter(|r| r.claim.stance == Stance::Assert && r.outcome.is_some()).collect()
                 };
                 let (wa, wb) = (wins(a), wins(b));
@@ -413,7 +425,7 @@ pub fn find(claims: &[ClaimView]) -> Vec<Dispute> {
                 }
             }
             // 4. each blames the other
-            let blames = |x: Side, y: Side| -> Vec<&ClaimView> {
+            let blames = |x: Party, y: Party| -> Vec<&ClaimView> {
                 of(x).filter(|r| r.blamed.contains(&y)).map(|r| r.claim).collect()
             };
             let (ba, bb) = (blames(a, b), blames(b, a));
@@ -545,6 +557,16 @@ fn push_new(out: &mut Vec<Dispute>, claims: Vec<String>, reason: String) {
 mod tests {
     use super::*;
 
+    // The default camps, as the seeds' gazetteer has them.
+    const fn party(camp: u8) -> Party {
+        Party { camp: CampIx(camp), role: Role::DEFAULTS[camp as usize] }
+    }
+    const STATE: Party = party(0);
+    const REBELS: Party = party(1);
+    const JIHADISTS: Party = party(2);
+    const LOCAL: Party = party(4);
+    const OBSERVERS: Party = party(5);
+
     #[test]
     fn words_in_agrees_with_has_word() {
         let lists: [Vec<&str>; 3] = [
@@ -575,7 +597,7 @@ mod tests {
 
     fn view<'a>(
         id: &'a str,
-        side: Side,
+        side: Party,
         stance: Stance,
         label: &str,
         content: &'a str,
@@ -593,7 +615,7 @@ mod tests {
         }
     }
 
-    fn naming<'a>(mut v: ClaimView<'a>, sides: &[Side]) -> ClaimView<'a> {
+    fn naming<'a>(mut v: ClaimView<'a>, sides: &[Party]) -> ClaimView<'a> {
         v.named_sides = sides.to_vec();
         v
     }
@@ -602,39 +624,39 @@ mod tests {
     fn each_side_blaming_the_other_is_a_dispute() {
         let c = [
             naming(
-                view("a#c1", Side::Rebels, Stance::Assert, "CSP", "the csp said the army shelled the market", &[]),
-                &[Side::Rebels, Side::State],
+                view("a#c1", REBELS, Stance::Assert, "CSP", "the csp said the army shelled the market", &[]),
+                &[REBELS, STATE],
             ),
             naming(
-                view("b#c1", Side::State, Stance::Assert, "FAMa", "the army said rebels fired on the market", &[]),
-                &[Side::State, Side::Rebels],
+                view("b#c1", STATE, Stance::Assert, "FAMa", "the army said rebels fired on the market", &[]),
+                &[STATE, REBELS],
             ),
         ];
         let d = find(&c);
         assert_eq!(d.len(), 1, "{d:?}");
         assert_eq!(d[0].claims, ["a#c1", "b#c1"]);
         // one side blaming, the other silent on who did it: no dispute
-        let one = [c[0].clone(), view("b#c2", Side::State, Stance::Assert, "FAMa", "the market was busy", &[])];
+        let one = [c[0].clone(), view("b#c2", STATE, Stance::Assert, "FAMa", "the market was busy", &[])];
         assert!(find(&one).is_empty());
     }
 
     #[test]
     fn an_account_of_mutual_blame_is_a_dispute() {
-        let c = [view("a#c1", Side::Observers, Stance::Assert, "AFP", "the two armies accused each other of the shelling", &[])];
+        let c = [view("a#c1", OBSERVERS, Stance::Assert, "AFP", "the two armies accused each other of the shelling", &[])];
         assert_eq!(find(&c).len(), 1);
     }
 
     #[test]
     fn military_targets_against_civilian_dead() {
         let c = [
-            view("a#c1", Side::State, Stance::Assert, "FAMa", "the army said it killed 40 terrorists in the strike", &[]),
-            view("a#c2", Side::Local, Stance::Assert, "residents", "residents said 30 villagers were killed", &[]),
+            view("a#c1", STATE, Stance::Assert, "FAMa", "the army said it killed 40 terrorists in the strike", &[]),
+            view("a#c2", LOCAL, Stance::Assert, "residents", "residents said 30 villagers were killed", &[]),
         ];
         let d = find(&c);
         assert_eq!(d.len(), 1, "{d:?}");
         assert!(d[0].reason.contains("civilian dead"), "{}", d[0].reason);
         // armed men killed are no civilian toll
-        let c = [c[0].clone(), view("a#c3", Side::Local, Stance::Assert, "residents", "residents said armed men were killed", &[])];
+        let c = [c[0].clone(), view("a#c3", LOCAL, Stance::Assert, "residents", "residents said armed men were killed", &[])];
         assert!(find(&c).is_empty());
     }
 
@@ -643,7 +665,7 @@ mod tests {
         let c = [
             view(
                 "a#c1",
-                Side::State,
+                STATE,
                 Stance::Assert,
                 "FAMa",
                 "a large convoy of its forces had progressed to the surroundings of anefis",
@@ -651,7 +673,7 @@ mod tests {
             ),
             view(
                 "a#c2",
-                Side::Rebels,
+                REBELS,
                 Stance::Deny,
                 "CMA",
                 "i deny the entry of the convoy. they are instead surrounded",
@@ -674,20 +696,20 @@ mod tests {
         let n = |v: f64, about: &str| Number { value: v, unit: "people".into(), about: about.into() };
         let (a, b, c) = ([n(30.0, "killed")], [n(100.0, "personnel")], [n(22.0, "prisoners")]);
         let claims = [
-            view("a#c1", Side::State, Stance::Assert, "officials", "officials said 30 were killed", &a),
-            view("a#c2", Side::Jihadists, Stance::Assert, "JNIM", "jnim said it killed 100 personnel", &b),
+            view("a#c1", STATE, Stance::Assert, "officials", "officials said 30 were killed", &a),
+            view("a#c2", JIHADISTS, Stance::Assert, "JNIM", "jnim said it killed 100 personnel", &b),
         ];
         assert_eq!(find(&claims).len(), 1);
         // prisoners are another count
-        let claims = [claims[0].clone(), view("a#c3", Side::Jihadists, Stance::Assert, "JNIM", "jnim said it took 22 prisoners", &c)];
+        let claims = [claims[0].clone(), view("a#c3", JIHADISTS, Stance::Assert, "JNIM", "jnim said it took 22 prisoners", &c)];
         assert!(find(&claims).is_empty());
     }
 
     #[test]
     fn fled_against_fought_back() {
         let c = [
-            view("a#c1", Side::Jihadists, Stance::Assert, "JNIM", "the escorting soldiers fled", &[]),
-            view("a#c2", Side::State, Stance::Assert, "FAMa", "the escort reacted \"vigorously\" to the ambush", &[]),
+            view("a#c1", JIHADISTS, Stance::Assert, "JNIM", "the escorting soldiers fled", &[]),
+            view("a#c2", STATE, Stance::Assert, "FAMa", "the escort reacted \"vigorously\" to the ambush", &[]),
         ];
         let d = find(&c);
         assert_eq!(d.len(), 1, "{d:?}");
@@ -709,7 +731,7 @@ mod tests {
         let c = [
             view(
                 "a#c1",
-                Side::State,
+                STATE,
                 Stance::Assert,
                 "FAMa",
                 "recorded very significant progress",
@@ -717,7 +739,7 @@ mod tests {
             ),
             view(
                 "b#c1",
-                Side::Rebels,
+                REBELS,
                 Stance::Assert,
                 "CSP",
                 "it had trapped malian soldiers",
@@ -725,7 +747,7 @@ mod tests {
             ),
             view(
                 "b#c2",
-                Side::Local,
+                LOCAL,
                 Stance::Assert,
                 "a resident",
                 "heard gunfire",
@@ -751,13 +773,13 @@ mod tests {
         let c = [
             view(
                 "a#c1",
-                Side::State,
+                STATE,
                 Stance::Assert,
                 "FAMa",
                 "progressed",
                 &[],
             ),
-            view("a#c2", Side::State, Stance::Deny, "junta", "denied", &[]),
+            view("a#c2", STATE, Stance::Deny, "junta", "denied", &[]),
         ];
         assert!(find(&c).is_empty());
     }

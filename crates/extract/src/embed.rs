@@ -41,7 +41,7 @@ mod tests {
 
     #[test]
     fn keeps_only_what_events_and_claims_name() {
-        let actor = |id: &str| Actor { id: id.into(), name: id.into(), aliases: vec!["x".into()], side: Side::State };
+        let actor = |id: &str| Actor { id: id.into(), name: id.into(), aliases: vec!["x".into()], side: CampIx(0), kind: None };
         let place = |id: &str| Place { id: id.into(), name: id.into(), aliases: vec!["y".into()], lat: 0.0, lon: 0.0, country: None };
         let mut c = Corpus {
             actors: vec![actor("fama"), actor("cma"), actor("unused")],
@@ -71,7 +71,7 @@ mod tests {
                 quote: "x".into(),
                 speaker: Some("cma".into()),
                 speaker_text: "the CMA".into(),
-                side: Some(Side::Rebels),
+                side: Some(CampIx(1)),
                 verb: "said".into(),
                 stance: Stance::Assert,
                 date: None,

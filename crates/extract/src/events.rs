@@ -33,7 +33,8 @@
 use std::collections::HashMap;
 
 use crate::dates::Date;
-use crate::model::{EventKind, Precision, Side};
+use crate::camps::Role;
+use crate::model::{EventKind, Precision};
 use crate::tokens::{class, Words};
 
 /// Event families: what happened, coarser than [`EventKind`].
@@ -303,9 +304,9 @@ pub struct Candidate {
     pub strong: bool,
     /// Claims (corpus indices) made in this sentence.
     pub claims: Vec<usize>,
-    /// The side of the first claim's speaker, when known: who says it
-    /// took a town is who took it.
-    pub claimant_side: Option<Side>,
+    /// The role of the first claim's speaker's camp, when known: who says
+    /// it took a town is who took it.
+    pub claimant_side: Option<Role>,
     /// The sentence opens by pointing back at the previous one's time
     /// ("At the time, …"), so its carried-over date is meant.
     pub anaphoric: bool,
@@ -722,34 +723,34 @@ pub fn main_family(_cands: &[Candidate], g: &Group) -> Family {
 pub fn territory_taker(
     cands: &[Candidate],
     g: &Group,
-    side_of: &dyn Fn(usize) -> Option<Side>,
-) -> Side {
+    side_of: &dyn Fn(usize) -> Option<Role>,
+) -> Role {
     let (mut state, mut other) = (0, 0);
     for &m in &g.members {
         if cands[m].family != Family::Territory {
             continue;
         }
         match cands[m].claimant_side {
-            Some(Side::State) => state += 1,
-            Some(Side::Rebels | Side::Jihadists) => other += 1,
+            Some(Role::State) => state += 1,
+            Some(Role::Armed | Role::Jihadist) => other += 1,
             _ => {}
         }
     }
     if state + other > 0 {
         return if state >= other {
-            Side::State
+            Role::State
         } else {
-            Side::Rebels
+            Role::Armed
         };
     }
     if g.members
         .iter()
         .flat_map(|&m| cands[m].actors.iter())
-        .any(|&a| side_of(a) == Some(Side::State))
+        .any(|&a| side_of(a) == Some(Role::State))
     {
-        Side::State
+        Role::State
     } else {
-        Side::Rebels
+        Role::Armed
     }
 }
 
@@ -757,13 +758,13 @@ pub fn territory_taker(
 pub fn kind_of(
     cands: &[Candidate],
     g: &Group,
-    side_of: &dyn Fn(usize) -> Option<Side>,
+    side_of: &dyn Fn(usize) -> Option<Role>,
 ) -> EventKind {
     let fam = main_family(cands, g);
     match fam {
         Family::Air => EventKind::AirDroneStrike,
         Family::Territory => {
-            if territory_taker(cands, g, side_of) == Side::State {
+            if territory_taker(cands, g, side_of) == Role::State {
                 EventKind::GovernmentRegainsTerritory
             } else {
                 EventKind::NonStateActorOvertakesTerritory
@@ -796,7 +797,7 @@ pub fn title_of(
     cands: &[Candidate],
     g: &Group,
     place_name: &dyn Fn(usize) -> String,
-    actor_label: &dyn Fn(usize) -> (String, Side),
+    actor_label: &dyn Fn(usize) -> (String, Role),
     camp: bool,
 ) -> String {
     let fam = main_family(cands, g);
@@ -813,7 +814,7 @@ pub fn title_of(
     // events by the actors most mentioned
     let near: bool =
         fam == Family::Movement && g.members.iter().any(|&m| !cands[m].near_actors.is_empty());
-    let actors_of = |sides: &[Side]| -> Option<String> {
+    let actors_of = |sides: &[Role]| -> Option<String> {
         let mut labels: Vec<(String, usize)> = Vec::new();
         for &m in &g.members {
             let list = if near {
@@ -855,11 +856,11 @@ pub fn title_of(
         Family::Network => format!("Telephone network cut in {p}"),
         Family::Territory => {
             let side_of = |a: usize| Some(actor_label(a).1);
-            let state = territory_taker(cands, g, &side_of) == Side::State;
-            let (first, then): (&[Side], &[Side]) = if state {
-                (&[Side::State], &[Side::Rebels, Side::Jihadists])
+            let state = territory_taker(cands, g, &side_of) == Role::State;
+            let (first, then): (&[Role], &[Role]) = if state {
+                (&[Role::State], &[Role::Armed, Role::Jihadist])
             } else {
-                (&[Side::Rebels, Side::Jihadists], &[Side::State])
+                (&[Role::Armed, Role::Jihadist], &[Role::State])
             };
             // taking a base is not taking the town
             let facility = g
@@ -883,8 +884,8 @@ pub fn title_of(
         Family::Civilians => format!("Civilians killed in {p}"),
         Family::Explosive => format!("Explosion near {p}"),
         Family::Withdrawal => {
-            let who = actors_of(&[Side::International])
-                .or_else(|| actors_of(&[Side::State, Side::Rebels]))
+            let who = actors_of(&[Role::International])
+                .or_else(|| actors_of(&[Role::State, Role::Armed]))
                 .unwrap_or_else(|| "Forces".into());
             let who = who.split('/').next().unwrap_or("Forces").to_string();
             if camp {
@@ -906,8 +907,8 @@ pub fn title_of(
             }
         }
         Family::Movement => {
-            let who = actors_of(&[Side::State])
-                .or_else(|| actors_of(&[Side::Rebels, Side::Jihadists, Side::International]));
+            let who = actors_of(&[Role::State])
+                .or_else(|| actors_of(&[Role::Armed, Role::Jihadist, Role::International]));
             let convoy = has("convoy");
             let subject = match (who, convoy) {
                 (Some(a), true) => format!("{a} convoy"),
@@ -1076,7 +1077,7 @@ mod tests {
         c.actors = vec![0];
         let groups = group(&[c.clone()], &[vec![]]);
         let name = |_| "Kidal".to_string();
-        let label = |_| ("CSP".to_string(), Side::Rebels);
+        let label = |_| ("CSP".to_string(), Role::Armed);
         assert_eq!(title_of(&[c.clone()], &groups[0], &name, &label, false), "CSP seizes base in Kidal");
         c.hints = vec!["control"];
         assert_eq!(title_of(&[c], &groups[0], &name, &label, false), "CSP takes over Kidal");

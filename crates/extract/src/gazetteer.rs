@@ -27,7 +27,8 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::load::LoadError;
-use crate::model::{Actor, Place, Side};
+use crate::camps::{Role, Roles};
+use crate::model::{Actor, ActorKind, Camp, CampIx, Place};
 
 pub use fold::fold;
 pub use matcher::{Matcher, Mention};
@@ -38,6 +39,17 @@ pub struct Gazetteer {
     pub actors: Vec<ActorEntry>,
     pub people: Vec<PersonEntry>,
     pub places: Vec<PlaceEntry>,
+    /// The corpus's camps (`corpus.toml`, else `Camp::defaults`).
+    pub camps: Vec<Camp>,
+    /// Each camp's role in the extraction rules ([`crate::camps`]).
+    pub roles: Roles,
+}
+
+impl Default for Gazetteer {
+    /// No entries, the default camps.
+    fn default() -> Gazetteer {
+        Gazetteer { actors: vec![], people: vec![], places: vec![], camps: Camp::defaults(), roles: Roles(Role::DEFAULTS.to_vec()) }
+    }
 }
 
 /// An armed group, government, organisation or group of people that can make
@@ -47,8 +59,10 @@ pub struct ActorEntry {
     pub id: String,
     pub name: String,
     pub aliases: Vec<String>,
-    /// The parent's side when the file leaves it out of a part.
-    pub side: Side,
+    /// The actor's camp (`camp = "…"`, or the older `side = "…"`); the
+    /// parent's camp when the file leaves it out of a part.
+    pub side: CampIx,
+    pub kind: Option<ActorKind>,
     /// Id of the actor this one is part of (its government, its alliance).
     pub part_of: Option<String>,
 }
@@ -158,8 +172,10 @@ struct RawActor {
     name: Spanned<String>,
     #[serde(default)]
     aliases: Vec<Spanned<String>>,
-    #[serde(default)]
-    side: Option<Spanned<Side>>,
+    camp: Option<Spanned<String>>,
+    /// The older name of `camp`.
+    side: Option<Spanned<String>>,
+    kind: Option<Spanned<String>>,
     #[serde(default)]
     part_of: Option<Spanned<String>>,
 }
@@ -237,11 +253,17 @@ fn check_coord(e: &Errors, v: &Spanned<f64>, what: &str, axis: &str, limit: f64)
     Ok(())
 }
 
-/// Every actor's side: its own, else its parent's (`part_of`, followed up
+/// Every actor's camp: its own, else its parent's (`part_of`, followed up
 /// the chain). Errors: a `part_of` naming no actor, a cycle, a part whose
-/// side differs from its parent's (a part speaks for its parent), an actor
-/// with neither `side` nor `part_of`.
-fn actor_sides(e: &Errors, actors: &[RawActor], ids: &HashMap<&str, usize>) -> Result<Vec<Side>, GazetteerError> {
+/// camp differs from its parent's (a part speaks for its parent), an actor
+/// with neither `camp` nor `part_of`.
+fn actor_sides(
+    e: &Errors,
+    actors: &[RawActor],
+    own: &[Option<CampIx>],
+    ids: &HashMap<&str, usize>,
+    camps: &[Camp],
+) -> Result<Vec<CampIx>, GazetteerError> {
     let mut parent = vec![None; actors.len()];
     for (i, a) in actors.iter().enumerate() {
         if let Some(p) = &a.part_of {
@@ -258,8 +280,8 @@ fn actor_sides(e: &Errors, actors: &[RawActor], ids: &HashMap<&str, usize>) -> R
         // walk up to the first actor with a side; more steps than actors is a cycle
         let (mut at, mut steps) = (i, 0);
         let side = loop {
-            if let Some(s) = &actors[at].side {
-                break *s.get_ref();
+            if let Some(s) = own[at] {
+                break s;
             }
             match parent[at] {
                 Some(up) if steps < actors.len() => (at, steps) = (up, steps + 1),
@@ -268,7 +290,7 @@ fn actor_sides(e: &Errors, actors: &[RawActor], ids: &HashMap<&str, usize>) -> R
                     return Err(e.at(p, format!("actor {:?}: part_of runs in a cycle", a.id.get_ref())));
                 }
                 None => {
-                    return Err(e.at(&a.id, format!("actor {:?}: missing `side` (or `part_of`)", a.id.get_ref())))
+                    return Err(e.at(&a.id, format!("actor {:?}: no camp (`camp = \"…\"`, or `part_of`)", a.id.get_ref())))
                 }
             }
         };
@@ -285,15 +307,16 @@ fn actor_sides(e: &Errors, actors: &[RawActor], ids: &HashMap<&str, usize>) -> R
             }
             at = up;
         }
-        if let (Some(s), Some(up)) = (&a.side, parent[i]) {
-            if *s.get_ref() != sides[up] {
+        if let (Some(s), Some(up)) = (own[i], parent[i]) {
+            if s != sides[up] {
+                let at = a.camp.as_ref().or(a.side.as_ref()).unwrap_or(&a.id);
                 return Err(e.at(
-                    s,
+                    at,
                     format!(
-                        "actor {:?}: side {:?} differs from that of {:?}, which it is part of; \
-                         a part speaks for its parent: leave `side` out",
+                        "actor {:?}: camp {:?} differs from that of {:?}, which it is part of; \
+                         a part speaks for its parent: leave `camp` out",
                         a.id.get_ref(),
-                        s.get_ref().key(),
+                        camps.get(s.0 as usize).map_or("?", |c| c.id.as_str()),
                         actors[up].id.get_ref()
                     ),
                 ));
@@ -301,6 +324,38 @@ fn actor_sides(e: &Errors, actors: &[RawActor], ids: &HashMap<&str, usize>) -> R
         }
     }
     Ok(sides)
+}
+
+/// The camp the actor names itself: `camp = "…"` or its older name
+/// `side = "…"` (both only if they agree), one of `camps`' ids; `None` when
+/// it names none (a part then takes its parent's, see [`actor_sides`]).
+fn camp_of(e: &Errors, a: &RawActor, camps: &[Camp], what: &str) -> Result<Option<CampIx>, GazetteerError> {
+    let named = match (&a.camp, &a.side) {
+        (Some(c), Some(s)) if c.get_ref() != s.get_ref() => {
+            return Err(e.at(s, format!("{what}: `side` {:?} and `camp` {:?} differ; keep `camp`", s.get_ref(), c.get_ref())));
+        }
+        (Some(v), _) | (None, Some(v)) => v,
+        (None, None) => return Ok(None),
+    };
+    match camps.iter().position(|c| &c.id == named.get_ref()) {
+        Some(i) => Ok(Some(CampIx(i as u8))),
+        None => {
+            let ids: Vec<&str> = camps.iter().map(|c| c.id.as_str()).collect();
+            Err(e.at(named, format!("{what}: unknown camp {:?} (the camps are: {})", named.get_ref(), ids.join(", "))))
+        }
+    }
+}
+
+/// The actor's `kind`, one of [`ActorKind::label`]s.
+fn kind_of(e: &Errors, a: &RawActor, what: &str) -> Result<Option<ActorKind>, GazetteerError> {
+    let Some(k) = &a.kind else { return Ok(None) };
+    match ActorKind::ALL.into_iter().find(|x| x.label() == k.get_ref().trim()) {
+        Some(kind) => Ok(Some(kind)),
+        None => {
+            let all: Vec<&str> = ActorKind::ALL.iter().map(|x| x.label()).collect();
+            Err(e.at(k, format!("{what}: unknown kind {:?} (one of: {})", k.get_ref(), all.join(", "))))
+        }
+    }
 }
 
 fn strings(v: &[Spanned<String>]) -> Vec<String> {
@@ -317,8 +372,14 @@ impl Gazetteer {
         Gazetteer::parse(BUILTIN_TOML)
     }
 
-    /// Parse and validate a gazetteer file's text.
+    /// Parse and validate a gazetteer file's text, with the default camps.
     pub fn parse(text: &str) -> Result<Gazetteer, GazetteerError> {
+        Gazetteer::parse_with_camps(text, Camp::defaults(), false)
+    }
+
+    /// Parse and validate a gazetteer file's text; every actor names one of
+    /// `camps` (`editor`: they are the editor's, see [`crate::camps::roles`]).
+    pub fn parse_with_camps(text: &str, camps: Vec<Camp>, editor: bool) -> Result<Gazetteer, GazetteerError> {
         let raw: RawFile = toml::from_str(text).map_err(|err| GazetteerError {
             line: err.span().map(|s| line_of(text, s.start)),
             message: err.message().trim().to_string(),
@@ -326,15 +387,20 @@ impl Gazetteer {
         let e = Errors { text };
 
         let mut actor_ids: HashMap<&str, usize> = HashMap::new();
+        let mut own_camps: Vec<Option<CampIx>> = Vec::new();
+        let mut kinds: Vec<Option<ActorKind>> = Vec::new();
         for (i, a) in raw.actors.iter().enumerate() {
             let what = format!("actor {:?}", a.id.get_ref());
             check_id(&e, &a.id, "actor")?;
             check_name(&e, &a.name, &what)?;
+            own_camps.push(camp_of(&e, a, &camps, &what)?);
+            kinds.push(kind_of(&e, a, &what)?);
             if actor_ids.insert(a.id.get_ref(), i).is_some() {
                 return Err(e.at(&a.id, format!("duplicate actor id {:?}", a.id.get_ref())));
             }
         }
-        let sides = actor_sides(&e, &raw.actors, &actor_ids)?;
+        let sides = actor_sides(&e, &raw.actors, &own_camps, &actor_ids, &camps)?;
+        let actor_camps: Vec<(CampIx, Option<ActorKind>)> = sides.into_iter().zip(kinds).collect();
         for p in &raw.people {
             let what = format!("person {:?}", p.name.get_ref());
             check_name(&e, &p.name, "person")?;
@@ -413,16 +479,18 @@ impl Gazetteer {
             }
         }
 
+        let roles = Roles(crate::camps::roles(&camps, editor, &actor_camps));
         Ok(Gazetteer {
             actors: raw
                 .actors
                 .iter()
-                .zip(sides)
-                .map(|(a, side)| ActorEntry {
+                .zip(&actor_camps)
+                .map(|(a, &(side, kind))| ActorEntry {
                     id: a.id.get_ref().clone(),
                     name: a.name.get_ref().trim().to_string(),
                     aliases: strings(&a.aliases),
                     side,
+                    kind,
                     part_of: a.part_of.as_ref().map(|p| p.get_ref().clone()),
                 })
                 .collect(),
@@ -451,6 +519,8 @@ impl Gazetteer {
                     actor: p.actor.as_ref().map(|a| a.get_ref().clone()),
                 })
                 .collect(),
+            camps,
+            roles,
         })
     }
 
@@ -474,8 +544,14 @@ impl Gazetteer {
         }]
     }
 
-    /// Read and validate a gazetteer file; errors name the file and line.
+    /// Read and validate a gazetteer file with the default camps; errors
+    /// name the file and line.
     pub fn load(path: &Path) -> Result<Gazetteer, LoadError> {
+        Gazetteer::load_with_camps(path, Camp::defaults(), false)
+    }
+
+    /// Read and validate a gazetteer file whose actors name `camps`.
+    pub fn load_with_camps(path: &Path, camps: Vec<Camp>, editor: bool) -> Result<Gazetteer, LoadError> {
         let err = |line, message| LoadError { path: path.to_path_buf(), line, message };
         let bytes = std::fs::read(path).map_err(|e| {
             if e.kind() == std::io::ErrorKind::NotFound {
@@ -495,7 +571,7 @@ impl Gazetteer {
             err(Some(line_of_bytes(&bytes, e.valid_up_to())), format!("not valid UTF-8 (byte {})", e.valid_up_to()))
         })?;
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        Gazetteer::parse(text).map_err(|e| err(e.line, e.message))
+        Gazetteer::parse_with_camps(text, camps, editor).map_err(|e| err(e.line, e.message))
     }
 
     /// Compile every name and alias into a matcher. This walks every name:
@@ -531,7 +607,7 @@ impl Gazetteer {
         let actors = self
             .actors
             .iter()
-            .map(|a| Actor { id: a.id.clone(), name: a.name.clone(), aliases: a.aliases.clone(), side: a.side })
+            .map(|a| Actor { id: a.id.clone(), name: a.name.clone(), aliases: a.aliases.clone(), side: a.side, kind: a.kind })
             .collect();
         let places = self
             .places
@@ -678,7 +754,7 @@ lon = 1.4
     fn parses_entries_and_defaults() {
         let g = Gazetteer::parse(SMALL).unwrap();
         assert_eq!(g.actors.len(), 3);
-        assert_eq!(g.actors[1].side, Side::Jihadists);
+        assert_eq!(g.actors[1].side, CampIx(2));
         assert_eq!(g.people[0].role, None);
         assert_eq!(g.places[0].kind, PlaceKind::Town);
         assert_eq!(g.places[2].kind, PlaceKind::Region);
@@ -844,6 +920,51 @@ side = "international"
         assert!(e.message.contains("`actor = "), "a place and an actor: the way out is named: {e}");
     }
 
+    fn camps3() -> Vec<Camp> {
+        ["gov", "front", "monitors"]
+            .iter()
+            .map(|id| Camp { id: (*id).into(), label: id.to_uppercase(), hint: String::new(), colour: None })
+            .collect()
+    }
+
+    #[test]
+    fn actors_name_an_editor_camp_with_camp_or_the_older_side() {
+        let text = "[[actors]]\nid = \"army\"\nname = \"Orland Army\"\ncamp = \"gov\"\nkind = \"armed forces\"\n\
+                    [[actors]]\nid = \"legion\"\nname = \"Vesk Legion\"\nside = \"front\"\nkind = \"foreign state\"\n\
+                    [[actors]]\nid = \"front\"\nname = \"Northern Front\"\ncamp = \"front\"\nside = \"front\"\nkind = \"armed group\"\n\
+                    [[actors]]\nid = \"radio\"\nname = \"Radio Pell\"\ncamp = \"monitors\"\n";
+        let g = Gazetteer::parse_with_camps(text, camps3(), true).unwrap();
+        let camps: Vec<(u8, Option<ActorKind>)> = g.actors.iter().map(|a| (a.side.0, a.kind)).collect();
+        assert_eq!(
+            camps,
+            [(0, Some(ActorKind::ArmedForces)), (1, Some(ActorKind::ForeignState)), (1, Some(ActorKind::ArmedGroup)), (2, None)]
+        );
+        // the foreign state's army gives the front no role; its armed group does
+        assert_eq!(g.roles.0, [Role::State, Role::Armed, Role::Armed]);
+        let (actors, _) = g.to_model();
+        assert_eq!((actors[0].side, actors[0].kind), (CampIx(0), Some(ActorKind::ArmedForces)));
+    }
+
+    #[test]
+    fn camp_and_kind_errors_name_their_line() {
+        let parse = |text: &str| Gazetteer::parse_with_camps(text, camps3(), true).unwrap_err();
+        let e = parse("[[actors]]\nid = \"a\"\nname = \"A\"\ncamp = \"state\"\n");
+        assert_eq!(e.line, Some(4), "{e}");
+        assert!(e.message.contains("unknown camp \"state\" (the camps are: gov, front, monitors)"), "{e}");
+        let e = parse("[[actors]]\nid = \"a\"\nname = \"A\"\n");
+        assert_eq!(e.line, Some(2), "{e}");
+        assert!(e.message.contains("no camp"), "{e}");
+        let e = parse("[[actors]]\nid = \"a\"\nname = \"A\"\ncamp = \"gov\"\nside = \"front\"\n");
+        assert_eq!(e.line, Some(5), "{e}");
+        assert!(e.message.contains("differ"), "{e}");
+        let e = parse("[[actors]]\nid = \"a\"\nname = \"A\"\ncamp = \"gov\"\nkind = \"army\"\n");
+        assert_eq!(e.line, Some(5), "{e}");
+        assert!(e.message.contains("unknown kind \"army\" (one of: armed forces, armed group,"), "{e}");
+        // the default camps' ids are not the editor's
+        assert!(Gazetteer::parse("[[actors]]\nid = \"a\"\nname = \"A\"\ncamp = \"gov\"\n").is_err());
+        assert!(Gazetteer::parse("[[actors]]\nid = \"a\"\nname = \"A\"\ncamp = \"rebels\"\n").is_ok());
+    }
+
     #[test]
     fn rejects_bad_values_with_lines() {
         let e = err("[[places]]\nid = \"x\"\nname = \"X\"\nlat = 91.0\nlon = 0.0\n");
@@ -869,7 +990,7 @@ side = "international"
     #[test]
     fn a_part_takes_its_parents_side() {
         let g = Gazetteer::parse(PARTS).unwrap();
-        assert_eq!(g.actors[1].side, Side::State);
+        assert_eq!(g.actors[1].side, CampIx(0));
         assert_eq!(g.actors[1].part_of.as_deref(), Some("gov"));
         assert_eq!(g.ancestors(1), [0]);
         assert!(g.ancestors(0).is_empty());
@@ -894,7 +1015,7 @@ side = "international"
         assert!(e.message.contains("cycle"), "{e}");
         let e = err("[[actors]]\nid = \"a\"\nname = \"A\"\n");
         assert_eq!(e.line, Some(2), "{e}");
-        assert!(e.message.contains("missing `side`"), "{e}");
+        assert!(e.message.contains("no camp"), "{e}");
     }
 
     #[test]

@@ -14,6 +14,7 @@ pub use model::*;
 pub mod about;
 pub mod assemble;
 pub mod boilerplate;
+pub mod camps;
 pub mod candidates;
 pub mod claims;
 pub mod confidence;

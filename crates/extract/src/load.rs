@@ -144,8 +144,9 @@ fn read_files(dir: &Path) -> Result<Vec<(String, Vec<u8>)>, LoadError> {
 /// the editors' `dir/corrections.toml` when there is one, and resolve the
 /// corpus settings of `dir/corpus.toml` ([`crate::settings`]).
 pub fn load_dir(dir: &Path) -> Result<Corpus, LoadError> {
-    let gazetteer = Gazetteer::load(&dir.join(GAZETTEER_FILE))?;
     let settings = crate::settings::read(dir)?;
+    let (camps, editor) = crate::settings::camps(settings.as_ref());
+    let gazetteer = Gazetteer::load_with_camps(&dir.join(GAZETTEER_FILE), camps, editor)?;
     let files = read_files(dir)?;
     let mut corpus = parse_corpus(&files, &gazetteer).map_err(|mut e| {
         e.path = dir.join(&e.path);
@@ -283,7 +284,16 @@ fn check_unique_ids(articles: &[Article]) -> Result<(), LoadError> {
 pub fn check_dir(dir: &Path) -> CheckReport {
     let mut problems = Vec::new();
     let gaz_path = dir.join(GAZETTEER_FILE);
-    let gazetteer = match Gazetteer::load(&gaz_path) {
+    let settings = crate::settings::read(dir).map_err(|e| {
+        problems.push(Problem {
+            path: e.path.to_string_lossy().into_owned(),
+            line: e.line,
+            severity: Severity::Error,
+            message: e.message,
+        })
+    });
+    let (camps, editor) = crate::settings::camps(settings.as_ref().ok().and_then(Option::as_ref));
+    let gazetteer = match Gazetteer::load_with_camps(&gaz_path, camps.clone(), editor) {
         Ok(g) => {
             let text = std::fs::read_to_string(&gaz_path).unwrap_or_default();
             problems.extend(Gazetteer::warnings(text.trim_start_matches('\u{feff}')).into_iter().map(|w| Problem {
@@ -304,14 +314,6 @@ pub fn check_dir(dir: &Path) -> CheckReport {
             None
         }
     };
-    let settings = crate::settings::read(dir).map_err(|e| {
-        problems.push(Problem {
-            path: e.path.to_string_lossy().into_owned(),
-            line: e.line,
-            severity: Severity::Error,
-            message: e.message,
-        })
-    });
     let paths = match article_paths(dir) {
         Ok(p) => p,
         Err(e) => {
@@ -328,10 +330,9 @@ pub fn check_dir(dir: &Path) -> CheckReport {
         }
     };
     // Without a usable gazetteer the articles are still checked (no entities).
-    let lex = Lexicon::new(gazetteer.clone().unwrap_or(Gazetteer {
-        actors: Vec::new(),
-        people: Vec::new(),
-        places: Vec::new(),
+    let lex = Lexicon::new(gazetteer.clone().unwrap_or_else(|| {
+        let roles = crate::camps::Roles(crate::camps::roles(&camps, editor, &[]));
+        Gazetteer { camps, roles, ..Default::default() }
     }));
     let mut files = Vec::new();
     for path in paths {

@@ -4,7 +4,8 @@
 //! This is the only module that adapts the gazetteer's types.
 
 use crate::gazetteer::{Entity, Gazetteer, PlaceKind};
-use crate::model::Side;
+use crate::camps::Role;
+use crate::model::CampIx;
 use crate::text::fold_char;
 use std::sync::{Mutex, PoisonError};
 
@@ -25,7 +26,9 @@ pub struct Ent {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ActorInfo {
     pub id: String,
-    pub side: Side,
+    /// The actor's camp and that camp's role.
+    pub side: CampIx,
+    pub role: Role,
     /// A short label for titles and dispute lines ("FAMa", "CSP", "Wagner").
     pub short: String,
 }
@@ -110,6 +113,7 @@ impl Lexicon {
                 ActorInfo {
                     id: a.id.clone(),
                     side: a.side,
+                    role: gazetteer.roles.of(a.side).unwrap_or(Role::Armed),
                     short,
                 }
             })

@@ -21,7 +21,7 @@
 //! text is escaped; article links are http(s) only (`noscript::safe_href`).
 
 use crate::labels::{date_label, escape_html as esc};
-use crate::model::{Corpus, Event, Side};
+use crate::model::{camp_class, speaking_camps, Corpus, Event};
 use crate::query::{Filter, Index, ViewState};
 
 /// Events rendered in the app's markup: a first screenful, even on a tall
@@ -84,8 +84,27 @@ fn head(c: &Corpus) -> String {
         "<title>{title}</title><meta name=\"description\" content=\"{description}\">\
          <meta property=\"og:type\" content=\"website\"><meta property=\"og:site_name\" content=\"Counterclaim\">\
          <meta property=\"og:title\" content=\"{title}\"><meta property=\"og:description\" content=\"{description}\">\
-         <meta name=\"twitter:card\" content=\"summary\">"
+         <meta name=\"twitter:card\" content=\"summary\">{}",
+        camp_colours(c)
     )
+}
+
+/// The editor's camp colours for `scripts/startup.js`, which sets them as
+/// the palette's `--cN` (the CSP forbids inline styles):
+/// `<meta name="camp-colours" content="1:#2e8b57">`; nothing without any.
+/// Only checked `#rrggbb` colours of camps the palette has a slot for.
+fn camp_colours(c: &Corpus) -> String {
+    let pairs: Vec<String> = c
+        .camps
+        .iter()
+        .enumerate()
+        .take(crate::model::CAMP_CLASSES)
+        .filter_map(|(i, camp)| camp.colour.as_deref().filter(|x| crate::settings::is_colour(x)).map(|x| format!("{i}:{}", x.to_ascii_lowercase())))
+        .collect();
+    if pairs.is_empty() {
+        return String::new();
+    }
+    format!("<meta name=\"camp-colours\" content=\"{}\">", pairs.join(" "))
 }
 
 fn count(n: usize, one: &str, many: &str) -> String {
@@ -180,21 +199,11 @@ fn claims_of<'c>(c: &'c Corpus, e: &Event) -> Vec<&'c crate::model::Claim> {
         .collect()
 }
 
-/// The app's three side groups (state, rebels, everyone else).
-fn side_group(side: Option<Side>) -> u8 {
-    match side {
-        Some(Side::State) => 0,
-        Some(Side::Rebels) => 1,
-        _ => 2,
-    }
-}
-
 /// One event in the app's `EventCard` markup.
 fn event_card(c: &Corpus, e: &Event, out: &mut String) {
     let claims = claims_of(c, e);
-    let mut groups: Vec<u8> = claims.iter().map(|cl| side_group(cl.side)).collect();
-    groups.sort_unstable();
-    groups.dedup();
+    // the camps speaking (unidentified speakers count as one), as the app
+    let groups = speaking_camps(claims.iter().copied());
     let voices = match claims.len() {
         0 => "no quoted claim".to_owned(),
         n => format!("{} from {}", count(n, "claim", "claims"), count(groups.len(), "side", "sides")),
@@ -219,9 +228,9 @@ fn event_card(c: &Corpus, e: &Event, out: &mut String) {
         out.push_str("<ul class=\"chips\" aria-label=\"Actors\">");
         for id in &e.actors {
             let actor = c.actors.iter().find(|a| &a.id == id);
-            let side = actor.map(|a| a.side.key()).unwrap_or("unknown");
+            let class = camp_class(actor.map(|a| a.side));
             let name = actor.map(|a| a.name.as_str()).unwrap_or(id);
-            out.push_str(&format!("<li class=\"chip side-{}\">{}</li>", esc(side), esc(name)));
+            out.push_str(&format!("<li class=\"chip {class}\">{}</li>", esc(name)));
         }
         out.push_str("</ul>");
     }

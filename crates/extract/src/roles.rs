@@ -75,7 +75,7 @@ mod tests {
     use crate::assemble::assemble;
     use crate::gazetteer::Gazetteer;
     use crate::mentions::Lexicon;
-    use crate::model::Side;
+    use crate::model::CampIx;
     use crate::pipeline::{parse_article, Article, Options};
 
     /// An invented war: the Republic of Varna, its capital Ostra, a river
@@ -149,7 +149,7 @@ country = "Varna"
         let lex = lex();
         let a = article(&lex, "Ostra said its troops had shelled rebel positions near Kelm on Monday.");
         assert_eq!(speakers(&a), [Some("varna-gov")], "{:?}", a.claims);
-        assert_eq!(a.claims[0].side, Some(Side::State));
+        assert_eq!(a.claims[0].side, Some(CampIx(0)));
         let a = article(&lex, "The capital has denied that its forces shelled Kelm on Monday.");
         assert_eq!(speakers(&a), [Some("varna-gov")], "{:?}", a.claims);
     }
@@ -178,7 +178,7 @@ country = "Varna"
                     The River Brigades said they had not fired on Kelm on Monday.";
         let a = article(&lex, text);
         assert_eq!(speakers(&a), [Some("varna-health"), Some("river-brigades")], "{:?}", a.claims);
-        assert_eq!(a.claims.iter().map(|c| c.side).collect::<Vec<_>>(), [Some(Side::State), Some(Side::Rebels)]);
+        assert_eq!(a.claims.iter().map(|c| c.side).collect::<Vec<_>>(), [Some(CampIx(0)), Some(CampIx(1))]);
         let corpus = assemble(vec![a], &lex);
         let e = corpus.events.iter().find(|e| e.places == ["kelm"]).expect("an event at Kelm");
         for parent in ["varna-gov", "river-front"] {

@@ -11,15 +11,28 @@
 //! language = "en"
 //! ```
 //!
+//! It also defines the conflict's camps, in the order the page lists them;
+//! without any `[[camp]]`, the camps are `Camp::defaults` (the six sides
+//! `state`, `rebels`, `jihadists`, `international`, `local`, `observers`):
+//!
+//! ```toml
+//! [[camp]]
+//! id = "saf"                 # [a-z0-9_-]: the URL key (?side=saf)
+//! label = "Army & allies"    # chips, filters, column heads, downloads
+//! hint = "the army, allied militias, the government"
+//! colour = "#1f5fa8"         # optional; else the palette by position
+//! ```
+//!
 //! Errors name the file and line: bad TOML, an unknown key, an empty or
-//! over-long text, a language that is not a BCP 47-style tag.
+//! over-long text, a language that is not a BCP 47-style tag, a camp id
+//! that is malformed or defined twice, an empty label, a bad colour.
 
 use std::path::Path;
 
 use serde::Deserialize;
 
 use crate::load::LoadError;
-use crate::model::{Corpus, Settings};
+use crate::model::{Camp, Corpus, Settings};
 
 /// The settings file's name inside a corpus folder.
 pub const SETTINGS_FILE: &str = "corpus.toml";
@@ -36,7 +49,27 @@ pub struct RawSettings {
     title: Option<toml::Spanned<String>>,
     description: Option<toml::Spanned<String>>,
     language: Option<toml::Spanned<String>>,
+    #[serde(default)]
+    camp: Vec<RawCamp>,
 }
+
+/// One `[[camp]]` table as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCamp {
+    id: toml::Spanned<String>,
+    label: toml::Spanned<String>,
+    hint: Option<toml::Spanned<String>>,
+    colour: Option<toml::Spanned<String>>,
+}
+
+/// Longest camp id, label and hint, in characters.
+pub const MAX_CAMP_ID_CHARS: usize = 32;
+pub const MAX_CAMP_LABEL_CHARS: usize = 60;
+pub const MAX_CAMP_HINT_CHARS: usize = 120;
+/// Most camps a corpus may define: the palette's eight colours
+/// (`CAMP_CLASSES`); more would not be told apart.
+pub const MAX_CAMPS: usize = crate::model::CAMP_CLASSES;
 
 /// A settings problem: 1-based line (when it has one) and message.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -73,6 +106,7 @@ pub fn parse(text: &str) -> Result<RawSettings, SettingsError> {
             }
         }
     }
+    check_camps(text, &raw.camp)?;
     if let Some(v) = &raw.language {
         if !is_language_tag(v.get_ref()) {
             return Err(SettingsError {
@@ -82,6 +116,67 @@ pub fn parse(text: &str) -> Result<RawSettings, SettingsError> {
         }
     }
     Ok(raw)
+}
+
+fn check_camps(text: &str, camps: &[RawCamp]) -> Result<(), SettingsError> {
+    let at = |v: &toml::Spanned<String>, message: String| SettingsError { line: Some(line_of(text, v.span().start)), message };
+    if let Some(c) = camps.get(MAX_CAMPS) {
+        return Err(at(&c.id, format!("more than {MAX_CAMPS} camps")));
+    }
+    for (i, c) in camps.iter().enumerate() {
+        let id = c.id.get_ref();
+        let id_ok = (1..=MAX_CAMP_ID_CHARS).contains(&id.len())
+            && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-');
+        if !id_ok {
+            return Err(at(&c.id, format!("camp id {id:?}: use 1 to {MAX_CAMP_ID_CHARS} of a-z, 0-9, _ and -")));
+        }
+        if let Some(first) = camps[..i].iter().find(|o| o.id.get_ref() == id) {
+            let line = line_of(text, first.id.span().start);
+            return Err(at(&c.id, format!("camp id {id:?} is defined twice (first at line {line})")));
+        }
+        for (key, value, max) in [("label", Some(&c.label), MAX_CAMP_LABEL_CHARS), ("hint", c.hint.as_ref(), MAX_CAMP_HINT_CHARS)] {
+            let Some(v) = value else { continue };
+            let n = one_line(v.get_ref()).chars().count();
+            if n == 0 && key == "label" {
+                return Err(at(v, format!("camp {id:?}: `label` is empty")));
+            }
+            if n > max {
+                return Err(at(v, format!("camp {id:?}: `{key}` has {n} characters, at most {max} allowed")));
+            }
+        }
+        if let Some(v) = &c.colour {
+            if !is_colour(v.get_ref()) {
+                return Err(at(v, format!("camp {id:?}: colour {:?} is not of the form \"#1f5fa8\"", v.get_ref())));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `#rrggbb` (hex digits, either case).
+pub fn is_colour(s: &str) -> bool {
+    s.len() == 7 && s.starts_with('#') && s[1..].bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+/// The corpus's camps: the file's `[[camp]]` tables in order, or
+/// [`Camp::defaults`] when it defines none (or there is no file). The
+/// flag says whether they are the editor's.
+pub fn camps(raw: Option<&RawSettings>) -> (Vec<Camp>, bool) {
+    match raw.map(|r| &r.camp[..]).filter(|c| !c.is_empty()) {
+        None => (Camp::defaults(), false),
+        Some(list) => {
+            let camps = list
+                .iter()
+                .map(|c| Camp {
+                    id: c.id.get_ref().clone(),
+                    label: one_line(c.label.get_ref()),
+                    hint: c.hint.as_ref().map(|h| one_line(h.get_ref())).unwrap_or_default(),
+                    colour: c.colour.as_ref().map(|v| v.get_ref().to_ascii_lowercase()),
+                })
+                .collect();
+            (camps, true)
+        }
+    }
 }
 
 /// A BCP 47-style tag: 2–8 letters, then `-`-separated parts of 1–8
@@ -246,6 +341,51 @@ mod tests {
         let long = format!("title = \"{}\"", "x".repeat(MAX_TITLE_CHARS + 1));
         assert!(parse(&long).unwrap_err().message.contains("at most 120"));
         assert!(parse("title = ").is_err());
+    }
+
+    #[test]
+    fn camps_are_read_in_order_and_default_to_the_six_sides() {
+        let text = "title = \"T\"\n\n[[camp]]\nid = \"saf\"\nlabel = \"Army & allies\"\nhint = \"\"\"the army,\n  allied militias\"\"\"\ncolour = \"#1F5FA8\"\n\n[[camp]]\nid = \"rsf\"\nlabel = \"RSF & allies\"\n";
+        let raw = parse(text).unwrap();
+        let (c, editor) = camps(Some(&raw));
+        assert!(editor);
+        assert_eq!(c.len(), 2);
+        assert_eq!((c[0].id.as_str(), c[0].label.as_str(), c[0].hint.as_str()), ("saf", "Army & allies", "the army, allied militias"));
+        assert_eq!(c[0].colour.as_deref(), Some("#1f5fa8"));
+        assert_eq!((c[1].id.as_str(), c[1].hint.as_str(), c[1].colour.as_deref()), ("rsf", "", None));
+        // no file, or a file without camps: today's six sides
+        let (d, editor) = camps(None);
+        assert!(!editor);
+        let ids: Vec<&str> = d.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(ids, ["state", "rebels", "jihadists", "international", "local", "observers"]);
+        assert_eq!(d[0].label, "State & allies");
+        assert_eq!(d[1].label, "Rebels & armed opposition");
+        assert_eq!(camps(Some(&parse("title = \"T\"").unwrap())).0, d);
+    }
+
+    #[test]
+    fn bad_camps_are_errors_with_their_line() {
+        let camp = |id: &str, rest: &str| format!("title = \"T\"\n[[camp]]\nid = \"a\"\nlabel = \"A\"\n[[camp]]\nid = \"{id}\"\n{rest}");
+        let e = parse(&camp("a", "label = \"B\"\n")).unwrap_err();
+        assert_eq!(e.line, Some(6), "{e:?}");
+        assert!(e.message.contains("defined twice (first at line 3)"), "{e:?}");
+        let e = parse(&camp("b", "label = \" \"\n")).unwrap_err();
+        assert_eq!((e.line, e.message.as_str()), (Some(7), "camp \"b\": `label` is empty"));
+        let e = parse(&camp("b", "label = \"B\"\ncolour = \"blue\"\n")).unwrap_err();
+        assert_eq!(e.line, Some(8), "{e:?}");
+        assert!(e.message.contains("colour \"blue\""), "{e:?}");
+        let e = parse(&camp("B c", "label = \"B\"\n")).unwrap_err();
+        assert_eq!(e.line, Some(6), "{e:?}");
+        let e = parse(&camp("b", "label = \"B\"\nshape = \"x\"\n")).unwrap_err();
+        assert_eq!(e.line, Some(8), "{e:?}");
+        // a camp without a label
+        assert_eq!(parse(&camp("b", "")).unwrap_err().line, Some(5));
+        for ok in ["#1f5fa8", "#ABCDEF"] {
+            assert!(is_colour(ok), "{ok}");
+        }
+        for bad in ["1f5fa8", "#1f5fa", "#1f5fa8ff", "#gggggg", "red"] {
+            assert!(!is_colour(bad), "{bad}");
+        }
     }
 
     #[test]

@@ -14,7 +14,8 @@
 //! still yields articles (generic descriptions stand in).
 
 use crate::gazetteer::{Gazetteer, PlaceKind};
-use crate::model::{EventKind, Side};
+use crate::camps::Role;
+use crate::model::EventKind;
 
 /// Generate `n` synthetic articles: `(file name, text)` pairs, file names
 /// `synth_00000.txt`, … in order. Deterministic for a given `seed`.
@@ -76,7 +77,8 @@ pub struct CastActor {
     pub name: String,
     /// Short forms used after the first mention ("the CSP").
     pub aliases: Vec<String>,
-    pub side: Side,
+    /// The role of the actor's camp.
+    pub side: Role,
     /// Can front a story: a named organisation (with an acronym) or an actor
     /// with a spokesperson, not a collective description ("residents").
     pub named: bool,
@@ -102,7 +104,7 @@ impl Cast {
                     id: a.id.clone(),
                     name: a.name.clone(),
                     aliases: a.aliases.clone(),
-                    side: a.side,
+                    side: gaz.roles.of(a.side).unwrap_or(Role::Armed),
                     named: is_acronym(&a.name)
                         || a.aliases.iter().any(|x| is_acronym(x))
                         || gaz.people.iter().any(|p| p.actor == a.id),
@@ -143,7 +145,7 @@ impl Cast {
     /// (with an acronym) or actors with a spokesperson — not collective
     /// descriptions such as "residents" or "security sources". All actors of
     /// the side when none qualifies.
-    fn actors_of(&self, side: Side) -> Vec<&CastActor> {
+    fn actors_of(&self, side: Role) -> Vec<&CastActor> {
         let all: Vec<&CastActor> = self.actors.iter().filter(|a| a.side == side).collect();
         let named: Vec<&CastActor> = all.iter().copied().filter(|a| a.named).collect();
         if named.is_empty() {
@@ -370,7 +372,7 @@ impl Party {
         };
         // First mention as in agency copy: "the Permanent Strategic Framework (CSP)".
         // NGOs and media go by their bare name ("Human Rights Watch said").
-        if a.side == Side::Observers {
+        if a.side == Role::Observers {
             let name = a.name.clone();
             let person = rng
                 .pick_opt(&cast.person_for(&a.id))
@@ -415,7 +417,7 @@ impl Party {
 /// story four times out of five; otherwise any named actor of the side does.
 const PROTAGONISTS: &[&str] = &["fama", "csp", "cma", "gsim", "minusma", "hrw"];
 
-fn party(cast: &Cast, side: Side, rng: &mut Rng, fallback: (&str, &str)) -> Party {
+fn party(cast: &Cast, side: Role, rng: &mut Rng, fallback: (&str, &str)) -> Party {
     let actors = cast.actors_of(side);
     let main: Vec<&CastActor> = actors
         .iter()
@@ -578,31 +580,31 @@ impl Article {
         let scenario = SCENARIOS[rng.below(SCENARIOS.len())];
         let state = party(
             cast,
-            Side::State,
+            Role::State,
             rng,
             ("the Malian Armed Forces (FAMa)", "the army"),
         );
         let rebel = party(
             cast,
-            Side::Rebels,
+            Role::Armed,
             rng,
             ("the Permanent Strategic Framework (CSP)", "the CSP"),
         );
         let jihadist = party(
             cast,
-            Side::Jihadists,
+            Role::Jihadist,
             rng,
             ("the Support Group for Islam and Muslims (GSIM)", "the GSIM"),
         );
         let intl = party(
             cast,
-            Side::International,
+            Role::International,
             rng,
             ("the UN mission in Mali (Minusma)", "Minusma"),
         );
         let observer = party(
             cast,
-            Side::Observers,
+            Role::Observers,
             rng,
             ("Human Rights Watch", "Human Rights Watch"),
         );
@@ -1025,11 +1027,7 @@ mod tests {
 
     #[test]
     fn empty_gazetteer_still_yields_articles() {
-        let gaz = Gazetteer {
-            actors: vec![],
-            people: vec![],
-            places: vec![],
-        };
+        let gaz = Gazetteer::default();
         let articles = synth_articles(&gaz, 10, 3);
         assert_eq!(articles.len(), 10);
         for (_, text) in &articles {

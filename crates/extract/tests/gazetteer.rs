@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use counterclaim_extract::gazetteer::{fold, Entity, Gazetteer, Matcher, Mention, PlaceKind};
-use counterclaim_extract::model::Side;
+use counterclaim_extract::model::CampIx;
 use counterclaim_extract::text::{cp_len, slice_cp};
 use proptest::prelude::*;
 
@@ -72,23 +72,23 @@ fn real_file_loads_with_the_required_entries() {
     assert!(g.places.len() >= 80, "{} places", g.places.len());
     let side = |id: &str| g.actors[g.actor_index(id).unwrap_or_else(|| panic!("no actor {id}"))].side;
     for (id, want) in [
-        ("fama", Side::State),
-        ("junta", Side::State),
-        ("wagner", Side::State),
-        ("aes", Side::State),
-        ("platform", Side::State),
-        ("rebels", Side::Rebels),
-        ("cma", Side::Rebels),
-        ("csp", Side::Rebels),
-        ("gsim", Side::Jihadists),
-        ("islamic-state", Side::Jihadists),
-        ("minusma", Side::International),
-        ("un", Side::International),
-        ("algeria", Side::International),
-        ("ecowas", Side::International),
-        ("local-officials", Side::Local),
-        ("icg", Side::Observers),
-        ("afp", Side::Observers),
+        ("fama", CampIx(0)),
+        ("junta", CampIx(0)),
+        ("wagner", CampIx(0)),
+        ("aes", CampIx(0)),
+        ("platform", CampIx(0)),
+        ("rebels", CampIx(1)),
+        ("cma", CampIx(1)),
+        ("csp", CampIx(1)),
+        ("gsim", CampIx(2)),
+        ("islamic-state", CampIx(2)),
+        ("minusma", CampIx(3)),
+        ("un", CampIx(3)),
+        ("algeria", CampIx(3)),
+        ("ecowas", CampIx(3)),
+        ("local-officials", CampIx(4)),
+        ("icg", CampIx(5)),
+        ("afp", CampIx(5)),
     ] {
         assert_eq!(side(id), want, "{id}");
     }

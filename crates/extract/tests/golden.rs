@@ -197,7 +197,8 @@ fn check(corpus: &Corpus, golden: &Golden) -> Vec<String> {
                 }
             }
             if let Some(s) = &e.side {
-                let found = c.side.map(|x| key(&x)).unwrap_or_default();
+                // the camp's id ("state", "rebels", …)
+                let found = c.side.and_then(|x| corpus.camp(x)).map(|x| x.id.clone()).unwrap_or_default();
                 if &found != s {
                     errs.push(format!("{who}: side expected {s}, found {found:?}"));
                 }

@@ -189,11 +189,7 @@ fn synth_is_deterministic_per_seed() {
 
 #[test]
 fn synth_survives_an_empty_gazetteer() {
-    let gaz = Gazetteer {
-        actors: vec![],
-        people: vec![],
-        places: vec![],
-    };
+    let gaz = Gazetteer::default();
     let files = synth_files(&gaz, 20, 1);
     assert_eq!(files.len(), 20);
     let corpus = parse_corpus(&files, &gaz).expect("synthetic articles parse without a gazetteer");

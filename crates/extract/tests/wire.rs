@@ -91,20 +91,34 @@ fn every_variant() -> Corpus {
             boilerplate: vec![Span { start: 200, end: 300 }],
         })
         .collect();
-    let actors = Side::ALL
+    let camps = Camp::defaults();
+    // every kind, and none; camp positions up to 255 (a raw byte on the wire)
+    let actors = ActorKind::ALL
         .iter()
-        .map(|&side| Actor { id: side.key().into(), name: side.label().into(), aliases: vec!["alias".into()], side })
+        .map(|&k| Some(k))
+        .chain([None])
+        .enumerate()
+        .map(|(i, kind)| Actor {
+            id: format!("a{i}"),
+            name: format!("Actor {i}"),
+            aliases: vec!["alias".into()],
+            side: CampIx(if i == 0 { 255 } else { (i % camps.len()) as u8 }),
+            kind,
+        })
         .collect();
-    let places = vec![Place { id: "p".into(), name: "P".into(), aliases: vec![], lat: -12.5, lon: 1e-9 }];
+    let places = vec![
+        Place { id: "p".into(), name: "P".into(), aliases: vec![], lat: -12.5, lon: 1e-9, country: None },
+        Place { id: "q".into(), name: "Q".into(), aliases: vec![], lat: 1.0, lon: 2.0, country: Some("Varna".into()) },
+    ];
     let mut claims = Vec::new();
-    for (i, side) in Side::ALL.iter().map(|&s| Some(s)).chain([None]).enumerate() {
+    for (i, side) in (0..camps.len() as u8).map(|s| Some(CampIx(s))).chain([None]).enumerate() {
         claims.push(Claim {
             id: format!("d0#{i}"),
             document: "d0".into(),
             start: 0,
             end: 16,
             quote: "Première phrase.".into(),
-            speaker: side.map(|s| s.key().into()),
+            speaker: side.map(|s| format!("a{}", s.0)),
             speaker_text: "a spokesman".into(),
             side,
             verb: "said".into(),
@@ -144,6 +158,11 @@ fn every_variant() -> Corpus {
         places,
         claims,
         events,
+        camps: camps
+            .into_iter()
+            .enumerate()
+            .map(|(i, c)| Camp { colour: (i % 2 == 0).then(|| "#1f5fa8".into()), ..c })
+            .collect(),
         corrections: 3,
         settings: Settings { title: "T".into(), description: "D".into(), language: "en".into() },
     }

@@ -89,7 +89,8 @@ fn corpus() -> Corpus {
             id: format!("actor{i}"),
             name: format!("Actor {i}"),
             aliases: vec![],
-            side: Side::ALL[i % Side::ALL.len()],
+            side: CampIx((i % 6) as u8),
+                kind: None,
         })
         .collect();
     let places: Vec<Place> = (0..PLACES)
@@ -151,7 +152,7 @@ fn corpus() -> Corpus {
                 quote,
                 speaker,
                 speaker_text: String::new(),
-                side: Some(Side::ALL[rng.below(Side::ALL.len())]),
+                side: Some(CampIx(rng.below(6) as u8)),
                 verb: "said".into(),
                 stance: Stance::Assert,
                 date: None,
@@ -162,7 +163,7 @@ fn corpus() -> Corpus {
             }
         })
         .collect();
-    Corpus { version: FORMAT_VERSION, documents, actors, places, claims, events, ..Default::default() }
+    Corpus { version: FORMAT_VERSION, camps: Camp::defaults(), documents, actors, places, claims, events, ..Default::default() }
 }
 
 fn filters() -> Vec<(&'static str, Filter)> {
@@ -182,7 +183,7 @@ fn filters() -> Vec<(&'static str, Filter)> {
             "everything",
             Filter {
                 actors: vec![actor(1), actor(2), actor(7)],
-                sides: vec![Side::State, Side::Rebels],
+                sides: vec!["state".into(), "rebels".into()],
                 places: vec!["place0".into(), "place1".into()],
                 kinds: vec![KINDS[0], KINDS[4]],
                 sources: vec!["outlet-3".into(), "00042_doc".into()],

@@ -20,6 +20,9 @@ pub struct Corpus {
     pub places: Vec<Place>,
     pub claims: Vec<Claim>,
     pub events: Vec<Event>,
+    /// The camps of the conflict, in the editor's order (`corpus.toml`,
+    /// else [`Camp::defaults`]); `CampIx` indexes this list.
+    pub camps: Vec<Camp>,
     /// How many editorial corrections (`corrections.toml`) were applied.
     pub corrections: u32,
     /// What the corpus is about, for readers (`corpus.toml`, or derived
@@ -81,53 +84,115 @@ pub struct Document {
     pub boilerplate: Vec<Span>,
 }
 
+/// A camp of the conflict, defined by the editor in `corpus.toml`
+/// (`[[camp]]`), or one of [`Camp::defaults`]. Actors and claims name
+/// their camp by its position in `Corpus::camps` ([`CampIx`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Camp {
+    /// The URL key (`?side=saf`): `[a-z0-9_-]`.
+    pub id: String,
+    /// Shown in chips, filters, column heads and the downloads.
+    pub label: String,
+    /// A few words under column heads: who is in the camp.
+    pub hint: String,
+    /// The editor's colour (`#rrggbb`), else the palette by position.
+    pub colour: Option<String>,
+}
+
+impl Camp {
+    /// The camps of a corpus whose settings define none: the six sides of
+    /// the seed gazetteer, in this order (URL keys and labels unchanged).
+    pub fn defaults() -> Vec<Camp> {
+        const SIX: [(&str, &str, &str); 6] = [
+            ("state", "State & allies", "army, allied forces, government"),
+            ("rebels", "Rebels & armed opposition", "rebel movements, armed opposition"),
+            ("jihadists", "Jihadist groups", "jihadist armed groups"),
+            ("international", "International", "UN, foreign governments, aid agencies"),
+            ("local", "Local officials & civilians", "local officials, residents"),
+            ("observers", "Independent observers", "analysts, NGOs, journalists"),
+        ];
+        SIX.iter()
+            .map(|(id, label, hint)| Camp { id: (*id).into(), label: (*label).into(), hint: (*hint).into(), colour: None })
+            .collect()
+    }
+}
+
+/// How many camps the page can colour: the stylesheet's palette has
+/// classes `camp-0` … `camp-7` (see [`camp_class`]).
+pub const CAMP_CLASSES: usize = 8;
+
+/// The CSS class of a camp's colour: `camp-N` for the camp at position N,
+/// `camp-u` for an unknown speaker (or a camp beyond the palette).
+pub fn camp_class(camp: Option<CampIx>) -> &'static str {
+    const CLASSES: [&str; CAMP_CLASSES] = ["camp-0", "camp-1", "camp-2", "camp-3", "camp-4", "camp-5", "camp-6", "camp-7"];
+    camp.and_then(|c| CLASSES.get(c.index()).copied()).unwrap_or("camp-u")
+}
+
+/// The camps speaking in `claims`, each once: in the corpus's order, then
+/// `None` when some speaker's camp is unknown. An event's accounts have one
+/// column for each.
+pub fn speaking_camps<'c>(claims: impl IntoIterator<Item = &'c Claim>) -> Vec<Option<CampIx>> {
+    // slot 256: unknown, after every camp
+    let mut has = [false; 257];
+    for c in claims {
+        has[c.side.map_or(256, |s| s.index())] = true;
+    }
+    (0..has.len()).filter(|&i| has[i]).map(|i| u8::try_from(i).ok().map(CampIx)).collect()
+}
+
+/// A camp by its position in `Corpus::camps`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct CampIx(pub u8);
+
+impl CampIx {
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// What an actor is (`kind` in the gazetteer), shown next to its name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Side {
-    /// The state and its allies: the army, allied forces and militias, the
-    /// government (in the seeds: FAMa, Wagner/Africa Corps, the junta).
-    State,
-    /// Rebels and armed opposition (in the seeds: the CMA, later CSP).
-    Rebels,
-    /// Jihadist groups (e.g. GSIM/JNIM, Islamic State).
-    Jihadists,
-    /// International actors (Minusma, the UN, foreign governments).
-    International,
-    /// Local officials and civilians.
-    Local,
-    /// Independent observers (analysts, NGOs, journalists).
+pub enum ActorKind {
+    ArmedForces,
+    ArmedGroup,
+    Militia,
+    Government,
+    ForeignState,
+    InternationalOrganisation,
+    LocalAuthority,
+    Civilians,
+    Media,
     Observers,
 }
 
-impl Side {
-    pub const ALL: [Side; 6] = [
-        Side::State,
-        Side::Rebels,
-        Side::Jihadists,
-        Side::International,
-        Side::Local,
-        Side::Observers,
+impl ActorKind {
+    pub const ALL: [ActorKind; 10] = [
+        ActorKind::ArmedForces,
+        ActorKind::ArmedGroup,
+        ActorKind::Militia,
+        ActorKind::Government,
+        ActorKind::ForeignState,
+        ActorKind::InternationalOrganisation,
+        ActorKind::LocalAuthority,
+        ActorKind::Civilians,
+        ActorKind::Media,
+        ActorKind::Observers,
     ];
 
-    pub fn key(self) -> &'static str {
-        match self {
-            Side::State => "state",
-            Side::Rebels => "rebels",
-            Side::Jihadists => "jihadists",
-            Side::International => "international",
-            Side::Local => "local",
-            Side::Observers => "observers",
-        }
-    }
-
+    /// As written in the gazetteer and shown in the app ("armed forces").
     pub fn label(self) -> &'static str {
         match self {
-            Side::State => "State & allies",
-            Side::Rebels => "Rebels & armed opposition",
-            Side::Jihadists => "Jihadist groups",
-            Side::International => "International",
-            Side::Local => "Local officials & civilians",
-            Side::Observers => "Independent observers",
+            ActorKind::ArmedForces => "armed forces",
+            ActorKind::ArmedGroup => "armed group",
+            ActorKind::Militia => "militia",
+            ActorKind::Government => "government",
+            ActorKind::ForeignState => "foreign state",
+            ActorKind::InternationalOrganisation => "international organisation",
+            ActorKind::LocalAuthority => "local authority",
+            ActorKind::Civilians => "civilians",
+            ActorKind::Media => "media",
+            ActorKind::Observers => "observers",
         }
     }
 }
@@ -137,7 +202,10 @@ pub struct Actor {
     pub id: String,
     pub name: String,
     pub aliases: Vec<String>,
-    pub side: Side,
+    /// The actor's camp.
+    pub side: CampIx,
+    /// What the actor is, when the gazetteer says.
+    pub kind: Option<ActorKind>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -222,8 +290,8 @@ pub struct Claim {
     pub speaker: Option<String>,
     /// The words naming the speaker in the text ("a local elected official").
     pub speaker_text: String,
-    /// The side of the speaker, when known (from the actor or the text).
-    pub side: Option<Side>,
+    /// The camp of the speaker, when known (from the actor or the text).
+    pub side: Option<CampIx>,
     /// The reporting verb or cue ("said", "denied", "according to").
     pub verb: String,
     pub stance: Stance,
@@ -233,6 +301,13 @@ pub struct Claim {
     pub confidence: Confidence,
     /// The editor's public note when a correction changed or added this claim.
     pub note: Option<String>,
+}
+
+impl Corpus {
+    /// The camp a claim or actor names (`None` for an index out of range).
+    pub fn camp(&self, ix: CampIx) -> Option<&Camp> {
+        self.camps.get(ix.index())
+    }
 }
 
 impl Claim {
@@ -308,4 +383,51 @@ pub struct Event {
     pub confidence: Confidence,
     /// The editor's public note when a correction changed this event.
     pub note: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn claim(side: Option<u8>) -> Claim {
+        Claim {
+            id: String::new(),
+            document: String::new(),
+            start: 0,
+            end: 0,
+            quote: String::new(),
+            speaker: None,
+            speaker_text: String::new(),
+            side: side.map(CampIx),
+            verb: String::new(),
+            stance: Stance::Assert,
+            date: None,
+            event: None,
+            numbers: vec![],
+            confidence: Confidence::High,
+            note: None,
+        }
+    }
+
+    #[test]
+    fn default_camps_are_the_six_sides_in_their_order() {
+        let ids: Vec<String> = Camp::defaults().into_iter().map(|c| c.id).collect();
+        assert_eq!(ids, ["state", "rebels", "jihadists", "international", "local", "observers"]);
+        assert!(Camp::defaults().iter().all(|c| !c.label.is_empty() && !c.hint.is_empty() && c.colour.is_none()));
+    }
+
+    #[test]
+    fn speaking_camps_in_corpus_order_unknown_last_each_once() {
+        let claims = [claim(Some(3)), claim(None), claim(Some(0)), claim(Some(3)), claim(Some(255))];
+        assert_eq!(speaking_camps(&claims), [Some(CampIx(0)), Some(CampIx(3)), Some(CampIx(255)), None]);
+        assert!(speaking_camps(&[]).is_empty());
+    }
+
+    #[test]
+    fn camp_classes_cover_the_palette_then_fall_back() {
+        assert_eq!(camp_class(Some(CampIx(0))), "camp-0");
+        assert_eq!(camp_class(Some(CampIx(7))), "camp-7");
+        assert_eq!(camp_class(Some(CampIx(8))), "camp-u");
+        assert_eq!(camp_class(None), "camp-u");
+    }
 }

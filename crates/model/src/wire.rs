@@ -101,8 +101,11 @@ impl In<'_> {
     fn spans(&mut self) -> Option<Vec<Span>> {
         self.seq(|r| Some(Span { start: r.u32()?, end: r.u32()? }))
     }
-    fn side(&mut self) -> Option<Side> {
-        self.pick(&Side::ALL)
+    /// A camp's position: postcard writes a `u8` as its one raw byte.
+    fn side(&mut self) -> Option<CampIx> {
+        let (&b, rest) = self.0.split_first()?;
+        self.0 = rest;
+        Some(CampIx(b))
     }
     fn confidence(&mut self) -> Option<Confidence> {
         self.pick(&[Confidence::High, Confidence::Medium, Confidence::Low])
@@ -134,11 +137,28 @@ impl In<'_> {
     }
 
     fn actor(&mut self) -> Option<Actor> {
-        Some(Actor { id: self.string()?, name: self.string()?, aliases: self.strings()?, side: self.side()? })
+        Some(Actor {
+            id: self.string()?,
+            name: self.string()?,
+            aliases: self.strings()?,
+            side: self.side()?,
+            kind: self.opt(|r| r.pick(&ActorKind::ALL))?,
+        })
     }
 
     fn place(&mut self) -> Option<Place> {
-        Some(Place { id: self.string()?, name: self.string()?, aliases: self.strings()?, lat: self.f64()?, lon: self.f64()? })
+        Some(Place {
+            id: self.string()?,
+            name: self.string()?,
+            aliases: self.strings()?,
+            lat: self.f64()?,
+            lon: self.f64()?,
+            country: self.opt_str()?,
+        })
+    }
+
+    fn camp(&mut self) -> Option<Camp> {
+        Some(Camp { id: self.string()?, label: self.string()?, hint: self.string()?, colour: self.opt_str()? })
     }
 
     fn claim(&mut self) -> Option<Claim> {
@@ -204,6 +224,7 @@ pub(crate) fn read_corpus(bytes: &[u8]) -> Option<Corpus> {
         places: r.seq(In::place)?,
         claims: r.seq(In::claim)?,
         events: r.seq(In::event)?,
+        camps: r.seq(In::camp)?,
         corrections: r.u32()?,
         settings: Settings { title: r.string()?, description: r.string()?, language: r.string()? },
     };

@@ -20,7 +20,7 @@ fn doc() -> Document {
     }
 }
 
-fn claim(id: &str, quote: &str, speaker: Option<&str>, side: Option<Side>, event: &str) -> Claim {
+fn claim(id: &str, quote: &str, speaker: Option<&str>, side: Option<CampIx>, event: &str) -> Claim {
     let at = TEXT.find(quote).unwrap();
     Claim {
         id: id.into(),
@@ -66,18 +66,19 @@ fn event(id: &str, start: &str, claims: &[&str], disputed: bool) -> Event {
 }
 
 fn corpus() -> Corpus {
-    let actor = |id: &str, side| Actor { id: id.into(), name: id.to_uppercase(), aliases: vec![], side };
+    let actor = |id: &str, side| Actor { id: id.into(), name: id.to_uppercase(), aliases: vec![], side, kind: None };
     Corpus {
+        camps: Camp::defaults(),
         version: FORMAT_VERSION,
         documents: vec![doc()],
-        actors: vec![actor("army", Side::State), actor("rebels", Side::Rebels)],
+        actors: vec![actor("army", CampIx(0)), actor("rebels", CampIx(1))],
         places: vec![
             Place { id: "town".into(), name: "Town".into(), aliases: vec![], lat: 0.0, lon: 0.0, country: None },
             Place { id: "hill".into(), name: "Hill".into(), aliases: vec![], lat: 1.0, lon: 1.0, country: None },
         ],
         claims: vec![
-            claim("d1#a", "it entered the town on Monday", Some("army"), Some(Side::State), "ev-1"),
-            claim("d1#b", "any entry", Some("rebels"), Some(Side::Rebels), "ev-1"),
+            claim("d1#a", "it entered the town on Monday", Some("army"), Some(CampIx(0)), "ev-1"),
+            claim("d1#b", "any entry", Some("rebels"), Some(CampIx(1)), "ev-1"),
             claim("d1#c", "shops stayed closed", None, None, "ev-2"),
         ],
         events: vec![event("ev-1", "2023-01-02", &["d1#a", "d1#b"], true), event("ev-2", "2023-01-03", &["d1#c"], false)],
@@ -131,11 +132,11 @@ fn hide_removes_the_claim_and_notes_its_event() {
 fn set_claim_changes_speaker_side_and_stance() {
     let c = ok("[[set_claim]]\nclaim = \"d1#c\"\nspeaker = \"rebels\"\nstance = \"deny\"\nnote = \"The speaker is the rebels' spokesman.\"\n");
     let x = claim_of(&c, "d1#c");
-    assert_eq!((x.speaker.as_deref(), x.side, x.stance), (Some("rebels"), Some(Side::Rebels), Stance::Deny));
+    assert_eq!((x.speaker.as_deref(), x.side, x.stance), (Some("rebels"), Some(CampIx(1)), Stance::Deny));
     assert_eq!(x.note.as_deref(), Some("The speaker is the rebels' spokesman."));
     assert!(event_of(&c, "ev-2").actors.contains(&"rebels".to_string()));
     let c = ok("[[set_claim]]\nclaim = \"d1#c\"\ncamp = \"local\"\nnote = \"A resident.\"\n");
-    assert_eq!(claim_of(&c, "d1#c").side, Some(Side::Local));
+    assert_eq!(claim_of(&c, "d1#c").side, Some(CampIx(4)));
 }
 
 #[test]
@@ -153,7 +154,7 @@ fn add_claim_by_exact_text() {
     let x = c.claims.iter().find(|x| x.quote == "The rebels denied any entry.").unwrap();
     assert_eq!(x.id, crate::ids::claim_base_id("d1", "The rebels denied any entry."));
     assert_eq!(slice_cp(TEXT, x.start, x.end), x.quote);
-    assert_eq!((x.side, x.stance, x.event.as_deref()), (Some(Side::Rebels), Stance::Deny, Some("ev-1")));
+    assert_eq!((x.side, x.stance, x.event.as_deref()), (Some(CampIx(1)), Stance::Deny, Some("ev-1")));
     assert!(event_of(&c, "ev-1").claims.contains(&x.id));
     let e = err("[[add_claim]]\ndocument = \"d1\"\ntext = \"words nowhere\"\nspeaker = \"army\"\nnote = \"x\"\n");
     assert!(e.message.contains("not found"), "{e}");

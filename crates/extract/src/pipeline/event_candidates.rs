@@ -163,7 +163,7 @@ fn candidate(
         end: range.end,
         precision: range.precision,
         strong,
-        claimant_side: cl.first().and_then(|&ci| raw[ci].side),
+        claimant_side: cl.first().and_then(|&ci| p.lex.gazetteer.roles.of(raw[ci].side?)),
         claims: cl,
         anaphoric: t.anaphoric,
     })

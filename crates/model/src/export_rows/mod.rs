@@ -20,7 +20,7 @@
 mod csv;
 mod json;
 
-use crate::model::{Actor, Claim, Corpus, Document, Event, Place, Precision, Side, Stance};
+use crate::model::{Actor, Claim, Corpus, Document, Event, Place, Precision, Stance};
 
 pub use csv::to_csv;
 pub use json::to_json;
@@ -197,14 +197,14 @@ fn push_item(list: &mut String, item: &str) {
 pub fn write<'c>(corpus: &'c Corpus, ids: &dyn Resolve<'c>, events: &[usize], sink: &mut dyn Sink) {
     for e in events.iter().filter_map(|&i| corpus.events.get(i)) {
         let (mut actors, mut sides, mut places) = (String::new(), String::new(), String::new());
-        let mut seen = [false; Side::ALL.len()];
+        let mut seen = vec![false; corpus.camps.len()];
         for id in &e.actors {
             let a = ids.actor(id);
             push_item(&mut actors, a.map_or(id.as_str(), |a| a.name.as_str()));
             if let Some(side) = a.map(|a| a.side) {
-                if let Some(slot) = seen.get_mut(side as usize).filter(|s| !**s) {
+                if let (Some(slot), Some(camp)) = (seen.get_mut(side.index()).filter(|s| !**s), corpus.camp(side)) {
                     *slot = true;
-                    push_item(&mut sides, side.label());
+                    push_item(&mut sides, &camp.label);
                 }
             }
         }
@@ -251,7 +251,7 @@ pub fn write<'c>(corpus: &'c Corpus, ids: &dyn Resolve<'c>, events: &[usize], si
             for v in [
                 Value::Text(&cl.id),
                 opt(speaker),
-                cl.side.map_or(Value::Null, |s| Value::Text(s.label())),
+                cl.side.and_then(|s| corpus.camp(s)).map_or(Value::Null, |c| Value::Text(&c.label)),
                 Value::Text(match cl.stance {
                     Stance::Assert => "assert",
                     Stance::Deny => "deny",

@@ -7,8 +7,8 @@ use super::*;
 use crate::model::*;
 use crate::text::slice_cp;
 
-fn actor(id: &str, name: &str, side: Side) -> Actor {
-    Actor { id: id.into(), name: name.into(), aliases: vec![], side }
+fn actor(id: &str, name: &str, side: CampIx) -> Actor {
+    Actor { id: id.into(), name: name.into(), aliases: vec![], side, kind: None }
 }
 
 fn place(id: &str, name: &str, lat: f64, lon: f64) -> Place {
@@ -33,7 +33,7 @@ fn doc(id: &str, text: &str, url: Option<&str>) -> Document {
 }
 
 /// A claim quoting `text[start..end]` of `document`.
-fn claim(id: &str, document: &Document, start: u32, end: u32, speaker: Option<&str>, side: Option<Side>) -> Claim {
+fn claim(id: &str, document: &Document, start: u32, end: u32, speaker: Option<&str>, side: Option<CampIx>) -> Claim {
     Claim {
         id: id.into(),
         document: document.id.clone(),
@@ -78,10 +78,10 @@ fn event(id: &str, places: &[&str], actors: &[&str], claims: &[&str]) -> Event {
 fn fixture() -> Corpus {
     let d1 = doc("d1", "L'armée a dit: « Anéfis est repris ». Le CSP dément.", Some("https://example.org/a"));
     let d2 = doc("d2", "Rebels said: \"we hold the town\", officials said.", Some("javascript:alert(1)"));
-    let mut c2 = claim("d2#c1", &d2, 13, 30, Some("csp"), Some(Side::Rebels));
+    let mut c2 = claim("d2#c1", &d2, 13, 30, Some("csp"), Some(CampIx(1)));
     c2.event = Some("e1".into());
     c2.stance = Stance::Deny;
-    let c1 = claim("d1#c1", &d1, 15, 36, Some("fama"), Some(Side::State));
+    let c1 = claim("d1#c1", &d1, 15, 36, Some("fama"), Some(CampIx(0)));
     let c3 = claim("d1#c2", &d1, 38, 52, None, None);
     let mut e1 = event("e1", &["anefis", "kidal"], &["fama", "wagner", "csp", "ghost"], &["d1#c1", "missing"]);
     e1.contested = true;
@@ -90,12 +90,13 @@ fn fixture() -> Corpus {
     e2.start = "2023-09-01".into();
     e2.end = "2023-09-30".into();
     Corpus {
+        camps: Camp::defaults(),
         version: FORMAT_VERSION,
         documents: vec![d1, d2],
         actors: vec![
-            actor("fama", "Malian Armed Forces", Side::State),
-            actor("wagner", "Wagner Group", Side::State),
-            actor("csp", "CSP", Side::Rebels),
+            actor("fama", "Malian Armed Forces", CampIx(0)),
+            actor("wagner", "Wagner Group", CampIx(0)),
+            actor("csp", "CSP", CampIx(1)),
         ],
         places: vec![place("anefis", "Anéfis", 18.0549, 0.6167), place("kidal", "Kidal", 18.441, 1.407)],
         claims: vec![c1, c2, c3],

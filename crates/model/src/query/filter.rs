@@ -32,8 +32,8 @@ use std::sync::Arc;
 use super::bitset::Bitset;
 use super::fold::query_tokens;
 use super::index::{Index, Postings};
-use super::keys::{kind_index, kind_key, side_index};
-use crate::model::{EventKind, Side};
+use super::keys::{kind_index, kind_key};
+use crate::model::EventKind;
 
 /// Most values kept per multi-valued facet.
 pub const MAX_VALUES: usize = 50;
@@ -46,7 +46,9 @@ pub const MAX_VALUE_CHARS: usize = 200;
 pub struct Filter {
     /// Actor ids.
     pub actors: Vec<String>,
-    pub sides: Vec<Side>,
+    /// Camp ids (`Camp::id`); ids the corpus lacks select nothing and
+    /// filter nothing.
+    pub sides: Vec<String>,
     /// Place ids.
     pub places: Vec<String>,
     pub kinds: Vec<EventKind>,
@@ -74,7 +76,7 @@ impl Filter {
     pub fn normalized(&self) -> Filter {
         Filter {
             actors: normalize_ids(self.actors.iter().map(String::as_str)),
-            sides: normalize_enum(&self.sides),
+            sides: normalize_ids(self.sides.iter().map(String::as_str)),
             places: normalize_ids(self.places.iter().map(String::as_str)),
             kinds: normalize_enum(&self.kinds),
             sources: normalize_ids(self.sources.iter().map(String::as_str)),
@@ -204,8 +206,9 @@ impl Index {
         if !f.actors.is_empty() {
             m[Facet::Actors as usize] = Some(self.union_of(&mut f.actors.iter().map(|k| self.actors.get(k))));
         }
-        if !f.sides.is_empty() {
-            m[Facet::Sides as usize] = Some(self.union_of(&mut f.sides.iter().map(|&s| Some(self.sides.at(side_index(s))))));
+        // Camp ids the corpus lacks (an old or edited URL) are ignored.
+        if f.sides.iter().any(|k| self.sides.get(k).is_some()) {
+            m[Facet::Sides as usize] = Some(self.union_of(&mut f.sides.iter().map(|k| self.sides.get(k))));
         }
         if !f.places.is_empty() {
             m[Facet::Places as usize] = Some(self.union_of(&mut f.places.iter().map(|k| self.places.get(k))));
@@ -325,8 +328,7 @@ impl Index {
         let outlets = self.outlets.counts(&m, &f.sources, limit, &|k| self.documents.get(k).is_none());
         let documents = self.documents.counts(&m, &f.sources, limit, &|_| false);
         let m = others(Facet::Sides);
-        let selected: Vec<String> = f.sides.iter().map(|s| s.key().to_owned()).collect();
-        let sides = self.sides.counts(&m, &selected, usize::MAX, &|_| false);
+        let sides = self.sides.counts(&m, &f.sides, usize::MAX, &|_| false);
         let m = others(Facet::Kinds);
         let selected: Vec<String> = f.kinds.iter().map(|&k| kind_key(k).to_owned()).collect();
         let kinds = self.kinds.counts(&m, &selected, usize::MAX, &|_| false);

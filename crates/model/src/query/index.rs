@@ -33,10 +33,10 @@ use super::bitset::Bitset;
 mod wire;
 use super::date::{format_day, month_name, parse_day, year_month};
 use super::fold::{for_each_token, slug};
-use super::keys::{kind_index, kind_key, side_index, KINDS};
+use super::keys::{kind_index, kind_key, KINDS};
 use super::filter::{FacetValue, MAX_VALUES};
 use crate::labels::day_label;
-use crate::model::{Corpus, Side};
+use crate::model::Corpus;
 
 /// The key of an outlet in the `sources` facet: its name slugged
 /// (`Le Monde` → `le-monde`).
@@ -493,7 +493,7 @@ impl Index {
                 outlets.entry(k.clone()).or_insert_with(|| (o.trim().to_owned(), vec![]));
             }
         }
-        let mut sides: Vec<Vec<u32>> = vec![vec![]; Side::ALL.len()];
+        let mut sides: Vec<Vec<u32>> = vec![vec![]; corpus.camps.len()];
         let mut kinds: Vec<Vec<u32>> = vec![vec![]; KINDS.len()];
         let mut contested = vec![];
         let mut words: HashMap<String, Vec<u32>> = HashMap::default();
@@ -537,16 +537,18 @@ impl Index {
             actor_ids.extend(claims.iter().filter_map(|&c| corpus.claims[c].speaker.as_deref()));
             crate::sort::sort(&mut actor_ids);
             actor_ids.dedup();
-            let mut event_sides = [false; 6];
+            let mut event_sides = vec![false; corpus.camps.len()];
             for a in &actor_ids {
                 add(&mut actors, a, e);
                 if let Some(&ai) = actor_by_id.get(a) {
-                    event_sides[side_index(corpus.actors[ai].side)] = true;
+                    if let Some(has) = event_sides.get_mut(corpus.actors[ai].side.index()) {
+                        *has = true;
+                    }
                 }
             }
             for &c in &claims {
-                if let Some(s) = corpus.claims[c].side {
-                    event_sides[side_index(s)] = true;
+                if let Some(has) = corpus.claims[c].side.and_then(|s| event_sides.get_mut(s.index())) {
+                    *has = true;
                 }
             }
             for (s, has) in event_sides.iter().enumerate() {
@@ -621,7 +623,7 @@ impl Index {
             n,
             event_ids,
             actors: FacetTable::from_map(n, actors),
-            sides: FacetTable::fixed(n, Side::ALL.iter().zip(sides).map(|(s, l)| (s.key(), s.label(), l)).collect()),
+            sides: FacetTable::fixed(n, corpus.camps.iter().zip(sides).map(|(c, l)| (c.id.as_str(), c.label.as_str(), l)).collect()),
             places: FacetTable::from_map(n, places),
             kinds: FacetTable::fixed(n, KINDS.iter().zip(kinds).map(|(k, l)| (kind_key(*k), k.label(), l)).collect()),
             outlets: FacetTable::from_map(n, outlets),

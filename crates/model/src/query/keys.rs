@@ -1,7 +1,7 @@
-//! Stable URL keys for the enum facets: sides (`Side::key`) and event kinds
+//! Stable URL keys for the event kinds
 //! (snake_case, as in the JSON export: `armed_clash`, `air_drone_strike`, …).
 
-use crate::model::{EventKind, Side};
+use crate::model::EventKind;
 
 /// Every event kind, in declaration order (the order facets list them in).
 pub const KINDS: [EventKind; 9] = [
@@ -36,20 +36,11 @@ pub fn kind_from_key(key: &str) -> Option<EventKind> {
     KINDS.into_iter().find(|&k| kind_key(k) == key)
 }
 
-/// Inverse of [`Side::key`].
-pub fn side_from_key(key: &str) -> Option<Side> {
-    Side::ALL.into_iter().find(|s| s.key() == key)
-}
-
 /// Position of a kind in [`KINDS`].
 pub(crate) fn kind_index(kind: EventKind) -> usize {
     KINDS.iter().position(|&k| k == kind).unwrap_or(KINDS.len() - 1)
 }
 
-/// Position of a side in [`Side::ALL`].
-pub(crate) fn side_index(side: Side) -> usize {
-    Side::ALL.iter().position(|&s| s == side).unwrap_or(0)
-}
 
 #[cfg(test)]
 mod tests {
@@ -71,12 +62,7 @@ mod tests {
                 .collect();
             assert_eq!(kind_key(k), snake);
         }
-        for s in Side::ALL {
-            assert_eq!(side_from_key(s.key()), Some(s));
-        }
         assert_eq!(kind_from_key("ArmedClash"), None);
-        assert_eq!(side_from_key(""), None);
         assert_eq!(kind_index(EventKind::Other), 8);
-        assert_eq!(side_index(Side::Observers), 5);
     }
 }

@@ -17,7 +17,7 @@ pub mod url;
 pub use bitset::Bitset;
 pub use filter::{FacetCounts, FacetValue, Filter};
 pub use index::{outlet_key, Index, MonthGroup, Summary};
-pub use keys::{kind_from_key, kind_key, side_from_key, KINDS};
+pub use keys::{kind_from_key, kind_key, KINDS};
 pub use url::{View, ViewState};
 
 #[cfg(test)]

@@ -22,8 +22,8 @@
 //! flag is set by `1`, `true` or an empty value.
 //!
 //! [`ViewState::to_query`] is canonical: fixed key order, multi-values
-//! deduplicated and sorted (ids by byte order, sides and kinds in declaration
-//! order), defaults omitted, everything outside RFC 3986
+//! deduplicated and sorted (ids and camp ids by byte order, kinds in
+//! declaration order), defaults omitted, everything outside RFC 3986
 //! unreserved characters percent-encoded, empty state → `""` (no `?`). It
 //! never writes more than [`MAX_QUERY_BYTES`]: a value that would not fit is
 //! left out (and later ones still tried), so that
@@ -33,7 +33,7 @@ use super::date::is_valid_date;
 use super::filter::{is_valid_id, normalize_enum, normalize_ids, normalize_text, Filter};
 #[cfg(test)]
 use super::filter::{MAX_VALUES, MAX_VALUE_CHARS};
-use super::keys::{kind_from_key, kind_key, side_from_key};
+use super::keys::{kind_from_key, kind_key};
 
 /// Most bytes of a query string read or written.
 pub const MAX_QUERY_BYTES: usize = 4096;
@@ -102,7 +102,7 @@ impl ViewState {
 
         let mut s = ViewState::default();
         let (mut actors, mut places, mut sources) = (Vec::new(), Vec::new(), Vec::new());
-        let (mut sides, mut kinds) = (Vec::new(), Vec::new());
+        let (mut sides, mut kinds) = (Vec::<String>::new(), Vec::new());
         for pair in q.split('&').filter(|p| !p.is_empty()) {
             let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
             let (Some(k), Some(v)) = (percent_decode(k), percent_decode(v)) else {
@@ -113,7 +113,7 @@ impl ViewState {
             let flag = matches!(v.as_str(), "" | "1" | "true");
             match k.as_str() {
                 "actor" => actors.extend(items().map(str::to_owned)),
-                "side" => sides.extend(items().filter_map(side_from_key)),
+                "side" => sides.extend(items().map(str::to_owned)),
                 "place" => places.extend(items().map(str::to_owned)),
                 "kind" => kinds.extend(items().filter_map(kind_from_key)),
                 "source" => sources.extend(items().map(str::to_owned)),
@@ -132,14 +132,14 @@ impl ViewState {
                 _ => {}
             }
             // Bound the work on hostile input: far more than any facet keeps.
-            for list in [&mut actors, &mut places, &mut sources] {
+            for list in [&mut actors, &mut sides, &mut places, &mut sources] {
                 list.truncate(MAX_QUERY_BYTES);
             }
         }
         s.filter.actors = normalize_ids(actors.iter().map(String::as_str));
         s.filter.places = normalize_ids(places.iter().map(String::as_str));
         s.filter.sources = normalize_ids(sources.iter().map(String::as_str));
-        s.filter.sides = normalize_enum(&sides);
+        s.filter.sides = normalize_ids(sides.iter().map(String::as_str));
         s.filter.kinds = normalize_enum(&kinds);
         s
     }
@@ -150,7 +150,7 @@ impl ViewState {
         let f = &s.filter;
         let mut w = Writer { out: String::new() };
         w.multi("actor", f.actors.iter().map(String::as_str));
-        w.multi("side", f.sides.iter().map(|s| s.key()));
+        w.multi("side", f.sides.iter().map(String::as_str));
         w.multi("place", f.places.iter().map(String::as_str));
         w.multi("kind", f.kinds.iter().map(|&k| kind_key(k)));
         w.multi("source", f.sources.iter().map(String::as_str));
@@ -298,13 +298,13 @@ pub fn percent_decode(s: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{EventKind, Side};
+    use crate::model::EventKind;
 
     fn full_state() -> ViewState {
         ViewState {
             filter: Filter {
                 actors: vec!["fama".into(), "cma".into()],
-                sides: vec![Side::Rebels, Side::State],
+                sides: vec!["rebels".into(), "state".into()],
                 places: vec!["kidal".into()],
                 kinds: vec![EventKind::ArmedClash],
                 sources: vec!["le-monde".into(), "000_e80854c3e174cb97".into()],
@@ -327,7 +327,7 @@ mod tests {
     fn writes_the_canonical_form() {
         assert_eq!(
             full_state().to_query(),
-            "actor=cma,fama&side=state,rebels&place=kidal&kind=armed_clash\
+            "actor=cma,fama&side=rebels,state&place=kidal&kind=armed_clash\
              &source=000_e80854c3e174cb97,le-monde&from=2023-10-01&to=2023-11-30&contested=1\
              &q=An%C3%A9fis%20convoi&uncertain=1&view=map&event=e3&article=000_x&claim=000_x%23c2&embed=1&childId=frame-1"
         );
@@ -352,7 +352,7 @@ mod tests {
         assert!(!s.uncertain, "only 1, true or an empty value set a flag");
         assert!(ViewState::from_query("uncertain=true").uncertain);
         assert_eq!(s.filter.actors, ["cma", "fama", "gsim"]);
-        assert_eq!(s.filter.sides, [Side::Rebels]);
+        assert_eq!(s.filter.sides, ["nobody", "rebels"]);
         assert_eq!(s.filter.kinds, [EventKind::Attack]);
         assert_eq!(s.filter.from, None);
         assert_eq!(s.filter.to.as_deref(), Some("2023-11-30"));

@@ -9,6 +9,11 @@ use crate::model::*;
 use crate::query::fold::{fold, query_tokens, slug};
 use crate::query::Filter;
 
+/// The id of a default camp.
+pub fn camp_key(c: CampIx) -> String {
+    Camp::defaults()[c.index()].id.clone()
+}
+
 pub fn doc(id: &str, title: &str, outlet: Option<&str>) -> Document {
     Document {
         id: id.into(),
@@ -26,15 +31,15 @@ pub fn doc(id: &str, title: &str, outlet: Option<&str>) -> Document {
     }
 }
 
-pub fn actor(id: &str, name: &str, side: Side) -> Actor {
-    Actor { id: id.into(), name: name.into(), aliases: vec![], side }
+pub fn actor(id: &str, name: &str, side: CampIx) -> Actor {
+    Actor { id: id.into(), name: name.into(), aliases: vec![], side, kind: None }
 }
 
 pub fn place(id: &str, name: &str) -> Place {
     Place { id: id.into(), name: name.into(), aliases: vec![], lat: 18.0, lon: 0.0, country: None }
 }
 
-pub fn claim(id: &str, document: &str, quote: &str, speaker: Option<&str>, side: Option<Side>, event: Option<&str>) -> Claim {
+pub fn claim(id: &str, document: &str, quote: &str, speaker: Option<&str>, side: Option<CampIx>, event: Option<&str>) -> Claim {
     Claim {
         id: id.into(),
         document: document.into(),
@@ -92,24 +97,25 @@ pub fn event(
 pub fn mali() -> Corpus {
     Corpus {
         version: FORMAT_VERSION,
+        camps: Camp::defaults(),
         documents: vec![
             doc("d0", "Army nears Anéfis", Some("Le Monde")),
             doc("d1", "Minusma leaves", Some("RFI")),
             doc("d2", "", None),
         ],
         actors: vec![
-            actor("fama", "FAMa", Side::State),
-            actor("wagner", "Wagner", Side::State),
-            actor("cma", "CMA", Side::Rebels),
-            actor("gsim", "GSIM", Side::Jihadists),
-            actor("minusma", "Minusma", Side::International),
+            actor("fama", "FAMa", CampIx(0)),
+            actor("wagner", "Wagner", CampIx(0)),
+            actor("cma", "CMA", CampIx(1)),
+            actor("gsim", "GSIM", CampIx(2)),
+            actor("minusma", "Minusma", CampIx(3)),
         ],
         places: vec![place("kidal", "Kidal"), place("anefis", "Anéfis"), place("gao", "Gao"), place("bamako", "Bamako")],
         claims: vec![
-            claim("c0", "d0", "The army entered Anéfis", Some("fama"), Some(Side::State), Some("e0")),
-            claim("c1", "d0", "I deny the entry of the FAMA convoy to Anéfis", Some("cma"), Some(Side::Rebels), Some("e0")),
+            claim("c0", "d0", "The army entered Anéfis", Some("fama"), Some(CampIx(0)), Some("e0")),
+            claim("c1", "d0", "I deny the entry of the FAMA convoy to Anéfis", Some("cma"), Some(CampIx(1)), Some("e0")),
             claim("c2", "d1", "Minusma completed its withdrawal from the camp", Some("minusma"), None, Some("e1")),
-            claim("c3", "d2", "A drone strike killed civilians", None, Some(Side::Local), None),
+            claim("c3", "d2", "A drone strike killed civilians", None, Some(CampIx(4)), None),
         ],
         events: vec![
             event("e0", "Convoy advances on Anéfis", EventKind::ArmedClash, ("2023-10-05", "2023-10-06"), &["anefis"], &["fama", "wagner"], &["c0", "c1"], &["d0"], true),
@@ -139,8 +145,8 @@ fn subset<T: Clone + std::fmt::Debug + 'static>(pool: &'static [T]) -> impl Stra
     proptest::sample::subsequence(pool.to_vec(), 0..=pool.len())
 }
 
-fn side() -> impl Strategy<Value = Side> {
-    proptest::sample::select(Side::ALL.to_vec())
+fn side() -> impl Strategy<Value = CampIx> {
+    (0u8..6).prop_map(CampIx)
 }
 
 fn kind() -> impl Strategy<Value = EventKind> {
@@ -222,6 +228,7 @@ prop_compose! {
             places: PLACES.iter().map(|p| place(p, &p.to_uppercase())).collect(),
             claims,
             events,
+            camps: Camp::defaults(),
             corrections: 0,
             settings: Default::default(),
         }
@@ -253,7 +260,7 @@ prop_compose! {
     /// empty more often than not.
     pub fn random_filter()(
         actors in prop_oneof![2 => Just(vec![]), 1 => ids_with_unknown(&ACTORS)],
-        sides in prop_oneof![2 => Just(vec![]), 1 => proptest::collection::vec(side(), 1..3)],
+        sides in prop_oneof![2 => Just(vec![]), 1 => proptest::collection::vec(side().prop_map(camp_key), 1..3)],
         places in prop_oneof![2 => Just(vec![]), 1 => ids_with_unknown(&PLACES)],
         kinds in prop_oneof![2 => Just(vec![]), 1 => proptest::collection::vec(kind(), 1..3)],
         sources in prop_oneof![2 => Just(vec![]), 1 => sources()],
@@ -272,7 +279,8 @@ prop_compose! {
 /// model by the rules in `index.rs`'s module doc.
 pub struct NaiveEvent {
     pub actors: Vec<String>,
-    pub sides: Vec<Side>,
+    /// Camp ids.
+    pub sides: Vec<String>,
     pub places: Vec<String>,
     pub kind: EventKind,
     pub documents: Vec<String>,
@@ -294,10 +302,11 @@ pub fn naive_events(c: &Corpus) -> Vec<NaiveEvent> {
                 .collect();
             let mut actors: Vec<String> = ev.actors.clone();
             actors.extend(claims.iter().filter_map(|cl| cl.speaker.clone()));
-            let mut sides: Vec<Side> = actors
+            let mut sides: Vec<String> = actors
                 .iter()
                 .filter_map(|a| c.actors.iter().find(|x| &x.id == a).map(|x| x.side))
                 .chain(claims.iter().filter_map(|cl| cl.side))
+                .filter_map(|s| c.camp(s).map(|camp| camp.id.clone()))
                 .collect();
             sides.sort();
             sides.dedup();

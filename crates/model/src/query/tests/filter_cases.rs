@@ -1,7 +1,7 @@
 //! Hand-checked filter results and facet counts on the small Mali corpus.
 
 use super::corpora::mali;
-use crate::model::{EventKind, Side};
+use crate::model::EventKind;
 use crate::query::{FacetValue, Filter, Index};
 
 fn index() -> Index {
@@ -41,10 +41,37 @@ fn facets_are_and_ed() {
 
 #[test]
 fn sides_come_from_actors_and_claims() {
-    assert_eq!(res(Filter { sides: vec![Side::Rebels], ..Default::default() }), [0]);
-    assert_eq!(res(Filter { sides: vec![Side::Local], ..Default::default() }), [2], "claim side only");
-    assert_eq!(res(Filter { sides: vec![Side::International], ..Default::default() }), [1]);
-    assert_eq!(res(Filter { sides: vec![Side::Jihadists, Side::Observers], ..Default::default() }), [3]);
+    assert_eq!(res(Filter { sides: vec!["rebels".into()], ..Default::default() }), [0]);
+    assert_eq!(res(Filter { sides: vec!["local".into()], ..Default::default() }), [2], "claim side only");
+    assert_eq!(res(Filter { sides: vec!["international".into()], ..Default::default() }), [1]);
+    assert_eq!(res(Filter { sides: vec!["jihadists".into(), "observers".into()], ..Default::default() }), [3]);
+}
+
+/// An editor's camps: the facet, the filter and the URL use their ids.
+#[test]
+fn editor_camps_filter_by_id_and_unknown_ids_filter_nothing() {
+    use crate::model::Camp;
+    use crate::query::ViewState;
+    let mut c = mali();
+    let camp = |id: &str, label: &str| Camp { id: id.into(), label: label.into(), hint: String::new(), colour: None };
+    // the same actors, regrouped in three camps (positions 0, 1, 2)
+    c.camps = vec![camp("army-allies", "Army & allies"), camp("front_2", "Front & allies"), camp("monitors", "Monitors")];
+    let ix = Index::new(&c);
+    let r = |sides: &[&str]| ix.results(&Filter { sides: ids(sides), ..Default::default() });
+    assert_eq!(r(&["front_2"]), [0]);
+    assert_eq!(r(&["monitors"]), [3]);
+    let counts_of = ix.facet_counts(&Filter::default());
+    let labels: Vec<(&str, &str)> = counts_of.sides.iter().map(|v| (&*v.key, &*v.label)).collect();
+    assert_eq!(labels, [("army-allies", "Army & allies"), ("front_2", "Front & allies"), ("monitors", "Monitors")]);
+    // an id from another corpus (an old link) is ignored, alone or not
+    assert_eq!(r(&["rebels"]), ix.results(&Filter::default()));
+    assert_eq!(r(&["rebels", "front_2"]), [0]);
+    assert!(counts_of.sides.iter().all(|v| !v.selected));
+    // the URL keeps the camp id through a round trip
+    let s = ViewState::from_query("side=front_2,army-allies");
+    assert_eq!(s.filter.sides, ["army-allies", "front_2"]);
+    assert_eq!(s.to_query(), "side=army-allies,front_2");
+    assert_eq!(ViewState::from_query(&s.to_query()), s);
 }
 
 #[test]
