@@ -16,6 +16,7 @@ mod format;
 mod map;
 mod segments;
 mod url_state;
+mod window;
 
 fn main() {
     leptos::mount::mount_to_body(app::App);

@@ -5,12 +5,13 @@
 
 use std::sync::Arc;
 
-use counterclaim_model::query::{kind_from_key, FacetValue, Filter};
+use counterclaim_model::query::{kind_from_key, FacetCounts, FacetValue, Filter};
 use counterclaim_model::{camp_class, CampIx};
 use leptos::prelude::*;
 
 use crate::data::index;
 use crate::url_state::use_nav;
+use crate::window::{folds, visible_values};
 
 /// Adds `key` to `list` if absent, removes it otherwise.
 fn toggle<T: PartialEq>(list: &mut Vec<T>, key: T) {
@@ -43,9 +44,6 @@ pub fn Filters(results_text: Signal<String>) -> impl IntoView {
     let summary = index().summary();
     let (min, max) = (summary.first.clone().unwrap_or_default(), summary.last.clone().unwrap_or_default());
 
-    let group = move |pick: fn(&counterclaim_model::query::FacetCounts) -> &Vec<FacetValue>| {
-        Signal::derive(move || counts.with(|c| pick(c).clone()))
-    };
     let on_actor = Callback::new(move |k: String| nav.update_filter(|f| toggle(&mut f.actors, k)));
     let on_place = Callback::new(move |k: String| nav.update_filter(|f| toggle(&mut f.places, k)));
     let on_source = Callback::new(move |k: String| nav.update_filter(|f| toggle(&mut f.sources, k)));
@@ -128,12 +126,12 @@ pub fn Filters(results_text: Signal<String>) -> impl IntoView {
                     />
                     <label for="filter-uncertain">"Show uncertain extractions"</label>
                 </div>
-                <FacetGroup title="Sides" values=group(|c| &c.sides) on_toggle=on_side swatch=true/>
-                <FacetGroup title="Actors" values=group(|c| &c.actors) on_toggle=on_actor/>
-                <FacetGroup title="Places" values=group(|c| &c.places) on_toggle=on_place/>
-                <FacetGroup title="Event kinds" values=group(|c| &c.kinds) on_toggle=on_kind/>
-                <FacetGroup title="Outlets" values=group(|c| &c.outlets) on_toggle=on_source/>
-                <FacetGroup title="Articles" values=group(|c| &c.documents) on_toggle=on_source/>
+                <FacetGroup title="Sides" counts=counts pick=|c| &c.sides on_toggle=on_side swatch=true/>
+                <FacetGroup title="Actors" counts=counts pick=|c| &c.actors on_toggle=on_actor/>
+                <FacetGroup title="Places" counts=counts pick=|c| &c.places on_toggle=on_place/>
+                <FacetGroup title="Event kinds" counts=counts pick=|c| &c.kinds on_toggle=on_kind/>
+                <FacetGroup title="Outlets" counts=counts pick=|c| &c.outlets on_toggle=on_source/>
+                <FacetGroup title="Articles" counts=counts pick=|c| &c.documents on_toggle=on_source/>
                 <fieldset class="facet dates">
                     <legend>"Date range"</legend>
                     <div class="date-fields">
@@ -172,56 +170,73 @@ pub fn Filters(results_text: Signal<String>) -> impl IntoView {
     }
 }
 
-/// One facet: a group of toggle buttons (`aria-pressed`) with live counts.
-/// Buttons are keyed by value so a click never loses keyboard focus.
+/// One facet: a group of toggle buttons (`aria-pressed`) with live counts,
+/// folded to its top values with a "Show all N" button (`crate::window`).
+/// The buttons are rendered again only when the list of values shown
+/// changes (not its counts), so a click never loses keyboard focus.
 #[component]
 fn FacetGroup(
     title: &'static str,
-    values: Signal<Vec<FacetValue>>,
+    counts: Memo<FacetCounts>,
+    pick: fn(&FacetCounts) -> &Vec<FacetValue>,
     on_toggle: Callback<String>,
     #[prop(optional)] swatch: bool,
 ) -> impl IntoView {
+    let all = RwSignal::new(false);
+    let shown = Memo::new(move |_| counts.with(|c| visible_values(pick(c), all.get())));
     let live = move |key: &Arc<str>| {
-        values.with(|vs| vs.iter().find(|x| x.key == *key).map(|x| (x.count, x.selected)).unwrap_or((0, false)))
+        counts.with(|c| pick(c).iter().find(|x| x.key == *key).map(|x| (x.count, x.selected)).unwrap_or((0, false)))
+    };
+    let list = move || {
+        shown.with(|vs| {
+            if vs.is_empty() {
+                return view! { <p class="muted small">"None in the current results."</p> }.into_any();
+            }
+            let items = vs
+                .iter()
+                .map(|v| {
+                    let key = v.key.clone();
+                    let (k1, k2) = (key.clone(), key.clone());
+                    let pressed = move || if live(&k1).1 { "true" } else { "false" };
+                    let count = move || live(&k2).0;
+                    let dot = swatch.then(|| {
+                        let camp = crate::data::corpus().camps.iter().position(|c| *c.id == *key).map(|i| CampIx(i as u8));
+                        view! { <span class=format!("swatch {}", camp_class(camp)) aria-hidden="true"></span> }
+                    });
+                    let k = v.key.clone();
+                    view! {
+                        <li>
+                            <button
+                                type="button"
+                                class="facet-value"
+                                aria-pressed=pressed
+                                on:click=move |_| on_toggle.run(k.to_string())
+                            >
+                                {dot}
+                                <span class="label">{v.label.to_string()}</span>
+                                <span class="count">{count}<span class="sr-only">" events"</span></span>
+                            </button>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! { <ul class="facet-values">{items}</ul> }.into_any()
+        })
+    };
+    // Empty (and hidden by the stylesheet) when the facet does not fold.
+    let fold = move || {
+        let n = counts.with(|c| pick(c).len());
+        match (folds(n), all.get()) {
+            (false, _) => String::new(),
+            (true, false) => format!("Show all {n} {title}"),
+            (true, true) => format!("Show fewer {title}"),
+        }
     };
     view! {
         <fieldset class="facet">
             <legend>{title}</legend>
-            <Show
-                when=move || values.with(|v| !v.is_empty())
-                fallback=|| view! { <p class="muted small">"None in the current results."</p> }
-            >
-                <ul class="facet-values">
-                    <For
-                        each=move || values.get()
-                        key=|v| v.key.clone()
-                        children=move |v: FacetValue| {
-                            let key = v.key.clone();
-                            let (k1, k2) = (key.clone(), key.clone());
-                            let pressed = move || if live(&k1).1 { "true" } else { "false" };
-                            let count = move || live(&k2).0;
-                            let dot = swatch.then(|| {
-                                let camp = crate::data::corpus().camps.iter().position(|c| *c.id == *key).map(|i| CampIx(i as u8));
-                                view! { <span class=format!("swatch {}", camp_class(camp)) aria-hidden="true"></span> }
-                            });
-                            view! {
-                                <li>
-                                    <button
-                                        type="button"
-                                        class="facet-value"
-                                        aria-pressed=pressed
-                                        on:click=move |_| on_toggle.run(v.key.to_string())
-                                    >
-                                        {dot}
-                                        <span class="label">{v.label.to_string()}</span>
-                                        <span class="count">{count}<span class="sr-only">" events"</span></span>
-                                    </button>
-                                </li>
-                            }
-                        }
-                    />
-                </ul>
-            </Show>
+            {list}
+            <button type="button" class="linklike fold" on:click=move |_| all.update(|a| *a = !*a)>{fold}</button>
         </fieldset>
     }
 }

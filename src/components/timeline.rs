@@ -2,33 +2,46 @@
 //! its precision), places, kind, actors, and a *contested* badge carrying
 //! the disputes' reasons.
 
+use std::time::Duration;
+
 use counterclaim_model::Event;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use counterclaim_model::{camp_class, speaking_camps};
 
 use crate::data::{corpus, index, lookup};
 use crate::format::{count_label, date_label};
-use crate::url_state::{use_nav, Link};
+use crate::url_state::{focus_element, use_nav, Link};
+use crate::window::{clip_groups, more_label, PAGE};
 
 #[component]
 pub fn Timeline(results: Memo<Vec<usize>>) -> impl IntoView {
+    // The window: the first `shown` results, grouped by month; "Show more"
+    // adds a page (see `crate::window`), new results start at the first.
+    let shown = RwSignal::new(PAGE);
+    Effect::new(move |_| {
+        results.track();
+        if shown.get_untracked() != PAGE {
+            shown.set(PAGE);
+        }
+    });
     let groups = move || {
         results.with(|r| {
-            let groups = index().month_groups(r);
+            let groups = clip_groups(index().month_groups(r), shown.get());
             if groups.is_empty() {
                 return view! { <EmptyResults/> }.into_any();
             }
             groups
                 .into_iter()
-                .map(|g| {
+                .map(|(g, full)| {
                     let events: Vec<&'static Event> =
                         r.get(g.range.clone()).unwrap_or(&[]).iter().filter_map(|&i| corpus().events.get(i)).collect();
                     let heading_id = format!("month-{}", g.key);
                     let labelled_by = heading_id.clone();
                     view! {
                         <section class="month" aria-labelledby=labelled_by>
-                            <h3 id=heading_id>{g.label}<span class="month-count">{count_label(events.len(), "event", "events")}</span></h3>
+                            <h3 id=heading_id>{g.label}<span class="month-count">{count_label(full, "event", "events")}</span></h3>
                             <ol class="events">
                                 {events.into_iter().map(|e| view! { <EventCard event=e/> }).collect_view()}
                             </ol>
@@ -39,10 +52,27 @@ pub fn Timeline(results: Memo<Vec<usize>>) -> impl IntoView {
                 .into_any()
         })
     };
+    // Empty (and hidden by the stylesheet) once every result is shown.
+    let more = move || more_label(shown.get(), results.with(Vec::len)).unwrap_or_default();
+    let show_more = move |_| {
+        let first_new = shown.get_untracked();
+        shown.set(first_new + PAGE);
+        // Focus the first new card's link once it is rendered (a microtask).
+        set_timeout(
+            move || {
+                let link = document().query_selector_all(".event-title a").ok().and_then(|l| l.item(first_new as u32));
+                if let Some(link) = link {
+                    focus_element(link.unchecked_ref(), false);
+                }
+            },
+            Duration::ZERO,
+        );
+    };
     view! {
         <section class="timeline" aria-labelledby="timeline-h">
             <h2 id="timeline-h">"Timeline of events"</h2>
             {groups}
+            <button type="button" class="button fold" on:click=show_more>{more}</button>
         </section>
     }
 }
