@@ -91,11 +91,15 @@ pub fn starter_gazetteer(found: &[Candidate]) -> String {
          #\n\
          # Below, every name the articles use as a speaker (\"X said\") or a place\n\
          # (\"in X\") is written out, commented, most frequent first. For each one you\n\
-         # keep: remove the leading '# ', check the id, pick the side, merge the\n\
+         # keep: remove the leading '# ', check the id, pick the camp, merge the\n\
          # variants of one entity into `aliases`, and give places their coordinates\n\
-         # (WGS84 decimal degrees). Sides: state, rebels, jihadists, international,\n\
-         # local, observers. A ministry or an armed wing may have, instead of a\n\
-         # side, `part_of`: the id of its government or alliance. Give each place\n\
+         # (WGS84 decimal degrees). Camps: the ids of corpus.toml's [[camp]] tables,\n\
+         # or without them the default camps: state, rebels, jihadists,\n\
+         # international, local, observers. An actor may have a `kind` (armed forces,\n\
+         # armed group, militia, government, foreign state, international\n\
+         # organisation, local authority, civilians, media, observers). A ministry or\n\
+         # an armed wing may have, instead of a camp, `part_of`: the id of its\n\
+         # government or alliance. Give each place\n\
          # its `country`, and a `kind` when it is not a town: region, country,\n\
          # camp, airport, base, district, border_crossing, site. A capital that also\n\
          # speaks (\"Ostra said\") names its actor's id in `actor`.\n\
@@ -113,7 +117,7 @@ pub fn starter_gazetteer(found: &[Candidate]) -> String {
                 Role::Speaker => {
                     let _ = write!(
                         out,
-                        "# [[actors]]\n# id = {}\n# name = {}\n# aliases = []\n# side = \"observers\"\n",
+                        "# [[actors]]\n# id = {}\n# name = {}\n# aliases = []\n# camp = \"observers\"\n",
                         toml_string(&slug(&c.name)),
                         toml_string(&c.name)
                     );
@@ -132,7 +136,36 @@ pub fn starter_gazetteer(found: &[Candidate]) -> String {
     out
 }
 
-/// `counterclaim init DIR`: write DIR/gazetteer.toml, never over an existing one.
+/// The starter settings: every key of `corpus.toml` commented out, with
+/// two example camps, so that the page starts from the neutral defaults
+/// and the editor sees what to write. Valid TOML as written.
+pub fn starter_settings() -> &'static str {
+    "# Counterclaim corpus settings — written by `counterclaim init`\n\
+     # (docs/corpus-format.md, \"Corpus settings\"). Every key is optional:\n\
+     # without one, the page uses a neutral default derived from the articles.\n\
+     #\n\
+     # title = \"The war in …, 2024\"\n\
+     # description = \"What each party claimed, event by event, side by side.\"\n\
+     # language = \"en\"\n\
+     #\n\
+     # The camps of the conflict, in the order the page shows them. Without any,\n\
+     # the default camps are: state, rebels, jihadists, international, local,\n\
+     # observers. Each actor in gazetteer.toml names its camp's id (`camp`).\n\
+     #\n\
+     # [[camp]]\n\
+     # id = \"government\"\n\
+     # label = \"Government & allies\"\n\
+     # hint = \"the army, allied militias, the government\"\n\
+     # colour = \"#1f5fa8\"\n\
+     #\n\
+     # [[camp]]\n\
+     # id = \"opposition\"\n\
+     # label = \"Armed opposition\"\n\
+     # hint = \"the rebel alliance and its armed wing\"\n"
+}
+
+/// `counterclaim init DIR`: write DIR/gazetteer.toml (never over an
+/// existing one) and, when the folder has none, a starter DIR/corpus.toml.
 pub fn init(dir: &Path) -> Result<String, String> {
     let target = dir.join(GAZETTEER_FILE);
     if target.exists() {
@@ -144,8 +177,15 @@ pub fn init(dir: &Path) -> Result<String, String> {
     }
     let found = of_dir(dir)?;
     std::fs::write(&target, starter_gazetteer(&found)).map_err(|e| format!("{}: cannot write: {e}", target.display()))?;
+    let settings = dir.join(counterclaim_extract::settings::SETTINGS_FILE);
+    let also = if settings.exists() {
+        String::new()
+    } else {
+        std::fs::write(&settings, starter_settings()).map_err(|e| format!("{}: cannot write: {e}", settings.display()))?;
+        format!(" and {} (title, description, camps: commented out)", settings.display())
+    };
     Ok(format!(
-        "wrote {} with {} candidate names (commented out): edit it, then run `counterclaim check {}`",
+        "wrote {} with {} candidate names (commented out){also}: edit them, then run `counterclaim check {}`",
         target.display(),
         found.len(),
         dir.display()
@@ -191,6 +231,24 @@ mod tests {
         for known in ["Vesk Legion", "River Watch", "Orland army", "Tarvel"] {
             assert!(!names.iter().any(|n| n == known), "{known} is in the gazetteer: {names:?}");
         }
+    }
+
+    #[test]
+    fn the_starter_settings_parse_as_written_and_uncommented() {
+        let raw = counterclaim_extract::settings::parse(starter_settings()).expect("valid as written");
+        assert!(counterclaim_extract::settings::camps(Some(&raw)).0.len() == 6, "no camp active: the defaults");
+        let uncommented: String = starter_settings()
+            .lines()
+            .map(|l| match l.strip_prefix("# ") {
+                Some(rest) if rest.starts_with('[') || rest.contains(" = ") => rest,
+                _ => l,
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        let raw = counterclaim_extract::settings::parse(&uncommented).expect("uncommented keys parse");
+        let (camps, editor) = counterclaim_extract::settings::camps(Some(&raw));
+        assert!(editor);
+        assert_eq!(camps.iter().map(|c| c.id.as_str()).collect::<Vec<_>>(), ["government", "opposition"]);
     }
 
     #[test]

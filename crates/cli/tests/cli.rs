@@ -416,6 +416,10 @@ fn init_writes_a_starter_gazetteer_and_check_lists_what_it_lacks() {
     assert!(text.contains("# name = \"Harbour Council\""), "{text}");
     // Most frequent first: the alliance speaks twice, before the council.
     assert!(text.find("River Alliance").unwrap() < text.find("Harbour Council").unwrap());
+    // Starter settings beside it: every key commented out, camps shown.
+    let settings = std::fs::read_to_string(dir.join("corpus.toml")).unwrap();
+    assert!(settings.contains("# [[camp]]") && settings.contains("# title = "), "{settings}");
+    assert!(stdout(&o).contains("corpus.toml"), "{}", stdout(&o));
 
     // The folder now checks (an empty gazetteer is valid) and lists the names with file:line.
     let c = run(&["check", d]);
