@@ -910,24 +910,26 @@ pub fn title_of(
             let who = actors_of(&[Role::State])
                 .or_else(|| actors_of(&[Role::Armed, Role::Jihadist, Role::International]));
             let convoy = has("convoy");
-            let subject = match (who, convoy) {
-                (Some(a), true) => format!("{a} convoy"),
-                (Some(a), false) => a,
-                (None, true) => "Convoy".into(),
-                (None, false) => "Forces".into(),
+            // "Forces" (no actor, no convoy) is plural: "Forces reach Kidal".
+            let (subject, plural) = match (who, convoy) {
+                (Some(a), true) => (format!("{a} convoy"), false),
+                (Some(a), false) => (a, false),
+                (None, true) => ("Convoy".into(), false),
+                (None, false) => ("Forces".into(), true),
             };
-            let verb = [
-                ("reach", "reaches"),
-                ("approach", "approaches"),
-                ("leave", "leaves"),
-                ("deploy", "deploys to"),
-            ]
-            .iter()
-            .map(|(h, v)| (count(h), *v))
-            .filter(|(n, _)| *n > 0)
-            .max_by_key(|(n, _)| *n)
-            .map(|(_, v)| v)
-            .unwrap_or("moves towards");
+            let verbs = [
+                ("reach", "reaches", "reach"),
+                ("approach", "approaches", "approach"),
+                ("leave", "leaves", "leave"),
+                ("deploy", "deploys to", "deploy to"),
+            ];
+            let verb = verbs
+                .iter()
+                .map(|&(h, one, many)| (count(h), if plural { many } else { one }))
+                .filter(|(n, _)| *n > 0)
+                .max_by_key(|(n, _)| *n)
+                .map(|(_, v)| v)
+                .unwrap_or(if plural { "move towards" } else { "moves towards" });
             format!("{subject} {verb} {p}")
         }
     }
@@ -1081,6 +1083,22 @@ mod tests {
         assert_eq!(title_of(&[c.clone()], &groups[0], &name, &label, false), "CSP seizes base in Kidal");
         c.hints = vec!["control"];
         assert_eq!(title_of(&[c], &groups[0], &name, &label, false), "CSP takes over Kidal");
+    }
+
+    #[test]
+    fn movement_titles_agree_with_their_subject() {
+        let mut c = cand(0, 0, Family::Movement, 0, (2023, 11, 13), true);
+        c.hints = vec!["reach"];
+        let groups = group(&[c.clone()], &[vec![]]);
+        let name = |_| "Lake Town".to_string();
+        let label = |_| ("Army".to_string(), Role::State);
+        // no actor: "Forces" is plural
+        assert_eq!(title_of(&[c.clone()], &groups[0], &name, &label, false), "Forces reach Lake Town");
+        c.actors = vec![0];
+        assert_eq!(title_of(&[c.clone()], &groups[0], &name, &label, false), "Army reaches Lake Town");
+        c.actors = vec![];
+        c.hints = vec![];
+        assert_eq!(title_of(&[c], &groups[0], &name, &label, false), "Forces move towards Lake Town");
     }
 
     #[test]
