@@ -121,7 +121,21 @@ export async function newPage(browser, { width = 1280, height = 900, colorScheme
   page.problems = [];
   page.on('console', (m) => { if (m.type() === 'error') page.problems.push(`console: ${m.text()}`); });
   page.on('pageerror', (e) => page.problems.push(`pageerror: ${e.message}`));
-  page.on('requestfailed', (r) => page.problems.push(`requestfailed: ${r.url()} ${r.failure()?.errorText}`));
+  // A request the test itself cut short by loading another document in the
+  // page (goto, reload: e.g. the favicon of the previous load) is no
+  // problem of the app; every other failed request is.
+  let loads = 0;
+  const loadOf = new WeakMap();
+  for (const method of ['goto', 'reload']) {
+    const original = page[method].bind(page);
+    page[method] = (...args) => { loads += 1; return original(...args); };
+  }
+  page.on('request', (r) => loadOf.set(r, loads));
+  page.on('requestfailed', (r) => {
+    const error = r.failure()?.errorText;
+    if (error === 'net::ERR_ABORTED' && loadOf.get(r) !== loads) return;
+    page.problems.push(`requestfailed: ${r.url()} ${error}`);
+  });
   // Record CSP violations in the page and in its frames (init scripts run in
   // every frame and are not subject to the CSP).
   await page.addInitScript(() => {
