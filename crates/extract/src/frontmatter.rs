@@ -55,6 +55,23 @@ pub struct Split<'a> {
 
 const KEYS: [&str; 5] = ["title", "outlet", "published", "url", "language"];
 
+/// A first line that looks like a front-matter key (`title: …`,
+/// `Published = …`) in an article without a `+++` block: it is read as the
+/// article's text, which the editor rarely means, so it is reported.
+fn unfenced_key(first_line: &str) -> Option<FrontMatterIssue> {
+    let (key, _) = first_line.split_once([':', '='])?;
+    let key = key.trim().to_ascii_lowercase();
+    KEYS.contains(&key.as_str()).then(|| FrontMatterIssue {
+        line: 1,
+        message: format!(
+            "`{}` looks like front matter but is read as the article's text: \
+             write it between two `+++` lines as `{key} = …`",
+            short(first_line.trim())
+        ),
+        fatal: false,
+    })
+}
+
 /// Split `text` into front matter and body. Text without a leading `+++`
 /// line has no front matter. Returns the first fatal issue as `Err`.
 pub fn split(text: &str) -> Result<Split<'_>, FrontMatterIssue> {
@@ -62,6 +79,7 @@ pub fn split(text: &str) -> Result<Split<'_>, FrontMatterIssue> {
     if text[..first_line_end].trim_end() != "+++" {
         return Ok(Split {
             body: text,
+            warnings: unfenced_key(&text[..first_line_end]).into_iter().collect(),
             ..Split::default()
         });
     }
@@ -294,6 +312,15 @@ mod tests {
         assert_eq!(s.body_first_line, 7);
         assert_eq!(s.warnings.len(), 1);
         assert_eq!(s.warnings[0].line, 6);
+        // a key written outside a `+++` block is text, and said to be
+        for text in ["title: River clashes\npublished: 2031-01-02\n\nBody.", "Published = 2031-01-02\nBody."] {
+            let s = split(text).unwrap();
+            assert_eq!(s.body, text, "read as text");
+            assert_eq!(s.warnings.len(), 1, "{text}");
+            assert!(s.warnings[0].message.contains("between two `+++` lines") && !s.warnings[0].fatal);
+        }
+        assert!(split("Titles: a word before a colon.\nBody.").unwrap().warnings.is_empty());
+        assert!(split("The army said: nothing.\n").unwrap().warnings.is_empty());
         assert!(s.warnings[0].message.contains("author"));
     }
 
