@@ -196,6 +196,18 @@ pub fn init(dir: &Path) -> Result<String, String> {
 mod tests {
     use super::*;
 
+    /// What an editor does to a starter file: remove the comment marks of
+    /// its entries (`# [[…]]` headers and `# key = value` lines).
+    fn uncomment(text: &str) -> String {
+        text.lines()
+            .map(|l| match l.strip_prefix("# ") {
+                Some(rest) if rest.starts_with('[') || rest.contains(" = ") => rest,
+                _ => l,
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
     fn cand(name: &str, role: Role) -> Candidate {
         Candidate { name: name.into(), role, count: 2, path: "d/a.txt".into(), line: 7 }
     }
@@ -208,14 +220,7 @@ mod tests {
         assert!(g.actors.is_empty() && g.places.is_empty());
         assert!(text.contains("# seen 2×, first at d/a.txt:7"));
         // An editor removes the comment marks: the entries are valid as they stand.
-        let uncommented: String = text
-            .lines()
-            .map(|l| match l.strip_prefix("# ") {
-                Some(rest) if rest.starts_with('[') || rest.contains(" = ") => rest,
-                _ => l,
-            })
-            .collect::<Vec<_>>()
-            .join("\n");
+        let uncommented = uncomment(&text);
         let g = Gazetteer::parse(&uncommented).expect("uncommented entries parse");
         assert_eq!(g.actors.len(), 1);
         assert_eq!(g.actors[0].id, "northern-front");
@@ -237,14 +242,7 @@ mod tests {
     fn the_starter_settings_parse_as_written_and_uncommented() {
         let raw = counterclaim_extract::settings::parse(starter_settings()).expect("valid as written");
         assert!(counterclaim_extract::settings::camps(Some(&raw)).0.len() == 6, "no camp active: the defaults");
-        let uncommented: String = starter_settings()
-            .lines()
-            .map(|l| match l.strip_prefix("# ") {
-                Some(rest) if rest.starts_with('[') || rest.contains(" = ") => rest,
-                _ => l,
-            })
-            .collect::<Vec<_>>()
-            .join("\n");
+        let uncommented = uncomment(starter_settings());
         let raw = counterclaim_extract::settings::parse(&uncommented).expect("uncommented keys parse");
         let (camps, editor) = counterclaim_extract::settings::camps(Some(&raw));
         assert!(editor);
