@@ -8,6 +8,7 @@
 //! split follows Pagefind's indexer / web consumer: nothing here knows how
 //! articles are read, and nothing here knows the DOM.
 
+pub mod chunks;
 pub mod export_rows;
 pub mod labels;
 pub mod model;

@@ -132,6 +132,11 @@ pub trait Resolve<'c> {
     /// The claims about `event`, in the event view's order: those it lists,
     /// then those naming it; each once.
     fn claims_of(&self, event: &'c Event) -> Vec<&'c Claim>;
+    /// Event `i` of `corpus` (a chunked build's app answers from the
+    /// chunks it fetched, its corpus lacking them).
+    fn event(&self, corpus: &'c Corpus, i: usize) -> Option<&'c Event> {
+        corpus.events.get(i)
+    }
 }
 
 /// [`Resolve`] over a corpus by sorted id tables (first occurrence wins).
@@ -195,7 +200,7 @@ fn push_item(list: &mut String, item: &str) {
 /// about each event (see [`Resolve::claims_of`]), and one row with empty
 /// claim columns for an event without claims.
 pub fn write<'c>(corpus: &'c Corpus, ids: &dyn Resolve<'c>, events: &[usize], sink: &mut dyn Sink) {
-    for e in events.iter().filter_map(|&i| corpus.events.get(i)) {
+    for e in events.iter().filter_map(|&i| ids.event(corpus, i)) {
         let (mut actors, mut sides, mut places) = (String::new(), String::new(), String::new());
         let mut seen = vec![false; corpus.camps.len()];
         for id in &e.actors {

@@ -296,6 +296,14 @@ impl Index {
         out
     }
 
+    /// The articles reporting the events that match `f`, each with how many
+    /// of them it reports (the documents facet's sets within the results;
+    /// none until a chunked build's documents table is here).
+    pub fn documents_reporting(&self, f: &Filter) -> Vec<FacetValue> {
+        let mask = self.masks(f).all_but(self.n_events(), None);
+        self.documents.counts(&mask, &[], usize::MAX, &|_| false)
+    }
+
     /// Live counts for every facet value (see the module doc).
     pub fn facet_counts(&self, f: &Filter) -> FacetCounts {
         self.facet_counts_top(f, usize::MAX)

@@ -31,8 +31,9 @@ use serde::{Deserialize, Serialize};
 use super::bitset::Bitset;
 
 mod wire;
+pub(crate) use wire::Out;
 use super::date::{format_day, month_name, parse_day, year_month};
-use super::fold::{for_each_token, slug};
+use super::fold::{for_each_token, query_tokens, slug};
 use super::keys::{kind_index, kind_key, KINDS};
 use super::filter::{FacetValue, MAX_VALUES};
 use crate::labels::day_label;
@@ -417,6 +418,30 @@ pub struct Index {
     pub(crate) order: Vec<u32>,
     pub(crate) text: TextIndex,
     summary: Summary,
+    /// Whether the documents table and the word index are here.
+    #[serde(skip)]
+    pub(crate) parts: Parts,
+}
+
+/// Which optional parts an [`Index`] holds. A chunked build's manifest
+/// carries the base ([`Index::base_bytes`]); the documents facet table and
+/// the word index, large on a large corpus, come in files of their own when
+/// first needed ([`Index::with_documents`], [`Index::with_text`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Parts {
+    pub(crate) documents: bool,
+    pub(crate) text: bool,
+}
+
+impl Parts {
+    pub(crate) const ALL: Parts = Parts { documents: true, text: true };
+    pub(crate) const BASE: Parts = Parts { documents: false, text: false };
+}
+
+impl Default for Parts {
+    fn default() -> Parts {
+        Parts::ALL
+    }
 }
 
 /// FNV-1a: the index only hashes short trusted strings (ids, words), so a
@@ -635,6 +660,7 @@ impl Index {
             order,
             text,
             summary,
+            parts: Parts::ALL,
         }
     }
 
@@ -651,8 +677,62 @@ impl Index {
     /// error.
     pub fn from_bytes(bytes: &[u8], n_events: usize) -> Result<Index, crate::WireError> {
         let index = wire::read(bytes).ok_or(crate::WireError("bytes cut short, malformed or followed by more"))?;
-        if index.n == n_events && index.is_consistent() {
-            Ok(index)
+        index.checked(n_events)
+    }
+
+    /// The index without its documents table and word index (a chunked
+    /// build's manifest), then those two: [`Index::from_base`],
+    /// [`Index::with_documents`] and [`Index::with_text`] read them.
+    pub fn to_parts(&self) -> (Vec<u8>, Vec<u8>, Vec<u8>) {
+        (wire::write_base(self), wire::write_documents(self), wire::write_text(self))
+    }
+
+    /// Decodes the first of [`Index::to_parts`]: an index whose documents
+    /// facet is empty and whose free-text search matches nothing until the
+    /// other parts are added. Errors like [`Index::from_bytes`].
+    pub fn from_base(bytes: &[u8], n_events: usize) -> Result<Index, crate::WireError> {
+        let index = wire::read_base(bytes).ok_or(crate::WireError("index base cut short, malformed or followed by more"))?;
+        index.checked(n_events)
+    }
+
+    /// This index with the documents facet table of [`Index::to_parts`].
+    pub fn with_documents(&self, bytes: &[u8]) -> Result<Index, crate::WireError> {
+        let table = wire::read_documents(bytes).ok_or(crate::WireError("documents table cut short or malformed"))?;
+        let mut index = Index { documents: table, ..self.clone() };
+        index.parts.documents = true;
+        index.checked(self.n)
+    }
+
+    /// This index with the word index of [`Index::to_parts`].
+    pub fn with_text(&self, bytes: &[u8]) -> Result<Index, crate::WireError> {
+        let text = wire::read_text(bytes).ok_or(crate::WireError("word index cut short or malformed"))?;
+        let mut index = Index { text, ..self.clone() };
+        index.parts.text = true;
+        index.checked(self.n)
+    }
+
+    /// Whether the documents facet table is here (always, but in a chunked
+    /// build before it is fetched).
+    pub fn has_documents(&self) -> bool {
+        self.parts.documents
+    }
+
+    /// Whether this filter needs the parts not here yet: `(documents,
+    /// words)` — a source that is not an outlet (an article), or free text.
+    pub fn missing_for(&self, f: &super::Filter) -> (bool, bool) {
+        let documents = !self.parts.documents && f.sources.iter().any(|k| self.outlets.get(k).is_none());
+        let words = !self.parts.text && query_tokens(&f.text).0.iter().next().is_some();
+        (documents, words)
+    }
+
+    /// Whether the word index is here (see [`Index::has_documents`]).
+    pub fn has_text(&self) -> bool {
+        self.parts.text
+    }
+
+    fn checked(self, n_events: usize) -> Result<Index, crate::WireError> {
+        if self.n == n_events && self.is_consistent() {
+            Ok(self)
         } else {
             Err(crate::WireError("an index of another corpus, or whose parts do not fit together"))
         }

@@ -21,4 +21,4 @@ pub use keys::{kind_from_key, kind_key, KINDS};
 pub use url::{View, ViewState};
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -18,17 +18,17 @@ use std::sync::Arc;
 pub(super) use crate::wire::In;
 
 use super::super::bitset::Bitset;
-use super::{FacetTable, Index, PostingsList, Postings, Summary, TextIndex};
+use super::{FacetTable, Index, Parts, PostingsList, Postings, Summary, TextIndex};
 
 /// The most events an index may describe (a corrupt universe must not make
 /// the decoder allocate gigabytes of bitsets).
 const MAX_UNIVERSE: u64 = 1 << 24;
 
 #[derive(Default)]
-pub(super) struct Out(pub(super) Vec<u8>);
+pub(crate) struct Out(pub(crate) Vec<u8>);
 
 impl Out {
-    fn uint(&mut self, mut v: u64) {
+    pub(crate) fn uint(&mut self, mut v: u64) {
         loop {
             let byte = (v & 0x7f) as u8;
             v >>= 7;
@@ -42,7 +42,7 @@ impl Out {
     fn int(&mut self, v: i64) {
         self.uint(((v << 1) ^ (v >> 63)) as u64);
     }
-    fn str(&mut self, s: &str) {
+    pub(crate) fn str(&mut self, s: &str) {
         self.uint(s.len() as u64);
         self.0.extend_from_slice(s.as_bytes());
     }
@@ -84,7 +84,18 @@ impl Out {
     }
 }
 
+/// The whole index: [`write_base`], then the documents table
+/// ([`write_documents`]), then the word index ([`write_text`]).
 pub(super) fn write(ix: &Index) -> Vec<u8> {
+    let mut bytes = write_base(ix);
+    bytes.extend(write_documents(ix));
+    bytes.extend(write_text(ix));
+    bytes
+}
+
+/// Everything but the documents table and the word index: what a chunked
+/// build's manifest carries (the two others are fetched when needed).
+pub(super) fn write_base(ix: &Index) -> Vec<u8> {
     let mut o = Out::default();
     o.uint(ix.n as u64);
     o.uint(ix.event_ids.len() as u64);
@@ -92,7 +103,7 @@ pub(super) fn write(ix: &Index) -> Vec<u8> {
         o.str(id);
         o.uint(u64::from(*i));
     }
-    for t in [&ix.actors, &ix.sides, &ix.places, &ix.kinds, &ix.outlets, &ix.documents] {
+    for t in [&ix.actors, &ix.sides, &ix.places, &ix.kinds, &ix.outlets] {
         o.table(t);
     }
     o.bitset(&ix.contested);
@@ -112,6 +123,25 @@ pub(super) fn write(ix: &Index) -> Vec<u8> {
         o.uint(u64::from(s));
     }
     o.uints(ix.order.iter().map(|&s| u64::from(s)));
+    let s = &ix.summary;
+    for n in [s.documents, s.events, s.claims, s.actors, s.places] {
+        o.uint(n as u64);
+    }
+    o.opt_str(s.first.as_deref());
+    o.opt_str(s.last.as_deref());
+    o.0
+}
+
+/// The documents facet table (a value per article: large for a large corpus).
+pub(super) fn write_documents(ix: &Index) -> Vec<u8> {
+    let mut o = Out::default();
+    o.table(&ix.documents);
+    o.0
+}
+
+/// The word index over titles and quotes.
+pub(super) fn write_text(ix: &Index) -> Vec<u8> {
+    let mut o = Out::default();
     o.uint(ix.text.words.len() as u64);
     ix.text.words.iter().for_each(|w| o.str(w));
     o.postings(&ix.text.postings);
@@ -120,12 +150,6 @@ pub(super) fn write(ix: &Index) -> Vec<u8> {
         o.uint(u64::from(*c));
         o.bitset(b);
     }
-    let s = &ix.summary;
-    for n in [s.documents, s.events, s.claims, s.actors, s.places] {
-        o.uint(n as u64);
-    }
-    o.opt_str(s.first.as_deref());
-    o.opt_str(s.last.as_deref());
     o.0
 }
 
@@ -163,58 +187,91 @@ impl In<'_> {
     }
 }
 
+/// Reads [`write`]'s bytes: base, documents table, word index, nothing after.
 pub(super) fn read(bytes: &[u8]) -> Option<Index> {
     let mut r = In(bytes);
-    let n = r.uint()? as usize;
-    let event_ids = r.seq(|r| Some((Box::from(r.str()?), r.u32()?)))?;
-    let actors = r.table()?;
-    let sides = r.table()?;
-    let places = r.table()?;
-    let kinds = r.table()?;
-    let outlets = r.table()?;
-    let documents = r.table()?;
-    let contested = r.bitset()?;
-    let days = r.seq(|r| Some(if r.bool()? { Some((r.i32()?, r.i32()?)) } else { None }))?;
-    let slot_starts = r.seq(In::i32)?;
-    let by_end = r.seq(|r| Some((r.i32()?, r.u32()?)))?;
-    let order = r.u32s()?;
-    let words = r.seq(|r| r.str().map(Box::from))?;
-    let postings = r.postings()?;
-    let initials = r.seq(|r| Some((char::from_u32(r.u32()?)?, r.bitset()?)))?;
-    let mut counts = [0usize; 5];
-    for c in &mut counts {
-        *c = r.uint()? as usize;
+    let mut ix = r.base()?;
+    ix.documents = r.table()?;
+    ix.text = r.text()?;
+    ix.parts = Parts::ALL;
+    r.0.is_empty().then_some(ix)
+}
+
+/// Reads [`write_base`]'s bytes: an index without documents table or words.
+pub(super) fn read_base(bytes: &[u8]) -> Option<Index> {
+    let mut r = In(bytes);
+    let ix = r.base()?;
+    r.0.is_empty().then_some(ix)
+}
+
+/// Reads [`write_documents`]'s bytes.
+pub(super) fn read_documents(bytes: &[u8]) -> Option<FacetTable> {
+    let mut r = In(bytes);
+    let t = r.table()?;
+    r.0.is_empty().then_some(t)
+}
+
+/// Reads [`write_text`]'s bytes.
+pub(super) fn read_text(bytes: &[u8]) -> Option<TextIndex> {
+    let mut r = In(bytes);
+    let t = r.text()?;
+    r.0.is_empty().then_some(t)
+}
+
+impl In<'_> {
+    fn base(&mut self) -> Option<Index> {
+        let n = self.uint()? as usize;
+        let event_ids = self.seq(|r| Some((Box::from(r.str()?), r.u32()?)))?;
+        let actors = self.table()?;
+        let sides = self.table()?;
+        let places = self.table()?;
+        let kinds = self.table()?;
+        let outlets = self.table()?;
+        let contested = self.bitset()?;
+        let days = self.seq(|r| Some(if r.bool()? { Some((r.i32()?, r.i32()?)) } else { None }))?;
+        let slot_starts = self.seq(In::i32)?;
+        let by_end = self.seq(|r| Some((r.i32()?, r.u32()?)))?;
+        let order = self.u32s()?;
+        let mut counts = [0usize; 5];
+        for c in &mut counts {
+            *c = self.uint()? as usize;
+        }
+        let [documents_n, events, claims, actors_n, places_n] = counts;
+        let summary = Summary {
+            documents: documents_n,
+            events,
+            claims,
+            actors: actors_n,
+            places: places_n,
+            first: self.opt_str()?,
+            last: self.opt_str()?,
+        };
+        Some(Index {
+            n,
+            event_ids,
+            actors,
+            sides,
+            places,
+            kinds,
+            outlets,
+            documents: FacetTable::default(),
+            contested,
+            days,
+            slot_starts,
+            by_end,
+            order,
+            text: TextIndex::default(),
+            summary,
+            parts: Parts::BASE,
+        })
     }
-    let [documents_n, events, claims, actors_n, places_n] = counts;
-    let summary = Summary {
-        documents: documents_n,
-        events,
-        claims,
-        actors: actors_n,
-        places: places_n,
-        first: r.opt_str()?,
-        last: r.opt_str()?,
-    };
-    if !r.0.is_empty() {
-        return None;
+
+    fn text(&mut self) -> Option<TextIndex> {
+        let words = self.seq(|r| r.str().map(Box::from))?;
+        let postings = self.postings()?;
+        let initials = self.seq(|r| Some((char::from_u32(r.u32()?)?, r.bitset()?)))?;
+        Some(TextIndex { words, postings, initials })
     }
-    Some(Index {
-        n,
-        event_ids,
-        actors,
-        sides,
-        places,
-        kinds,
-        outlets,
-        documents,
-        contested,
-        days,
-        slot_starts,
-        by_end,
-        order,
-        text: TextIndex { words, postings, initials },
-        summary,
-    })
 }
 
 #[cfg(test)]

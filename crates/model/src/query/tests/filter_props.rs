@@ -206,6 +206,26 @@ proptest! {
         }
     }
 
+    /// A chunked build's index arrives in three parts: the base alone
+    /// answers every filter without free text or a document source as the
+    /// whole index does, and with both other parts added it is the whole.
+    #[test]
+    fn index_parts_answer_as_the_whole(corpus in random_corpus(), f in random_filter()) {
+        let built = Index::new(&corpus);
+        let (base, documents, words) = built.to_parts();
+        let n = corpus.events.len();
+        let partial = Index::from_base(&base, n).expect("base decodes");
+        prop_assert!(!partial.has_text() && !partial.has_documents());
+        let without = Filter { text: String::new(), sources: vec![], ..f.clone() };
+        prop_assert_eq!(partial.results(&without), built.results(&without));
+        prop_assert_eq!(partial.summary(), built.summary());
+        let whole = partial.with_documents(&documents).expect("documents").with_text(&words).expect("words");
+        prop_assert!(whole.has_text() && whole.has_documents());
+        prop_assert_eq!(whole.results(&f), built.results(&f));
+        prop_assert_eq!(whole.facet_counts(&f), built.facet_counts(&f));
+        prop_assert!(partial.with_text(&documents).is_err() || documents.len() == words.len());
+    }
+
     /// Damaged bytes are an error or an index that still answers without
     /// panicking; never a panic.
     #[test]
