@@ -8,7 +8,7 @@
 //! `counterclaim-model`, re-exported here so extraction code and tools reach
 //! them as `crate::model`, `crate::query`, … without naming two crates.
 
-pub use counterclaim_model::{decode, encode, export_rows, labels, model, query, sort, text};
+pub use counterclaim_model::{chunks, decode, encode, export_rows, labels, model, query, sort, text};
 pub use model::*;
 
 pub mod about;
@@ -16,6 +16,7 @@ pub mod assemble;
 pub mod boilerplate;
 pub mod camps;
 pub mod candidates;
+pub mod chunking;
 pub mod claims;
 pub mod confidence;
 pub mod corrections;
