@@ -30,13 +30,43 @@ fn main() {
         }
     };
     write_about(&manifest, &corpus);
-    counterclaim_extract::embed::slim_for_app(&mut corpus);
     let out = PathBuf::from(std::env::var("OUT_DIR").unwrap());
+    write_page(&out, &corpus);
+    counterclaim_extract::embed::slim_for_app(&mut corpus);
     let bytes = counterclaim_extract::encode(&corpus).expect("corpus encodes");
-    std::fs::write(out.join("corpus.bin"), bytes).expect("write corpus.bin");
     // The query index is built here, natively, so the app only decodes it.
-    let index = counterclaim_extract::query::Index::new(&corpus).to_bytes().expect("index encodes");
-    std::fs::write(out.join("index.bin"), index).expect("write index.bin");
+    let index = counterclaim_extract::query::Index::new(&corpus);
+    let index_bytes = index.to_bytes().expect("index encodes");
+    println!("cargo::rustc-check-cfg=cfg(chunked)");
+    println!("cargo:rerun-if-env-changed=COUNTERCLAIM_CHUNKED");
+    let setting = std::env::var("COUNTERCLAIM_CHUNKED").ok();
+    let chunked = counterclaim_extract::chunking::should_chunk(bytes.len() + index_bytes.len(), setting.as_deref())
+        .unwrap_or_else(|e| panic!("{e}"));
+    let chunks_dir = out.join("chunks");
+    if chunks_dir.exists() {
+        std::fs::remove_dir_all(&chunks_dir).expect("clear the previous build's chunks");
+    }
+    let kb = |n: usize| n.div_ceil(1024);
+    if chunked {
+        let split = counterclaim_extract::chunking::split(&corpus, &index).unwrap_or_else(|e| panic!("{e}"));
+        std::fs::create_dir_all(&chunks_dir).expect("create the chunks folder");
+        for (name, data) in &split.files {
+            std::fs::write(out.join(name), data).unwrap_or_else(|e| panic!("write {name}: {e}"));
+        }
+        std::fs::write(out.join("manifest_path.txt"), split.manifest()).expect("write manifest_path.txt");
+        println!("cargo:rustc-cfg=chunked");
+        println!(
+            "cargo:warning=chunked build: {} KB of data in {} files under chunks/ (manifest {} KB)",
+            kb(split.files.iter().map(|f| f.1.len()).sum()),
+            split.files.len(),
+            kb(split.files[0].1.len()),
+        );
+    } else {
+        println!("cargo:warning=embedded build: {} KB of data in the app", kb(bytes.len() + index_bytes.len()));
+        std::fs::write(out.join("corpus.bin"), &bytes).expect("write corpus.bin");
+        std::fs::write(out.join("index.bin"), &index_bytes).expect("write index.bin");
+    }
+    write_build_info(&out, &seeds, chunked);
     derive_region_map(&manifest, &out, &corpus);
 }
 
@@ -68,6 +98,48 @@ fn derive_region_map(manifest: &std::path::Path, out_dir: &std::path::Path, corp
         Ok(s) => panic!("scripts/derive-region-map.mjs failed ({s}); see its message above"),
         Err(e) => panic!("cannot run node for scripts/derive-region-map.mjs ({e}): install Node.js and run ./dev setup"),
     }
+}
+
+/// The page's static opening view (`counterclaim_extract::opening`), as
+/// `page.json` for `scripts/postbuild.mjs`, from the corpus already parsed
+/// here (a large corpus is not parsed twice).
+fn write_page(out: &std::path::Path, corpus: &counterclaim_extract::Corpus) {
+    let page = counterclaim_extract::opening::render(corpus);
+    let json = format!(
+        "{{\"lang\":{},\"head\":{},\"body\":{}}}",
+        json_string(&page.lang),
+        json_string(&page.head),
+        json_string(&page.body)
+    );
+    std::fs::write(out.join("page.json"), json).expect("write page.json");
+}
+
+/// What `scripts/postbuild.mjs` needs from this build: which corpus it
+/// is, whether it is chunked, where its page and chunks are.
+fn write_build_info(out: &std::path::Path, seeds: &std::path::Path, chunked: bool) {
+    let seeds = std::fs::canonicalize(seeds).unwrap_or_else(|_| seeds.to_owned());
+    let json = format!(
+        "{{\"seeds\":{},\"chunked\":{chunked},\"out_dir\":{}}}",
+        json_string(&seeds.to_string_lossy()),
+        json_string(&out.to_string_lossy())
+    );
+    std::fs::write(out.join("counterclaim-build.json"), json).expect("write counterclaim-build.json");
+}
+
+/// A JSON string literal.
+fn json_string(s: &str) -> String {
+    let mut o = String::with_capacity(s.len() + 2);
+    o.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => o.push_str("\\\""),
+            '\\' => o.push_str("\\\\"),
+            c if (c as u32) < 0x20 => o.push_str(&format!("\\u{:04x}", c as u32)),
+            c => o.push(c),
+        }
+    }
+    o.push('"');
+    o
 }
 
 fn write_about(manifest: &std::path::Path, corpus: &counterclaim_extract::Corpus) {

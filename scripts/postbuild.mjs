@@ -2,14 +2,14 @@
 // and sharing tags into the page, inline the start-up script, and derive the
 // page's strict Content-Security-Policy.
 //
-// `counterclaim page <corpus> --out FILE` (the engine's build-time HTML
-// rendering, every text escaped; crates/extract/src/opening.rs) gives the
-// <html lang>, the <title> and sharing <meta> tags, and the static view
-// (header, first events, <noscript> rest of the list), for the same corpus
-// folder as build.rs: $COUNTERCLAIM_SEEDS, relative to the repository,
-// default seeds/. scripts/startup.js goes into <head>, minified.
-// `cargo run` reuses the native debug build of the CLI (./dev test has built it
-// already for `cargo test --workspace`).
+// build.rs has parsed the corpus ($COUNTERCLAIM_SEEDS, relative to the
+// repository, default seeds/) and left in its OUT_DIR `page.json` (the
+// engine's build-time HTML rendering, every text escaped, the same as
+// `counterclaim page`; crates/extract/src/opening.rs): the <html lang>, the
+// <title> and sharing <meta> tags, and the static view (header, first events,
+// <noscript> rest of the list). A chunked build (a large corpus) also left its
+// data files there, copied here into chunks/. scripts/startup.js goes into
+// <head>, minified.
 //
 // Trunk inlines one small module script that loads the wasm bundle. Rather
 // than allowing 'unsafe-inline', we hash every inline <script> of the built
@@ -26,8 +26,7 @@
 // wasm-streams' classes, which leptos links but the app never uses, leave the
 // wasm and the glue (scripts/unused-exports.mjs; −1.8 KB gzip).
 // Usage: node scripts/postbuild.mjs [DIR] (defaults to $TRUNK_STAGING_DIR).
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, readFileSync, readdirSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { minify } from 'terser';
 import { UNUSED_EXPORT, dropExports, dropGlueClasses } from './unused-exports.mjs';
 import { createHash } from 'node:crypto';
@@ -46,24 +45,17 @@ const indexPath = join(dir, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
 
 const seeds = resolve(ROOT, process.env.COUNTERCLAIM_SEEDS || 'seeds');
-// Through a file, not a pipe: a 10,000-article corpus overflows spawnSync's buffer.
-const scratch = mkdtempSync(join(tmpdir(), 'counterclaim-page-'));
-const pageFile = join(scratch, 'page.json');
-let page;
-try {
-  execFileSync('cargo', ['run', '-q', '-p', 'counterclaim-cli', '--', 'page', seeds, '--out', pageFile],
-    { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
-  page = JSON.parse(readFileSync(pageFile, 'utf8'));
-} catch (e) {
-  console.error(`postbuild: \`counterclaim page ${seeds}\` failed: ${e.message}`);
-  process.exit(1);
-} finally {
-  rmSync(scratch, { recursive: true, force: true });
-}
 const fail = (message) => {
   console.error(`postbuild: ${message}`);
   process.exit(1);
 };
+const build = buildInfo();
+let page;
+try {
+  page = JSON.parse(readFileSync(join(build.out_dir, 'page.json'), 'utf8'));
+} catch (e) {
+  fail(`cannot read the static view build.rs wrote (${build.out_dir}/page.json): ${e.message}`);
+}
 // The static view holds exactly one <noscript> (the rest of the list) or none.
 if ((page.body.match(/<\/?noscript/gi) ?? []).length > 2) fail('the static view has stray <noscript> tags — text not escaped?');
 if (/<\/?(script|title|head|body|html)\b/i.test(page.body + page.head.replace(/<\/?title>/g, ''))) fail('the static view contains a tag it must not — text not escaped?');
@@ -81,6 +73,18 @@ const startup = (await minify(readFileSync(join(ROOT, 'scripts', 'startup.js'), 
 if (!startup) fail('terser produced nothing for scripts/startup.js');
 if (!html.includes('</head>')) fail('no </head> in index.html');
 html = html.replace('</head>', () => `<script>${startup}</script></head>`);
+
+// A chunked build: its data files into dist/chunks/, and the manifest
+// preloaded, so that it downloads alongside the wasm (the app fetches it with
+// the same mode: a CORS request without credentials).
+if (build.chunked) {
+  const from = join(build.out_dir, 'chunks');
+  rmSync(join(dir, 'chunks'), { recursive: true, force: true });
+  cpSync(from, join(dir, 'chunks'), { recursive: true });
+  const manifest = readFileSync(join(build.out_dir, 'manifest_path.txt'), 'utf8').trim();
+  if (!/^chunks\/manifest-[0-9a-f]{12}\.bin$/.test(manifest)) fail(`unexpected manifest path ${manifest}`);
+  html = html.replace('</head>', () => `<link rel="preload" href="${manifest}" as="fetch" type="application/octet-stream" crossorigin></head>`);
+}
 
 // Trunk's SRI for a file it links (<link rel=modulepreload>, <link rel=preload>): recompute it.
 const resri = (name, bytes) => {
@@ -179,4 +183,27 @@ writeFileSync(join(dir, '_headers'), [
   '  Access-Control-Allow-Origin: *',
   '',
 ].join('\n'));
-console.log(`postbuild: static view of ${seeds}; CSP with ${hashes.length} inline script hash(es) written`);
+console.log(`postbuild: static view of ${seeds}${build.chunked ? ', chunked data in chunks/' : ''}; CSP with ${hashes.length} inline script hash(es) written`);
+
+// What build.rs left for this corpus (counterclaim-build.json in its OUT_DIR:
+// the corpus folder, chunked or not, where page.json and chunks/ are). The
+// newest one of this profile that names this corpus folder.
+function buildInfo() {
+  const target = process.env.CARGO_TARGET_DIR ? resolve(ROOT, process.env.CARGO_TARGET_DIR) : join(ROOT, 'target');
+  const profiles = process.env.TRUNK_PROFILE ? [process.env.TRUNK_PROFILE] : ['release', 'debug'];
+  const want = existsSync(seeds) ? realpathSync(seeds) : seeds;
+  let best = null;
+  for (const profile of profiles) {
+    const builds = join(target, 'wasm32-unknown-unknown', profile, 'build');
+    if (!existsSync(builds)) continue;
+    for (const d of readdirSync(builds).filter((d) => d.startsWith('counterclaim-'))) {
+      const file = join(builds, d, 'out', 'counterclaim-build.json');
+      if (!existsSync(file)) continue;
+      const info = JSON.parse(readFileSync(file, 'utf8'));
+      const mtime = statSync(file).mtimeMs;
+      if (info.seeds === want && (!best || mtime > best.mtime)) best = { ...info, mtime };
+    }
+  }
+  if (!best) fail(`no build of ${want} under ${target}/wasm32-unknown-unknown (build.rs writes counterclaim-build.json): run trunk build`);
+  return best;
+}

@@ -17,7 +17,8 @@
 //   the app, so the host sizes the frame at once, and goes on for the life
 //   of the page: this is the page's only implementation of it.
 // - Failure (the script or wasm cannot be fetched, compiled or instantiated,
-//   an error during start-up, or no start after 30 s): the notice is
+//   an error during start-up, no start after 30 s, or a chunked build's
+//   manifest that cannot be loaded — the app's `counterclaim-failed`): the notice is
 //   shown, the rest of the list (the <noscript> continuation) is revealed,
 //   and the reason goes to the console.
 // - Camp colours: the editor's colours of `corpus.toml` come in
@@ -101,6 +102,12 @@
   function onRejection(e) { fail(e.reason); }
   addEventListener('error', onError, true);
   addEventListener('unhandledrejection', onRejection);
+  // A chunked build's app starts after fetching its manifest, and says so
+  // when it cannot (src/main.rs).
+  addEventListener('counterclaim-failed', function () {
+    done = 0;
+    fail('the corpus could not be loaded');
+  });
   addEventListener('TrunkApplicationStarted', function () {
     done = done || 1;
     clearTimeout(timer);

@@ -23,10 +23,12 @@ enum Screen {
 
 fn screen_of(s: &ViewState) -> Screen {
     let l = lookup();
-    if let Some(a) = s.article.as_deref().filter(|a| l.document(a).is_some()) {
+    // A chunked build knows an article once its chunk is here: the reader
+    // fetches it and says so if it is not in the corpus.
+    if let Some(a) = s.article.as_deref().filter(|a| cfg!(chunked) || l.document(a).is_some()) {
         return Screen::Reader(a.to_owned());
     }
-    if let Some(e) = s.event.as_deref().filter(|e| l.event(e).is_some()) {
+    if let Some(e) = s.event.as_deref().filter(|e| index().event_index(e).is_some()) {
         return Screen::Event(e.to_owned());
     }
     Screen::View(s.view)
@@ -43,12 +45,28 @@ pub fn App() -> impl IntoView {
     }
 
     let filter = Memo::new(move |_| nav.state.with(|s| s.filter.clone()));
-    let results = Memo::new(move |_| filter.with(|f| index().results(f)));
+    let results = Memo::new(move |_| {
+        filter.with(|f| {
+            // A chunked build fetches the word index or the articles' table
+            // when the filter first needs them, and filters again then.
+            let (documents, words) = index().missing_for(f);
+            if documents || words {
+                crate::store::track();
+                if documents {
+                    crate::store::need_directory();
+                }
+                if words {
+                    crate::store::need_words();
+                }
+            }
+            index().results(f)
+        })
+    });
     let screen = Memo::new(move |_| nav.state.with(screen_of));
     // A shared link to an event this edition no longer holds (merged,
     // corrected): say so, never show another event.
     let missing = Memo::new(move |_| {
-        nav.state.with(|s| s.article.is_none() && s.event.as_deref().is_some_and(|e| lookup().event(e).is_none()))
+        nav.state.with(|s| s.article.is_none() && s.event.as_deref().is_some_and(|e| index().event_index(e).is_none()))
     });
     let gone_notice = move || {
         missing.get().then(|| {
@@ -69,6 +87,9 @@ pub fn App() -> impl IntoView {
     };
     let count_text = move || {
         let n = results.with(Vec::len);
+        if filter.with(|f| index().missing_for(f) != (false, false)) {
+            return "Searching…".to_owned();
+        }
         let total = index().n_events();
         let filtered = filter.with(|f| !f.is_empty());
         match (n, filtered) {

@@ -15,10 +15,31 @@ mod figures;
 mod format;
 mod map;
 mod segments;
+mod store;
 mod url_state;
 mod window;
 
 fn main() {
+    #[cfg(not(chunked))]
+    start();
+    // A chunked build starts once its manifest is here; meanwhile the static
+    // view stays, and if the manifest cannot be had the start-up script shows
+    // its failure notice (`counterclaim-failed`).
+    #[cfg(chunked)]
+    wasm_bindgen_futures::spawn_local(async {
+        match store::start().await {
+            Ok(()) => start(),
+            Err(why) => {
+                leptos::logging::error!("Counterclaim: the corpus could not be loaded: {why}");
+                if let Ok(e) = web_sys::Event::new("counterclaim-failed") {
+                    let _ = leptos::prelude::window().dispatch_event(&e);
+                }
+            }
+        }
+    });
+}
+
+fn start() {
     leptos::mount::mount_to_body(app::App);
     remove_static_view();
 }

@@ -32,6 +32,9 @@ impl Resolve<'static> for AppIds {
     fn claims_of(&self, event: &'static Event) -> Vec<&'static Claim> {
         lookup().claims_of_event(&event.id)
     }
+    fn event(&self, _corpus: &'static counterclaim_model::Corpus, i: usize) -> Option<&'static Event> {
+        crate::data::event_at(i)
+    }
 }
 
 /// Offers `body` to the browser as a download named `name`.
@@ -51,20 +54,46 @@ fn save(name: &str, mime: &str, body: &str) -> Result<(), JsValue> {
     Ok(())
 }
 
+/// Builds the rows of `events` and offers them as a file.
+fn save_rows(json: bool, events: &[usize], query: &str) {
+    let result = if json {
+        save("counterclaim-events.json", "application/json", &to_json(corpus(), &AppIds, events, query))
+    } else {
+        save("counterclaim-events.csv", "text/csv;charset=utf-8", &to_csv(corpus(), &AppIds, events))
+    };
+    if let Err(e) = result {
+        leptos::logging::error!("download failed: {e:?}");
+    }
+}
+
 #[component]
 pub fn Downloads(results: Memo<Vec<usize>>) -> impl IntoView {
     let nav = use_nav();
+    // A chunked build first fetches the claims of the events (progress here).
+    let progress = RwSignal::new(String::new());
     let download = move |json: bool| {
         let events = results.get_untracked();
-        let result = if json {
-            let query = nav.state.with_untracked(|s| s.to_query());
-            save("counterclaim-events.json", "application/json", &to_json(corpus(), &AppIds, &events, &query))
-        } else {
-            save("counterclaim-events.csv", "text/csv;charset=utf-8", &to_csv(corpus(), &AppIds, &events))
-        };
-        if let Err(e) = result {
-            leptos::logging::error!("download failed: {e:?}");
+        let query = nav.state.with_untracked(|s| s.to_query());
+        #[cfg(not(chunked))]
+        {
+            let _ = progress;
+            save_rows(json, &events, &query);
         }
+        #[cfg(chunked)]
+        leptos::task::spawn_local(async move {
+            let shown = |done: usize, total: usize| {
+                if total > 1 {
+                    progress.set(format!("Fetching the claims: {done} of {total} parts…"));
+                }
+            };
+            match crate::store::fetch_events(&events, shown).await {
+                Ok(()) => {
+                    progress.set(String::new());
+                    save_rows(json, &events, &query);
+                }
+                Err(why) => progress.set(format!("The download failed: {why}. Try again.")),
+            }
+        });
     };
     view! {
         <div class="downloads">
@@ -74,6 +103,7 @@ pub fn Downloads(results: Memo<Vec<usize>>) -> impl IntoView {
             <button type="button" class="button subtle" on:click=move |_| download(true)>
                 "Download JSON"<span class="sr-only">" of the matching events"</span>
             </button>
+            {cfg!(chunked).then(|| view! { <span class="download-progress" aria-live="polite">{move || progress.get()}</span> })}
         </div>
     }
 }

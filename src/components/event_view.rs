@@ -12,8 +12,26 @@ use crate::figures::comparable_figures;
 use crate::format::{count_label, date_label, number_label};
 use crate::url_state::{focus_element, use_nav, Link};
 
+/// The event view, once its chunk is here (a chunked build fetches it).
 #[component]
 pub fn EventView(event_id: String) -> impl IntoView {
+    #[cfg(not(chunked))]
+    return view! { <EventBody event_id=event_id/> };
+    #[cfg(chunked)]
+    {
+        use crate::components::pending::{pending, watch};
+        use crate::store::Need;
+        let position = crate::data::index().event_index(&event_id);
+        let need = watch(move || position.map_or(Need::Ready, crate::store::need_event));
+        move || match need.get() {
+            Need::Ready => view! { <EventBody event_id=event_id.clone()/> }.into_any(),
+            other => pending(other, "the event's accounts"),
+        }
+    }
+}
+
+#[component]
+fn EventBody(event_id: String) -> impl IntoView {
     let l = lookup();
     let Some(event) = l.event(&event_id) else {
         return view! { <p>"This event is not in the corpus."</p> }.into_any();

@@ -38,7 +38,16 @@ pub fn active_count(f: &Filter) -> usize {
 #[component]
 pub fn Filters(results_text: Signal<String>) -> impl IntoView {
     let nav = use_nav();
-    let counts = Memo::new(move |_| nav.state.with(|s| index().facet_counts(&s.filter)));
+    let counts = Memo::new(move |_| {
+        nav.state.with(|s| {
+            // Counted again when a chunked build's word index or articles
+            // table, which this filter needs, arrives.
+            if index().missing_for(&s.filter) != (false, false) {
+                crate::store::track();
+            }
+            index().facet_counts(&s.filter)
+        })
+    });
     let open = RwSignal::new(false);
     let active = Memo::new(move |_| nav.state.with(|s| active_count(&s.filter)));
     let summary = index().summary();

@@ -10,5 +10,7 @@ pub mod event_view;
 pub mod filters;
 pub mod header;
 pub mod map_view;
+#[cfg(chunked)]
+pub mod pending;
 pub mod reader;
 pub mod timeline;

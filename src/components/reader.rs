@@ -20,8 +20,26 @@ use crate::url_state::{focus_element, use_nav, Link};
 /// The id of the highlighted claim's `<mark>`.
 const TARGET_ID: &str = "target-claim";
 
+/// The reader, once the article's chunk is here (a chunked build fetches it).
 #[component]
 pub fn Reader(doc_id: String) -> impl IntoView {
+    #[cfg(not(chunked))]
+    return view! { <ReaderBody doc_id=doc_id/> };
+    #[cfg(chunked)]
+    {
+        use crate::components::pending::{pending, watch};
+        use crate::store::Need;
+        let id = doc_id.clone();
+        let need = watch(move || crate::store::need_document(&id));
+        move || match need.get() {
+            Need::Ready => view! { <ReaderBody doc_id=doc_id.clone()/> }.into_any(),
+            other => pending(other, "the article"),
+        }
+    }
+}
+
+#[component]
+fn ReaderBody(doc_id: String) -> impl IntoView {
     let nav = use_nav();
     let l = lookup();
     let Some(doc) = l.document(&doc_id) else {
@@ -158,15 +176,19 @@ fn paragraph(
 #[component]
 fn TargetNote(claim: &'static Claim) -> impl IntoView {
     let nav = use_nav();
-    let event = claim.event.as_deref().and_then(|e| lookup().event(e));
-    let event_link = event.map(|e| {
+    // The event's title (a chunked build fetches its card).
+    let position = claim.event.as_deref().and_then(|e| crate::data::index().event_index(e));
+    let event_link = move || {
+        crate::store::track();
+        let ready = position.is_some_and(|i| crate::store::need_cards(std::iter::once(i)) == crate::store::Need::Ready);
+        let e = position.filter(|_| ready).and_then(crate::data::event_at)?;
         let to = nav.with(|s| {
             s.event = Some(e.id.clone());
             s.article = None;
             s.claim = None;
         });
-        view! { " About: "<Link to=to>{e.title.clone()}</Link> }
-    });
+        Some(view! { " About: "<Link to=to>{e.title.clone()}</Link> })
+    };
     view! {
         <aside class=format!("target-note {}", camp_class(claim.side)) aria-label="Highlighted claim">
             <p>

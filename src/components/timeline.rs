@@ -8,9 +8,9 @@ use counterclaim_model::Event;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use counterclaim_model::{camp_class, speaking_camps};
+use counterclaim_model::camp_class;
 
-use crate::data::{corpus, index, lookup};
+use crate::data::{event_at, index, lookup};
 use crate::format::{count_label, date_label};
 use crate::url_state::{focus_element, use_nav, Link};
 use crate::window::{clip_groups, more_label, PAGE};
@@ -32,18 +32,31 @@ pub fn Timeline(results: Memo<Vec<usize>>) -> impl IntoView {
             if groups.is_empty() {
                 return view! { <EmptyResults/> }.into_any();
             }
+            // A chunked build fetches the cards of the events shown first.
+            #[cfg(chunked)]
+            {
+                crate::store::track();
+                let need = crate::store::need_cards(r.iter().take(shown.get()).copied());
+                if need != crate::store::Need::Ready {
+                    return crate::components::pending::pending(need, "the events");
+                }
+            }
             groups
                 .into_iter()
                 .map(|(g, full)| {
-                    let events: Vec<&'static Event> =
-                        r.get(g.range.clone()).unwrap_or(&[]).iter().filter_map(|&i| corpus().events.get(i)).collect();
+                    let events: Vec<(usize, &'static Event)> = r
+                        .get(g.range.clone())
+                        .unwrap_or(&[])
+                        .iter()
+                        .filter_map(|&i| Some((i, event_at(i)?)))
+                        .collect();
                     let heading_id = format!("month-{}", g.key);
                     let labelled_by = heading_id.clone();
                     view! {
                         <section class="month" aria-labelledby=labelled_by>
                             <h3 id=heading_id>{g.label}<span class="month-count">{count_label(full, "event", "events")}</span></h3>
                             <ol class="events">
-                                {events.into_iter().map(|e| view! { <EventCard event=e/> }).collect_view()}
+                                {events.into_iter().map(|(i, e)| view! { <EventCard event=e position=i/> }).collect_view()}
                             </ol>
                         </section>
                     }
@@ -92,7 +105,7 @@ pub fn EmptyResults() -> impl IntoView {
 }
 
 #[component]
-fn EventCard(event: &'static Event) -> impl IntoView {
+fn EventCard(event: &'static Event, position: usize) -> impl IntoView {
     let nav = use_nav();
     let l = lookup();
     let to = nav.with(|s| {
@@ -101,11 +114,9 @@ fn EventCard(event: &'static Event) -> impl IntoView {
         s.claim = None;
     });
     let places = event.places.iter().map(|p| l.place_name(p)).collect::<Vec<_>>().join(", ");
-    let claims = l.claims_of_event(&event.id);
-    let groups = speaking_camps(claims.iter().copied());
-    let voices = match claims.len() {
-        0 => "no quoted claim".to_owned(),
-        n => format!("{} from {}", count_label(n, "claim", "claims"), count_label(groups.len(), "side", "sides")),
+    let voices = match crate::data::voices(position) {
+        (0, _) => "no quoted claim".to_owned(),
+        (n, camps) => format!("{} from {}", count_label(n, "claim", "claims"), count_label(camps, "side", "sides")),
     };
     let actors = event
         .actors
