@@ -16,6 +16,10 @@ pub const EVENTS_PER_CHUNK: u32 = 32;
 /// Articles per document chunk, on average (fewer, larger files: the
 /// manifest names each one).
 pub const DOCUMENTS_PER_CHUNK: usize = 32;
+/// A documents facet table up to this size rides in the manifest (the
+/// Sources facet lists single articles from the start); a larger one comes
+/// with the directory.
+pub const DOCUMENTS_IN_MANIFEST_BYTES: usize = 32 * 1024;
 /// Above this many bytes of embedded data (corpus and index), a build is
 /// chunked unless told otherwise.
 pub const CHUNK_ABOVE_BYTES: usize = 256 * 1024;
@@ -76,7 +80,8 @@ pub fn split(corpus: &Corpus, index: &Index) -> Result<Split, String> {
 
     let directory = Corpus { documents: corpus.documents.iter().map(metadata).collect(), ..Corpus::default() };
     let counts = claim_counts(corpus);
-    let directory = named("directory", chunks::encode_directory(&directory, &counts, &documents_table).map_err(enc)?, &mut files);
+    let directory = chunks::encode_directory(&directory, &counts, &documents_table).map_err(enc)?;
+    let directory = named("directory", directory, &mut files);
     let words = named("words", chunks::encode_words(&words), &mut files);
 
     let table = ChunkTable {
@@ -88,7 +93,8 @@ pub fn split(corpus: &Corpus, index: &Index) -> Result<Split, String> {
         directory,
         words,
     };
-    let manifest = Manifest { corpus: skeleton(corpus), index: base, table };
+    let documents = if documents_table.len() <= DOCUMENTS_IN_MANIFEST_BYTES { documents_table } else { vec![] };
+    let manifest = Manifest { corpus: skeleton(corpus), index: base, documents, table };
     let mut all = Vec::new();
     named("manifest", manifest.encode().map_err(enc)?, &mut all);
     all.extend(files);
@@ -233,6 +239,7 @@ mod tests {
         assert_eq!((m.corpus.actors.len(), m.corpus.camps.len()), (corpus.actors.len(), corpus.camps.len()));
         let t = &m.table;
         assert_eq!(t.n_events as usize, corpus.events.len());
+        assert_eq!(m.documents, index.to_parts().1, "a small documents table rides in the manifest");
         for (i, e) in corpus.events.iter().enumerate() {
             let k = event_chunk(i, t.events_per_chunk);
             let (cards, voices) = decode_cards(file(&split, &t.cards[k])).unwrap();

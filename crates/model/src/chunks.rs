@@ -5,8 +5,8 @@
 //! - The manifest: the corpus without its events, claims and articles (its
 //!   settings, camps, actors and places), the query index without its
 //!   documents table and word index ([`crate::query::Index::to_parts`]) —
-//!   everything filtering and the facets need — and a [`ChunkTable`]: the
-//!   file of every chunk.
+//!   everything filtering and the facets need, with the documents table
+//!   too when it is small — and a [`ChunkTable`]: the file of every chunk.
 //! - A card chunk: [`ChunkTable::events_per_chunk`] consecutive events of
 //!   the corpus as the timeline's cards show them (without their claims,
 //!   articles and caveats), with each one's count of claims and speaking
@@ -68,6 +68,10 @@ pub struct Manifest {
     pub corpus: Corpus,
     /// [`crate::query::Index::from_base`]'s bytes.
     pub index: Vec<u8>,
+    /// The documents facet table when it is small
+    /// ([`crate::query::Index::with_documents`]; else empty: it comes with
+    /// the directory).
+    pub documents: Vec<u8>,
     pub table: ChunkTable,
 }
 
@@ -157,14 +161,14 @@ impl Manifest {
     /// The manifest's file.
     pub fn encode(&self) -> Result<Vec<u8>, postcard::Error> {
         let corpus = crate::encode(&self.corpus)?;
-        Ok(pack(&[&corpus, &self.index, &self.table.encode()]))
+        Ok(pack(&[&corpus, &self.index, &self.documents, &self.table.encode()]))
     }
 
     /// Reads [`Manifest::encode`]'s bytes. Checks that the table is whole
     /// (a card and an event chunk for every group of events, a document
     /// chunk), so the app never looks past its end.
     pub fn decode(bytes: &[u8]) -> Result<Manifest, WireError> {
-        let [corpus, index, table] = sections(bytes)?;
+        let [corpus, index, documents, table] = sections(bytes)?;
         let corpus = crate::decode(corpus)?;
         let table = ChunkTable::decode(table).ok_or(WireError("chunk table cut short or malformed"))?;
         let chunks_needed = (table.n_events as usize).div_ceil(table.events_per_chunk.max(1) as usize);
@@ -175,7 +179,7 @@ impl Manifest {
         if !whole {
             return Err(WireError("chunk table does not fit the corpus"));
         }
-        Ok(Manifest { corpus, index: index.to_vec(), table })
+        Ok(Manifest { corpus, index: index.to_vec(), documents: documents.to_vec(), table })
     }
 }
 
@@ -297,7 +301,7 @@ mod tests {
             directory: "chunks/dir.bin".into(),
             words: "chunks/w.bin".into(),
         };
-        let m = Manifest { corpus, index: vec![1, 2, 3], table };
+        let m = Manifest { corpus, index: vec![1, 2, 3], documents: vec![4], table };
         let bytes = m.encode().unwrap();
         assert_eq!(Manifest::decode(&bytes).unwrap(), m);
         let mut short = m.clone();
