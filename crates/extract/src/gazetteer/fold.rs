@@ -305,7 +305,31 @@ struct Word {
     upper: u32,
 }
 
-/// Cut `text` into words. One pass, no per-word allocation.
+/// The gap after the last finished word, as [`tokenize`] reads it.
+#[derive(Default)]
+struct Gap {
+    /// Length in characters.
+    len: u32,
+    newlines: u32,
+    hard: bool,
+    /// Where its marks start in `Tokens::markers`.
+    markers: u32,
+}
+
+/// A new word at code point `cp`, byte `b`: settle the gap after the
+/// previous word.
+#[inline]
+fn start_word(out: &mut Tokens, gap: &Gap, cp: u32, b: u32) -> Word {
+    if let Some(prev) = out.tokens.last_mut() {
+        prev.joins_next = !gap.hard && gap.newlines <= 1 && gap.len <= MAX_GAP;
+        prev.same_line_next = gap.newlines == 0;
+        prev.markers = (gap.markers, out.markers.len() as u32);
+    }
+    Word { start: cp, byte_start: b, folded_start: out.folded.len() as u32, letters: 0, upper: 0 }
+}
+
+/// Cut `text` into words. One pass, no per-word allocation; a run of ASCII
+/// letters and digits (most of the text) is read in a tight loop.
 pub(crate) fn tokenize(text: &str) -> Tokens<'_> {
     let mut out = Tokens {
         text,
@@ -314,9 +338,7 @@ pub(crate) fn tokenize(text: &str) -> Tokens<'_> {
         markers: Vec::new(),
     };
     let mut word: Option<Word> = None;
-    // The gap after the last finished word: length, line breaks, whether
-    // it is hard, and where its marks start in `out.markers`.
-    let (mut gap_len, mut gap_newlines, mut gap_hard, mut gap_markers) = (0u32, 0u32, false, 0u32);
+    let mut gap = Gap::default();
     let mut cp: u32 = 0;
     // End of the word being read, after its last letter or accent (cp, byte).
     let (mut word_end, mut word_byte_end) = (0u32, 0u32);
@@ -325,6 +347,31 @@ pub(crate) fn tokenize(text: &str) -> Tokens<'_> {
     let mut next = 0usize;
     while next < bytes.len() {
         let b = next;
+        if matches!(ascii_class(bytes[b]), A_LOWER | A_UPPER | A_DIGIT) {
+            let w = match word.as_mut() {
+                Some(w) => w,
+                None => word.insert(start_word(&mut out, &gap, cp, b as u32)),
+            };
+            let mut i = b;
+            while i < bytes.len() {
+                let c = bytes[i];
+                match ascii_class(c) {
+                    A_LOWER => w.letters += 1,
+                    A_UPPER => {
+                        w.letters += 1;
+                        w.upper += 1;
+                    }
+                    A_DIGIT => {}
+                    _ => break,
+                }
+                out.folded.push(c.to_ascii_lowercase() as char);
+                i += 1;
+            }
+            cp += (i - b) as u32;
+            (word_end, word_byte_end) = (cp, i as u32);
+            next = i;
+            continue;
+        }
         let c = if bytes[b] < 0x80 {
             bytes[b] as char
         } else {
@@ -338,15 +385,10 @@ pub(crate) fn tokenize(text: &str) -> Tokens<'_> {
         let b = b as u32;
         let kind = match classify(c) {
             CharClass::Word { folded: f, alpha, upper } => {
-                let w = word.get_or_insert_with(|| {
-                    // A new word: settle the gap after the previous one.
-                    if let Some(prev) = out.tokens.last_mut() {
-                        prev.joins_next = !gap_hard && gap_newlines <= 1 && gap_len <= MAX_GAP;
-                        prev.same_line_next = gap_newlines == 0;
-                        prev.markers = (gap_markers, out.markers.len() as u32);
-                    }
-                    Word { start: cp, byte_start: b, folded_start: out.folded.len() as u32, letters: 0, upper: 0 }
-                });
+                let w = match word.as_mut() {
+                    Some(w) => w,
+                    None => word.insert(start_word(&mut out, &gap, cp, b)),
+                };
                 out.folded.push(f.chars[0]);
                 if f.len == 2 {
                     out.folded.push(f.chars[1]);
@@ -372,18 +414,18 @@ pub(crate) fn tokenize(text: &str) -> Tokens<'_> {
         }
         if let Some(w) = word.take() {
             out.tokens.push(finish(w, word_end, word_byte_end, out.folded.len() as u32));
-            (gap_len, gap_newlines, gap_hard, gap_markers) = (0, 0, false, out.markers.len() as u32);
+            gap = Gap { markers: out.markers.len() as u32, ..Gap::default() };
         }
-        gap_len += 1;
+        gap.len += 1;
         match kind {
-            GapChar::Space(true) => gap_newlines += 1,
+            GapChar::Space(true) => gap.newlines += 1,
             GapChar::Marker(m) => {
                 // One mark per kind in a row: ". . ." is one period.
-                if out.markers.len() as u32 == gap_markers || out.markers.last() != Some(&m) {
+                if out.markers.len() as u32 == gap.markers || out.markers.last() != Some(&m) {
                     out.markers.push(m);
                 }
             }
-            GapChar::Hard => gap_hard = true,
+            GapChar::Hard => gap.hard = true,
             GapChar::Ignorable | GapChar::Space(false) | GapChar::Joiner => {}
         }
         cp += 1;
@@ -392,6 +434,17 @@ pub(crate) fn tokenize(text: &str) -> Tokens<'_> {
         out.tokens.push(finish(w, word_end, word_byte_end, out.folded.len() as u32));
     }
     out
+}
+
+/// The [`ASCII_CLASS`] of a byte; `A_HARD` for non-ASCII bytes (which the
+/// general path decodes).
+#[inline]
+fn ascii_class(b: u8) -> u8 {
+    if b < 0x80 {
+        ASCII_CLASS[b as usize]
+    } else {
+        A_HARD
+    }
 }
 
 fn finish(w: Word, end: u32, byte_end: u32, folded_end: u32) -> Token {
