@@ -127,7 +127,7 @@ const MUTUAL_BLAME: &[&str] = &[
 /// perpetration word in its (folded) content. Only then does
 /// [`blamed_sides`] read its `named_sides`, so only then need they be found.
 pub(crate) fn may_blame(side: Option<Party>, stance: Stance, content: &str) -> bool {
-    side.is_some() && stance == Stance::Assert && words_in(content, PERPETRATION.iter().copied()) != 0
+    side.is_some() && stance == Stance::Assert && words_in(content, PERPETRATION, &PERPETRATION_FIRST) != 0
 }
 
 /// The sides a claim blames: an assertion with a perpetration word naming a
@@ -160,7 +160,7 @@ const CIVILIAN_VICTIMS: &[&str] = &[
 const DEATH: &[&str] = &["killed", "killing", "dead", "died", "deaths", "executed", "massacre"];
 
 fn says_military_victims(c: &ClaimView) -> bool {
-    c.stance == Stance::Assert && words_in(c.content, MILITARY_VICTIMS.iter().copied()) != 0
+    c.stance == Stance::Assert && words_in(c.content, MILITARY_VICTIMS, &MILITARY_VICTIMS_FIRST) != 0
 }
 
 /// An assertion with a death word within five words of a civilian noun
@@ -168,7 +168,7 @@ fn says_military_victims(c: &ClaimView) -> bool {
 /// armed men are no civilians, and the speaker is not the victim).
 fn counts_civilian_dead(c: &ClaimView) -> bool {
     // the same test as below's `DEATH.contains(w)`, without cutting the words
-    if c.stance != Stance::Assert || words_in(c.content, DEATH.iter().copied()) == 0 {
+    if c.stance != Stance::Assert || words_in(c.content, DEATH, &DEATH_FIRST) == 0 {
         return false;
     }
     let words: Vec<&str> = c
@@ -204,19 +204,40 @@ fn has_word(text: &str, phrase: &str) -> bool {
         })
 }
 
-/// Which of `phrases` (at most 64, none empty) occur in `text` as whole
-/// words, as bits over their indices: [`has_word`] for each phrase, in one
-/// pass over the text. Only the places where a word may start are looked
-/// at, and there only the phrases starting with that character.
-fn words_in<'p>(text: &str, phrases: impl Iterator<Item = &'p str>) -> u64 {
-    let mut list = [""; 64];
-    let mut starting_with = [0u64; 256];
-    for (k, p) in phrases.enumerate() {
-        list[k] = p;
-        if let Some(&b) = p.as_bytes().first() {
-            starting_with[b as usize] |= 1 << k;
-        }
+/// For each byte, the phrases (at most 64, none empty) starting with it,
+/// as bits over their indices: the index [`words_in`] reads, built once at
+/// compile time for the lists below.
+const fn first_bytes(phrases: &[&str]) -> [u64; 256] {
+    assert!(phrases.len() <= 64);
+    let mut t = [0u64; 256];
+    let mut k = 0;
+    while k < phrases.len() {
+        t[phrases[k].as_bytes()[0] as usize] |= 1 << k;
+        k += 1;
     }
+    t
+}
+
+const OUTCOME_PHRASES: [&str; OUTCOMES.len()] = {
+    let mut out = [""; OUTCOMES.len()];
+    let mut k = 0;
+    while k < OUTCOMES.len() {
+        out[k] = OUTCOMES[k].0;
+        k += 1;
+    }
+    out
+};
+static OUTCOMES_FIRST: [u64; 256] = first_bytes(&OUTCOME_PHRASES);
+static PERPETRATION_FIRST: [u64; 256] = first_bytes(PERPETRATION);
+static MILITARY_VICTIMS_FIRST: [u64; 256] = first_bytes(MILITARY_VICTIMS);
+static DEATH_FIRST: [u64; 256] = first_bytes(DEATH);
+
+/// Which of `list` (indexed by `starting_with`, see [`first_bytes`]) occur
+/// in `text` as whole words, as bits over their indices: [`has_word`] for
+/// each phrase, in one pass over the text. Only the places where a word may
+/// start are looked at, and there only the phrases starting with that
+/// character.
+fn words_in(text: &str, list: &[&str], starting_with: &[u64; 256]) -> u64 {
     let b = text.as_bytes();
     let mut hits = 0u64;
     for i in 0..b.len() {
@@ -246,7 +267,7 @@ pub fn outcome(content: &str) -> Option<&'static str> {
     } else {
         content
     };
-    let hits = words_in(content, OUTCOMES.iter().map(|(p, _)| *p));
+    let hits = words_in(content, &OUTCOME_PHRASES, &OUTCOMES_FIRST);
     (hits != 0).then(|| OUTCOMES[hits.trailing_zeros() as usize].1)
 }
 
@@ -587,7 +608,7 @@ mod tests {
         for list in &lists {
             assert!(list.len() <= 64);
             for text in texts {
-                let hits = words_in(text, list.iter().copied());
+                let hits = words_in(text, list, &first_bytes(list));
                 for (k, p) in list.iter().enumerate() {
                     assert_eq!(hits & (1 << k) != 0, has_word(text, p), "{p:?} in {text:?}");
                 }
