@@ -347,29 +347,36 @@ pub(crate) fn tokenize(text: &str) -> Tokens<'_> {
     let mut next = 0usize;
     while next < bytes.len() {
         let b = next;
-        if matches!(ascii_class(bytes[b]), A_LOWER | A_UPPER | A_DIGIT) {
+        if WORD_BYTE[bytes[b] as usize] != 0 {
             let w = match word.as_mut() {
                 Some(w) => w,
                 None => word.insert(start_word(&mut out, &gap, cp, b as u32)),
             };
             let mut i = b;
-            while i < bytes.len() {
-                let c = bytes[i];
-                match ascii_class(c) {
-                    A_LOWER => w.letters += 1,
-                    A_UPPER => {
-                        w.letters += 1;
-                        w.upper += 1;
-                    }
-                    A_DIGIT => {}
-                    _ => break,
+            while let Some(&c) = bytes.get(i) {
+                let k = WORD_BYTE[c as usize];
+                if k == 0 {
+                    break;
                 }
-                out.folded.push(c.to_ascii_lowercase() as char);
+                w.letters += u32::from(k & W_LETTER != 0);
+                w.upper += u32::from(k & W_UPPER != 0);
                 i += 1;
             }
+            out.folded.extend(bytes[b..i].iter().map(|&c| c.to_ascii_lowercase() as char));
             cp += (i - b) as u32;
             (word_end, word_byte_end) = (cp, i as u32);
             next = i;
+            continue;
+        }
+        if bytes[b] == b' ' {
+            // the commonest gap: a plain space (as the general path below)
+            if let Some(w) = word.take() {
+                out.tokens.push(finish(w, word_end, word_byte_end, out.folded.len() as u32));
+                gap = Gap { markers: out.markers.len() as u32, ..Gap::default() };
+            }
+            gap.len += 1;
+            cp += 1;
+            next += 1;
             continue;
         }
         let c = if bytes[b] < 0x80 {
@@ -436,16 +443,28 @@ pub(crate) fn tokenize(text: &str) -> Tokens<'_> {
     out
 }
 
-/// The [`ASCII_CLASS`] of a byte; `A_HARD` for non-ASCII bytes (which the
-/// general path decodes).
-#[inline]
-fn ascii_class(b: u8) -> u8 {
-    if b < 0x80 {
-        ASCII_CLASS[b as usize]
-    } else {
-        A_HARD
+// Flags of a byte that is an ASCII letter or digit ([`WORD_BYTE`]).
+const W_WORD: u8 = 1;
+const W_LETTER: u8 = 2;
+const W_UPPER: u8 = 4;
+
+/// For every byte, 0 unless it is an ASCII letter or digit; then
+/// `W_WORD`, with `W_LETTER` for a letter and `W_UPPER` for a capital
+/// (agrees with [`ASCII_CLASS`], checked by a test).
+const WORD_BYTE: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 128 {
+        t[i] = match ASCII_CLASS[i] {
+            A_LOWER => W_WORD | W_LETTER,
+            A_UPPER => W_WORD | W_LETTER | W_UPPER,
+            A_DIGIT => W_WORD,
+            _ => 0,
+        };
+        i += 1;
     }
-}
+    t
+};
 
 fn finish(w: Word, end: u32, byte_end: u32, folded_end: u32) -> Token {
     Token {
@@ -575,6 +594,19 @@ mod tests {
                 None => CharClass::Gap(gap_char(c)),
             };
             assert_eq!(classify(c), general, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn word_byte_table_agrees_with_the_classifier() {
+        for b in 0u8..=255 {
+            let want = match classify(b as char) {
+                CharClass::Word { alpha, upper, .. } if b < 128 => {
+                    W_WORD | if alpha { W_LETTER } else { 0 } | if upper { W_UPPER } else { 0 }
+                }
+                _ => 0,
+            };
+            assert_eq!(WORD_BYTE[b as usize], want, "{b}");
         }
     }
 
