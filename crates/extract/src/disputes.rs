@@ -132,9 +132,10 @@ pub(crate) fn may_blame(side: Option<Party>, stance: Stance, content: &str) -> b
 
 /// The sides a claim blames: an assertion with a perpetration word naming a
 /// belligerent of another side than the speaker's.
-fn blamed_sides(c: &ClaimView) -> Vec<Party> {
+/// `perpetrates`: whether it is an assertion with a perpetration word.
+fn blamed_sides(c: &ClaimView, perpetrates: bool) -> Vec<Party> {
     let Some(own) = c.side else { return Vec::new() };
-    if !may_blame(c.side, c.stance, c.content) {
+    if !perpetrates {
         return Vec::new();
     }
     c.named_sides
@@ -159,16 +160,13 @@ const CIVILIAN_VICTIMS: &[&str] = &[
 /// Words of death in a toll.
 const DEATH: &[&str] = &["killed", "killing", "dead", "died", "deaths", "executed", "massacre"];
 
-fn says_military_victims(c: &ClaimView) -> bool {
-    c.stance == Stance::Assert && words_in(c.content, MILITARY_VICTIMS, &MILITARY_VICTIMS_FIRST) != 0
-}
-
 /// An assertion with a death word within five words of a civilian noun
 /// ("30 villagers were killed"; not "residents said armed men were killed":
 /// armed men are no civilians, and the speaker is not the victim).
-fn counts_civilian_dead(c: &ClaimView) -> bool {
-    // the same test as below's `DEATH.contains(w)`, without cutting the words
-    if c.stance != Stance::Assert || words_in(c.content, DEATH, &DEATH_FIRST) == 0 {
+/// `death`: whether it is an assertion with a death word (the same test as
+/// below's `DEATH.contains(w)`, without cutting the words).
+fn counts_civilian_dead(c: &ClaimView, death: bool) -> bool {
+    if !death {
         return false;
     }
     let words: Vec<&str> = c
@@ -229,8 +227,37 @@ const OUTCOME_PHRASES: [&str; OUTCOMES.len()] = {
 };
 static OUTCOMES_FIRST: [u64; 256] = first_bytes(&OUTCOME_PHRASES);
 static PERPETRATION_FIRST: [u64; 256] = first_bytes(PERPETRATION);
-static MILITARY_VICTIMS_FIRST: [u64; 256] = first_bytes(MILITARY_VICTIMS);
-static DEATH_FIRST: [u64; 256] = first_bytes(DEATH);
+
+/// The words an assertion is read for ([`Reading::of`]), in one list so
+/// that one scan finds them: perpetration, military victims, death.
+const ASSERTION_WORDS: [&str; PERPETRATION.len() + MILITARY_VICTIMS.len() + DEATH.len()] =
+    concat([PERPETRATION, MILITARY_VICTIMS, DEATH]);
+static ASSERTION_FIRST: [u64; 256] = first_bytes(&ASSERTION_WORDS);
+/// The bits of each list in [`ASSERTION_WORDS`].
+const PERPETRATION_BITS: u64 = bits(0, PERPETRATION.len());
+const MILITARY_VICTIMS_BITS: u64 = bits(PERPETRATION.len(), MILITARY_VICTIMS.len());
+const DEATH_BITS: u64 = bits(PERPETRATION.len() + MILITARY_VICTIMS.len(), DEATH.len());
+
+const fn concat<const N: usize>(lists: [&[&'static str]; 3]) -> [&'static str; N] {
+    let mut out = [""; N];
+    let (mut n, mut l) = (0, 0);
+    while l < lists.len() {
+        let mut k = 0;
+        while k < lists[l].len() {
+            out[n] = lists[l][k];
+            n += 1;
+            k += 1;
+        }
+        l += 1;
+    }
+    assert!(n == N);
+    out
+}
+
+/// Bits `[from, from + len)`.
+const fn bits(from: usize, len: usize) -> u64 {
+    ((1u64 << len) - 1) << from
+}
 
 /// Which of `list` (indexed by `starting_with`, see [`first_bytes`]) occur
 /// in `text` as whole words, as bits over their indices: [`has_word`] for
@@ -382,12 +409,18 @@ struct Reading<'c, 'a> {
 
 impl<'c, 'a> Reading<'c, 'a> {
     fn of(claim: &'c ClaimView<'a>) -> Self {
+        // only assertions are read for these words: all lists in one scan
+        let hits = if claim.stance == Stance::Assert {
+            words_in(claim.content, &ASSERTION_WORDS, &ASSERTION_FIRST)
+        } else {
+            0
+        };
         Reading {
             claim,
             outcome: outcome(claim.content),
-            blamed: blamed_sides(claim),
-            military_victims: says_military_victims(claim),
-            civilian_dead: counts_civilian_dead(claim),
+            blamed: blamed_sides(claim, hits & PERPETRATION_BITS != 0),
+            military_victims: hits & MILITARY_VICTIMS_BITS != 0,
+            civilian_dead: counts_civilian_dead(claim, hits & DEATH_BITS != 0),
         }
     }
 }
