@@ -52,8 +52,11 @@ pub struct ClaimView<'a> {
     pub quote: &'a str,
     pub numbers: &'a [Number],
     /// Sides of the actors the content names (the speaker's own included);
-    /// read only when `may_blame` holds.
+    /// read only when [`may_blame`] holds.
     pub named_sides: Vec<Party>,
+    /// Which of the words an assertion is read for its content holds
+    /// ([`assertion_words`]; 0 for another stance).
+    pub assertion_words: u64,
 }
 
 /// Outcome phrases (folded) and how a dispute line words them.
@@ -123,11 +126,22 @@ const MUTUAL_BLAME: &[&str] = &[
     "traded blame", "trade blame", "trading blame", "traded accusations", "trade accusations",
 ];
 
+/// The words of [`ASSERTION_WORDS`] (perpetration, military victims, death)
+/// an assertion's (folded) content holds, as bits, found in one scan; 0 for
+/// another stance, which is not read for them.
+pub(crate) fn assertion_words(stance: Stance, content: &str) -> u64 {
+    if stance == Stance::Assert {
+        words_in(content, &ASSERTION_WORDS, &ASSERTION_FIRST)
+    } else {
+        0
+    }
+}
+
 /// Whether a claim can blame a side: an assertion by a known side with a
-/// perpetration word in its (folded) content. Only then does
+/// perpetration word (`words`: its [`assertion_words`]). Only then does
 /// [`blamed_sides`] read its `named_sides`, so only then need they be found.
-pub(crate) fn may_blame(side: Option<Party>, stance: Stance, content: &str) -> bool {
-    side.is_some() && stance == Stance::Assert && words_in(content, PERPETRATION, &PERPETRATION_FIRST) != 0
+pub(crate) fn may_blame(side: Option<Party>, words: u64) -> bool {
+    side.is_some() && words & PERPETRATION_BITS != 0
 }
 
 /// The sides a claim blames: an assertion with a perpetration word naming a
@@ -226,7 +240,6 @@ const OUTCOME_PHRASES: [&str; OUTCOMES.len()] = {
     out
 };
 static OUTCOMES_FIRST: [u64; 256] = first_bytes(&OUTCOME_PHRASES);
-static PERPETRATION_FIRST: [u64; 256] = first_bytes(PERPETRATION);
 
 /// The words an assertion is read for ([`Reading::of`]), in one list so
 /// that one scan finds them: perpetration, military victims, death.
@@ -409,12 +422,7 @@ struct Reading<'c, 'a> {
 
 impl<'c, 'a> Reading<'c, 'a> {
     fn of(claim: &'c ClaimView<'a>) -> Self {
-        // only assertions are read for these words: all lists in one scan
-        let hits = if claim.stance == Stance::Assert {
-            words_in(claim.content, &ASSERTION_WORDS, &ASSERTION_FIRST)
-        } else {
-            0
-        };
+        let hits = claim.assertion_words;
         Reading {
             claim,
             outcome: outcome(claim.content),
@@ -666,6 +674,7 @@ mod tests {
             quote: content,
             numbers,
             named_sides: Vec::new(),
+            assertion_words: assertion_words(stance, content),
         }
     }
 
