@@ -349,6 +349,7 @@ pub(crate) fn event_disputes(claims: &[Claim], member_claims: &[usize], lex: &Le
                 .and_then(|s| lex.actors.iter().find(|a| &a.id == s))
                 .map(|a| a.short.clone())
                 .unwrap_or_else(|| c.speaker_text.clone());
+            let words = disputes::assertion_words(c.stance, content);
             ClaimView {
                 id: &c.id,
                 side: party(c.side),
@@ -358,7 +359,7 @@ pub(crate) fn event_disputes(claims: &[Claim], member_claims: &[usize], lex: &Le
                 quote: &c.quote,
                 numbers: &c.numbers,
                 // the gazetteer is run over the quote only for a claim that may blame
-                named_sides: if disputes::may_blame(party(c.side), c.stance, content) {
+                named_sides: if disputes::may_blame(party(c.side), words) {
                     lex.find(&c.quote)
                         .iter()
                         .filter_map(|e| e.actor.and_then(|a| lex.actors.get(a)).map(|a| Party { camp: a.side, role: a.role }))
@@ -366,6 +367,7 @@ pub(crate) fn event_disputes(claims: &[Claim], member_claims: &[usize], lex: &Le
                 } else {
                     Vec::new()
                 },
+                assertion_words: words,
             }
         })
         .collect();

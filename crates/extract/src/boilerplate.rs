@@ -240,7 +240,9 @@ fn is_boilerplate_paragraph(f: &Folded, p: Span, words: usize) -> bool {
     let raw = f.fs(a, b);
     let s = raw.trim();
     let lead = raw.len() - raw.trim_start().len();
-    for st in STARTS {
+    // only the cues starting with the paragraph's first byte are compared
+    let first = s.as_bytes().first().copied();
+    for st in STARTS.iter().filter(|st| st.as_bytes().first().copied() == first) {
         if let Some(rest) = s.strip_prefix(st) {
             // The cue must end at a word boundary, except glued teasers such as
             // "See alsoJihadist …" where the next word starts in upper case.
@@ -264,10 +266,38 @@ fn is_boilerplate_paragraph(f: &Folded, p: Span, words: usize) -> bool {
     if words > 40 {
         return false;
     }
-    if CONTAINS.iter().any(|c| s.contains(c)) {
+    if contains_prompt(s) {
         return true;
     }
     (words <= 30 && is_breadcrumb(f, p)) || (words <= 12 && is_timestamp_line(s))
+}
+
+/// For each ASCII byte, the [`CONTAINS`] phrases starting with it (bits).
+const CONTAINS_BY_FIRST: [u32; 128] = {
+    let mut t = [0u32; 128];
+    let mut k = 0;
+    while k < CONTAINS.len() {
+        t[CONTAINS[k].as_bytes()[0] as usize] |= 1 << k;
+        k += 1;
+    }
+    t
+};
+
+/// Whether `s` contains any of [`CONTAINS`]: one pass, and at each byte
+/// only the phrases starting with it are compared.
+fn contains_prompt(s: &str) -> bool {
+    let b = s.as_bytes();
+    (0..b.len()).any(|i| {
+        let mut candidates = if b[i] < 0x80 { CONTAINS_BY_FIRST[b[i] as usize] } else { 0 };
+        while candidates != 0 {
+            let k = candidates.trailing_zeros() as usize;
+            candidates &= candidates - 1;
+            if b[i..].starts_with(CONTAINS[k].as_bytes()) {
+                return true;
+            }
+        }
+        false
+    })
 }
 
 /// `HomeNews…` (Home glued to the next capitalised word) or short segments
@@ -349,6 +379,28 @@ fn is_timestamp_line(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn contains_prompt_agrees_with_contains() {
+        assert!(CONTAINS.len() <= 32 && CONTAINS.iter().all(|c| !c.is_empty() && c.is_ascii()));
+        let texts = [
+            "",
+            "click here",
+            "please click here to continue reading",
+            "xxsave my namexx",
+            "our newsletter",
+            "your email address will not be publishe",
+            "subscribers onl",
+            "privacy policy and terms of use",
+            "nothing to see: the army said",
+        ];
+        for t in texts {
+            assert_eq!(contains_prompt(t), CONTAINS.iter().any(|c| t.contains(c)), "{t:?}");
+        }
+        for c in CONTAINS {
+            assert!(contains_prompt(c) && contains_prompt(&format!("a{c}b")));
+        }
+    }
     use crate::sentences::paragraphs;
 
     #[test]

@@ -52,8 +52,11 @@ pub struct ClaimView<'a> {
     pub quote: &'a str,
     pub numbers: &'a [Number],
     /// Sides of the actors the content names (the speaker's own included);
-    /// read only when `may_blame` holds.
+    /// read only when [`may_blame`] holds.
     pub named_sides: Vec<Party>,
+    /// Which of the words an assertion is read for its content holds
+    /// ([`assertion_words`]; 0 for another stance).
+    pub assertion_words: u64,
 }
 
 /// Outcome phrases (folded) and how a dispute line words them.
@@ -123,18 +126,30 @@ const MUTUAL_BLAME: &[&str] = &[
     "traded blame", "trade blame", "trading blame", "traded accusations", "trade accusations",
 ];
 
+/// The words of [`ASSERTION_WORDS`] (perpetration, military victims, death)
+/// an assertion's (folded) content holds, as bits, found in one scan; 0 for
+/// another stance, which is not read for them.
+pub(crate) fn assertion_words(stance: Stance, content: &str) -> u64 {
+    if stance == Stance::Assert {
+        words_in(content, &ASSERTION_WORDS, &ASSERTION_FIRST)
+    } else {
+        0
+    }
+}
+
 /// Whether a claim can blame a side: an assertion by a known side with a
-/// perpetration word in its (folded) content. Only then does
+/// perpetration word (`words`: its [`assertion_words`]). Only then does
 /// [`blamed_sides`] read its `named_sides`, so only then need they be found.
-pub(crate) fn may_blame(side: Option<Party>, stance: Stance, content: &str) -> bool {
-    side.is_some() && stance == Stance::Assert && words_in(content, PERPETRATION.iter().copied()) != 0
+pub(crate) fn may_blame(side: Option<Party>, words: u64) -> bool {
+    side.is_some() && words & PERPETRATION_BITS != 0
 }
 
 /// The sides a claim blames: an assertion with a perpetration word naming a
 /// belligerent of another side than the speaker's.
-fn blamed_sides(c: &ClaimView) -> Vec<Party> {
+/// `perpetrates`: whether it is an assertion with a perpetration word.
+fn blamed_sides(c: &ClaimView, perpetrates: bool) -> Vec<Party> {
     let Some(own) = c.side else { return Vec::new() };
-    if !may_blame(c.side, c.stance, c.content) {
+    if !perpetrates {
         return Vec::new();
     }
     c.named_sides
@@ -159,16 +174,13 @@ const CIVILIAN_VICTIMS: &[&str] = &[
 /// Words of death in a toll.
 const DEATH: &[&str] = &["killed", "killing", "dead", "died", "deaths", "executed", "massacre"];
 
-fn says_military_victims(c: &ClaimView) -> bool {
-    c.stance == Stance::Assert && words_in(c.content, MILITARY_VICTIMS.iter().copied()) != 0
-}
-
 /// An assertion with a death word within five words of a civilian noun
 /// ("30 villagers were killed"; not "residents said armed men were killed":
 /// armed men are no civilians, and the speaker is not the victim).
-fn counts_civilian_dead(c: &ClaimView) -> bool {
-    // the same test as below's `DEATH.contains(w)`, without cutting the words
-    if c.stance != Stance::Assert || words_in(c.content, DEATH.iter().copied()) == 0 {
+/// `death`: whether it is an assertion with a death word (the same test as
+/// below's `DEATH.contains(w)`, without cutting the words).
+fn counts_civilian_dead(c: &ClaimView, death: bool) -> bool {
+    if !death {
         return false;
     }
     let words: Vec<&str> = c
@@ -204,19 +216,68 @@ fn has_word(text: &str, phrase: &str) -> bool {
         })
 }
 
-/// Which of `phrases` (at most 64, none empty) occur in `text` as whole
-/// words, as bits over their indices: [`has_word`] for each phrase, in one
-/// pass over the text. Only the places where a word may start are looked
-/// at, and there only the phrases starting with that character.
-fn words_in<'p>(text: &str, phrases: impl Iterator<Item = &'p str>) -> u64 {
-    let mut list = [""; 64];
-    let mut starting_with = [0u64; 256];
-    for (k, p) in phrases.enumerate() {
-        list[k] = p;
-        if let Some(&b) = p.as_bytes().first() {
-            starting_with[b as usize] |= 1 << k;
-        }
+/// For each byte, the phrases (at most 64, none empty) starting with it,
+/// as bits over their indices: the index [`words_in`] reads, built once at
+/// compile time for the lists below.
+const fn first_bytes(phrases: &[&str]) -> [u64; 256] {
+    assert!(phrases.len() <= 64);
+    let mut t = [0u64; 256];
+    let mut k = 0;
+    while k < phrases.len() {
+        t[phrases[k].as_bytes()[0] as usize] |= 1 << k;
+        k += 1;
     }
+    t
+}
+
+const OUTCOME_PHRASES: [&str; OUTCOMES.len()] = {
+    let mut out = [""; OUTCOMES.len()];
+    let mut k = 0;
+    while k < OUTCOMES.len() {
+        out[k] = OUTCOMES[k].0;
+        k += 1;
+    }
+    out
+};
+static OUTCOMES_FIRST: [u64; 256] = first_bytes(&OUTCOME_PHRASES);
+
+/// The words an assertion is read for ([`Reading::of`]), in one list so
+/// that one scan finds them: perpetration, military victims, death.
+const ASSERTION_WORDS: [&str; PERPETRATION.len() + MILITARY_VICTIMS.len() + DEATH.len()] =
+    concat([PERPETRATION, MILITARY_VICTIMS, DEATH]);
+static ASSERTION_FIRST: [u64; 256] = first_bytes(&ASSERTION_WORDS);
+/// The bits of each list in [`ASSERTION_WORDS`].
+const PERPETRATION_BITS: u64 = bits(0, PERPETRATION.len());
+const MILITARY_VICTIMS_BITS: u64 = bits(PERPETRATION.len(), MILITARY_VICTIMS.len());
+const DEATH_BITS: u64 = bits(PERPETRATION.len() + MILITARY_VICTIMS.len(), DEATH.len());
+
+const fn concat<const N: usize>(lists: [&[&'static str]; 3]) -> [&'static str; N] {
+    let mut out = [""; N];
+    let (mut n, mut l) = (0, 0);
+    while l < lists.len() {
+        let mut k = 0;
+        while k < lists[l].len() {
+            out[n] = lists[l][k];
+            n += 1;
+            k += 1;
+        }
+        l += 1;
+    }
+    assert!(n == N);
+    out
+}
+
+/// Bits `[from, from + len)`.
+const fn bits(from: usize, len: usize) -> u64 {
+    ((1u64 << len) - 1) << from
+}
+
+/// Which of `list` (indexed by `starting_with`, see [`first_bytes`]) occur
+/// in `text` as whole words, as bits over their indices: [`has_word`] for
+/// each phrase, in one pass over the text. Only the places where a word may
+/// start are looked at, and there only the phrases starting with that
+/// character.
+fn words_in(text: &str, list: &[&str], starting_with: &[u64; 256]) -> u64 {
     let b = text.as_bytes();
     let mut hits = 0u64;
     for i in 0..b.len() {
@@ -246,7 +307,7 @@ pub fn outcome(content: &str) -> Option<&'static str> {
     } else {
         content
     };
-    let hits = words_in(content, OUTCOMES.iter().map(|(p, _)| *p));
+    let hits = words_in(content, &OUTCOME_PHRASES, &OUTCOMES_FIRST);
     (hits != 0).then(|| OUTCOMES[hits.trailing_zeros() as usize].1)
 }
 
@@ -361,12 +422,13 @@ struct Reading<'c, 'a> {
 
 impl<'c, 'a> Reading<'c, 'a> {
     fn of(claim: &'c ClaimView<'a>) -> Self {
+        let hits = claim.assertion_words;
         Reading {
             claim,
             outcome: outcome(claim.content),
-            blamed: blamed_sides(claim),
-            military_victims: says_military_victims(claim),
-            civilian_dead: counts_civilian_dead(claim),
+            blamed: blamed_sides(claim, hits & PERPETRATION_BITS != 0),
+            military_victims: hits & MILITARY_VICTIMS_BITS != 0,
+            civilian_dead: counts_civilian_dead(claim, hits & DEATH_BITS != 0),
         }
     }
 }
@@ -587,7 +649,7 @@ mod tests {
         for list in &lists {
             assert!(list.len() <= 64);
             for text in texts {
-                let hits = words_in(text, list.iter().copied());
+                let hits = words_in(text, list, &first_bytes(list));
                 for (k, p) in list.iter().enumerate() {
                     assert_eq!(hits & (1 << k) != 0, has_word(text, p), "{p:?} in {text:?}");
                 }
@@ -612,6 +674,7 @@ mod tests {
             quote: content,
             numbers,
             named_sides: Vec::new(),
+            assertion_words: assertion_words(stance, content),
         }
     }
 

@@ -211,7 +211,16 @@ fn after_value_ok(rest: &str) -> bool {
 
 fn parse_value(v: &str) -> Result<Value, String> {
     if let Some(rest) = v.strip_prefix('"') {
-        let mut out = String::new();
+        // no escape before the closing quote (the usual case): the string
+        // is the slice, copied once
+        if let Some(i) = rest.find(['"', '\\']).filter(|&i| rest.as_bytes()[i] == b'"') {
+            return if after_value_ok(&rest[i + 1..]) {
+                Ok(Value::Str(rest[..i].to_string()))
+            } else {
+                Err("unexpected text after the string".into())
+            };
+        }
+        let mut out = String::with_capacity(rest.len());
         let mut chars = rest.char_indices();
         while let Some((i, c)) = chars.next() {
             match c {

@@ -577,7 +577,12 @@ impl Gazetteer {
     /// Compile every name and alias into a matcher. This walks every name:
     /// build it once and reuse it for all documents.
     pub fn matcher(&self) -> Matcher {
-        let mut m = matcher::MatcherBuilder::default();
+        // a trie has at most one node per key character: sized once
+        let len = |name: &String, aliases: &[String]| name.len() + aliases.iter().map(String::len).sum::<usize>();
+        let chars = self.actors.iter().map(|a| len(&a.name, &a.aliases)).sum::<usize>()
+            + self.people.iter().map(|p| len(&p.name, &p.aliases)).sum::<usize>()
+            + self.places.iter().map(|p| len(&p.name, &p.aliases)).sum::<usize>();
+        let mut m = matcher::MatcherBuilder::with_capacity(chars + 1);
         let mut add = |entity: Entity, name: &str, aliases: &[String]| {
             for n in std::iter::once(name).chain(aliases.iter().map(String::as_str)) {
                 // Validated by `parse`; a hand-built gazetteer's unusable
@@ -683,9 +688,17 @@ fn line_of_bytes(bytes: &[u8], at: usize) -> usize {
 /// For a short all-capital acronym (1–3 letters, all upper-case: `IS`,
 /// `UN`, `U.N.`), the exact characters the text must have.
 fn acronym(tokens: &fold::Tokens) -> Option<Vec<char>> {
-    let raw: Vec<char> = tokens.tokens.iter().flat_map(|t| tokens.raw(t)).collect();
-    let letters: Vec<char> = raw.iter().copied().filter(|c| c.is_alphabetic()).collect();
-    (!letters.is_empty() && letters.len() <= 3 && letters.iter().all(|c| c.is_uppercase())).then_some(raw)
+    let raw = || tokens.tokens.iter().flat_map(|t| tokens.raw(t));
+    // counted first: most names are no acronym and need no copy
+    let (mut letters, mut upper) = (0usize, 0usize);
+    for c in raw().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        upper += usize::from(c.is_uppercase());
+        if letters > 3 {
+            return None;
+        }
+    }
+    (letters > 0 && upper == letters).then(|| raw().collect())
 }
 
 #[cfg(test)]

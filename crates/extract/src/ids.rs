@@ -74,9 +74,20 @@ pub fn normalise(text: &str) -> String {
     // one pass: each character folded (`fold_char`), words joined by one
     // space; ASCII bytes collected, not chars pushed one at a time
     let mut out: Vec<u8> = Vec::with_capacity(text.len());
+    if text.is_ascii() {
+        // ASCII (most quotes): the bytes themselves, no decoding
+        join_words(&mut out, text.bytes().map(|b| b.to_ascii_lowercase()));
+    } else {
+        join_words(&mut out, text.chars().map(|c| fold_char(c).to_ascii_lowercase()));
+    }
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Appends the runs of ASCII letters and digits of `folded` to `out`,
+/// joined by one space.
+fn join_words(out: &mut Vec<u8>, folded: impl Iterator<Item = u8>) {
     let mut gap = false;
-    for c in text.chars() {
-        let b = fold_char(c).to_ascii_lowercase();
+    for b in folded {
         if b.is_ascii_alphanumeric() {
             if gap && !out.is_empty() {
                 out.push(b' ');
@@ -87,7 +98,6 @@ pub fn normalise(text: &str) -> String {
             gap = true;
         }
     }
-    String::from_utf8(out).unwrap_or_default()
 }
 
 /// The id of a claim of `document` with these words (before disambiguation).

@@ -184,7 +184,7 @@ pub fn parse_corpus(
     files: &[(String, Vec<u8>)],
     gazetteer: &Gazetteer,
 ) -> Result<Corpus, LoadError> {
-    let lex = Lexicon::new(gazetteer.clone());
+    let lex = Lexicon::shared(gazetteer);
     let mut order: Vec<usize> = (0..files.len()).collect();
     order.sort_by(|&a, &b| files[a].0.cmp(&files[b].0));
     let opts = Options {

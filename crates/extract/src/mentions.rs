@@ -7,7 +7,7 @@ use crate::gazetteer::{Entity, Gazetteer, PlaceKind};
 use crate::camps::Role;
 use crate::model::CampIx;
 use crate::text::fold_char;
-use std::sync::{Mutex, PoisonError};
+use std::sync::{Arc, Mutex, PoisonError};
 
 /// One entity mention, code points `[start, end)` into the document text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,19 +62,40 @@ fn fold_str(s: &str) -> String {
     s.chars().map(|c| fold_char(c) as char).collect()
 }
 
+/// The last lexicon built (see [`Lexicon::new`]).
+static LAST: Mutex<Option<Arc<Lexicon>>> = Mutex::new(None);
+
+fn remembered(gazetteer: &Gazetteer) -> Option<Arc<Lexicon>> {
+    let last = LAST.lock().unwrap_or_else(PoisonError::into_inner);
+    last.as_ref().filter(|l| l.gazetteer == *gazetteer).map(Arc::clone)
+}
+
+fn remember(lex: Arc<Lexicon>) {
+    *LAST.lock().unwrap_or_else(PoisonError::into_inner) = Some(lex);
+}
+
 impl Lexicon {
     /// The lexicon of a gazetteer. Building one walks every name (the
     /// matcher) and every pair of places, so the last one built is
     /// remembered: loading again with an equal gazetteer (reloads, several
     /// corpora sharing one, the benches) copies it instead.
     pub fn new(gazetteer: Gazetteer) -> Lexicon {
-        static LAST: Mutex<Option<Lexicon>> = Mutex::new(None);
-        let last = || LAST.lock().unwrap_or_else(PoisonError::into_inner);
-        if let Some(lex) = last().as_ref().filter(|l| l.gazetteer == gazetteer) {
-            return lex.clone();
+        if let Some(lex) = remembered(&gazetteer) {
+            return Lexicon::clone(&lex);
         }
         let lex = Lexicon::build(gazetteer);
-        *last() = Some(lex.clone());
+        remember(Arc::new(lex.clone()));
+        lex
+    }
+
+    /// [`Lexicon::new`] without copying: the remembered lexicon itself
+    /// when the gazetteer is equal, else a new one (then remembered).
+    pub fn shared(gazetteer: &Gazetteer) -> Arc<Lexicon> {
+        if let Some(lex) = remembered(gazetteer) {
+            return lex;
+        }
+        let lex = Arc::new(Lexicon::build(gazetteer.clone()));
+        remember(Arc::clone(&lex));
         lex
     }
 

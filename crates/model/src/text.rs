@@ -98,7 +98,14 @@ fn fold_non_ascii(c: char) -> u8 {
 
 /// The ASCII fold of a whole string (see [`fold_char`]).
 pub fn fold_string(s: &str) -> String {
-    s.chars().map(|c| fold_char(c) as char).collect()
+    // one byte per code point, sized once; ASCII text without decoding
+    let mut bytes = Vec::with_capacity(s.len());
+    if s.is_ascii() {
+        bytes.extend(s.bytes().map(|b| fold_char(b as char)));
+    } else {
+        bytes.extend(s.chars().map(fold_char));
+    }
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// A document's text decoded once: the characters, and their ASCII fold
@@ -112,7 +119,9 @@ pub struct Folded {
 
 impl Folded {
     pub fn new(text: &str) -> Self {
-        let chars: Vec<char> = text.chars().collect();
+        // sized once (a char per byte at most), not grown as decoded
+        let mut chars: Vec<char> = Vec::with_capacity(text.len());
+        chars.extend(text.chars());
         // `fold_char` yields ASCII bytes: collect bytes, not chars one push at a time
         let bytes: Vec<u8> = chars.iter().map(|&c| fold_char(c)).collect();
         let folded = String::from_utf8(bytes)

@@ -305,7 +305,31 @@ struct Word {
     upper: u32,
 }
 
-/// Cut `text` into words. One pass, no per-word allocation.
+/// The gap after the last finished word, as [`tokenize`] reads it.
+#[derive(Default)]
+struct Gap {
+    /// Length in characters.
+    len: u32,
+    newlines: u32,
+    hard: bool,
+    /// Where its marks start in `Tokens::markers`.
+    markers: u32,
+}
+
+/// A new word at code point `cp`, byte `b`: settle the gap after the
+/// previous word.
+#[inline]
+fn start_word(out: &mut Tokens, gap: &Gap, cp: u32, b: u32) -> Word {
+    if let Some(prev) = out.tokens.last_mut() {
+        prev.joins_next = !gap.hard && gap.newlines <= 1 && gap.len <= MAX_GAP;
+        prev.same_line_next = gap.newlines == 0;
+        prev.markers = (gap.markers, out.markers.len() as u32);
+    }
+    Word { start: cp, byte_start: b, folded_start: out.folded.len() as u32, letters: 0, upper: 0 }
+}
+
+/// Cut `text` into words. One pass, no per-word allocation; a run of ASCII
+/// letters and digits (most of the text) is read in a tight loop.
 pub(crate) fn tokenize(text: &str) -> Tokens<'_> {
     let mut out = Tokens {
         text,
@@ -314,9 +338,7 @@ pub(crate) fn tokenize(text: &str) -> Tokens<'_> {
         markers: Vec::new(),
     };
     let mut word: Option<Word> = None;
-    // The gap after the last finished word: length, line breaks, whether
-    // it is hard, and where its marks start in `out.markers`.
-    let (mut gap_len, mut gap_newlines, mut gap_hard, mut gap_markers) = (0u32, 0u32, false, 0u32);
+    let mut gap = Gap::default();
     let mut cp: u32 = 0;
     // End of the word being read, after its last letter or accent (cp, byte).
     let (mut word_end, mut word_byte_end) = (0u32, 0u32);
@@ -325,6 +347,38 @@ pub(crate) fn tokenize(text: &str) -> Tokens<'_> {
     let mut next = 0usize;
     while next < bytes.len() {
         let b = next;
+        if WORD_BYTE[bytes[b] as usize] != 0 {
+            let w = match word.as_mut() {
+                Some(w) => w,
+                None => word.insert(start_word(&mut out, &gap, cp, b as u32)),
+            };
+            let mut i = b;
+            while let Some(&c) = bytes.get(i) {
+                let k = WORD_BYTE[c as usize];
+                if k == 0 {
+                    break;
+                }
+                w.letters += u32::from(k & W_LETTER != 0);
+                w.upper += u32::from(k & W_UPPER != 0);
+                i += 1;
+            }
+            out.folded.extend(bytes[b..i].iter().map(|&c| c.to_ascii_lowercase() as char));
+            cp += (i - b) as u32;
+            (word_end, word_byte_end) = (cp, i as u32);
+            next = i;
+            continue;
+        }
+        if bytes[b] == b' ' {
+            // the commonest gap: a plain space (as the general path below)
+            if let Some(w) = word.take() {
+                out.tokens.push(finish(w, word_end, word_byte_end, out.folded.len() as u32));
+                gap = Gap { markers: out.markers.len() as u32, ..Gap::default() };
+            }
+            gap.len += 1;
+            cp += 1;
+            next += 1;
+            continue;
+        }
         let c = if bytes[b] < 0x80 {
             bytes[b] as char
         } else {
@@ -338,15 +392,10 @@ pub(crate) fn tokenize(text: &str) -> Tokens<'_> {
         let b = b as u32;
         let kind = match classify(c) {
             CharClass::Word { folded: f, alpha, upper } => {
-                let w = word.get_or_insert_with(|| {
-                    // A new word: settle the gap after the previous one.
-                    if let Some(prev) = out.tokens.last_mut() {
-                        prev.joins_next = !gap_hard && gap_newlines <= 1 && gap_len <= MAX_GAP;
-                        prev.same_line_next = gap_newlines == 0;
-                        prev.markers = (gap_markers, out.markers.len() as u32);
-                    }
-                    Word { start: cp, byte_start: b, folded_start: out.folded.len() as u32, letters: 0, upper: 0 }
-                });
+                let w = match word.as_mut() {
+                    Some(w) => w,
+                    None => word.insert(start_word(&mut out, &gap, cp, b)),
+                };
                 out.folded.push(f.chars[0]);
                 if f.len == 2 {
                     out.folded.push(f.chars[1]);
@@ -372,18 +421,18 @@ pub(crate) fn tokenize(text: &str) -> Tokens<'_> {
         }
         if let Some(w) = word.take() {
             out.tokens.push(finish(w, word_end, word_byte_end, out.folded.len() as u32));
-            (gap_len, gap_newlines, gap_hard, gap_markers) = (0, 0, false, out.markers.len() as u32);
+            gap = Gap { markers: out.markers.len() as u32, ..Gap::default() };
         }
-        gap_len += 1;
+        gap.len += 1;
         match kind {
-            GapChar::Space(true) => gap_newlines += 1,
+            GapChar::Space(true) => gap.newlines += 1,
             GapChar::Marker(m) => {
                 // One mark per kind in a row: ". . ." is one period.
-                if out.markers.len() as u32 == gap_markers || out.markers.last() != Some(&m) {
+                if out.markers.len() as u32 == gap.markers || out.markers.last() != Some(&m) {
                     out.markers.push(m);
                 }
             }
-            GapChar::Hard => gap_hard = true,
+            GapChar::Hard => gap.hard = true,
             GapChar::Ignorable | GapChar::Space(false) | GapChar::Joiner => {}
         }
         cp += 1;
@@ -393,6 +442,29 @@ pub(crate) fn tokenize(text: &str) -> Tokens<'_> {
     }
     out
 }
+
+// Flags of a byte that is an ASCII letter or digit ([`WORD_BYTE`]).
+const W_WORD: u8 = 1;
+const W_LETTER: u8 = 2;
+const W_UPPER: u8 = 4;
+
+/// For every byte, 0 unless it is an ASCII letter or digit; then
+/// `W_WORD`, with `W_LETTER` for a letter and `W_UPPER` for a capital
+/// (agrees with [`ASCII_CLASS`], checked by a test).
+const WORD_BYTE: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 128 {
+        t[i] = match ASCII_CLASS[i] {
+            A_LOWER => W_WORD | W_LETTER,
+            A_UPPER => W_WORD | W_LETTER | W_UPPER,
+            A_DIGIT => W_WORD,
+            _ => 0,
+        };
+        i += 1;
+    }
+    t
+};
 
 fn finish(w: Word, end: u32, byte_end: u32, folded_end: u32) -> Token {
     Token {
@@ -522,6 +594,19 @@ mod tests {
                 None => CharClass::Gap(gap_char(c)),
             };
             assert_eq!(classify(c), general, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn word_byte_table_agrees_with_the_classifier() {
+        for b in 0u8..=255 {
+            let want = match classify(b as char) {
+                CharClass::Word { alpha, upper, .. } if b < 128 => {
+                    W_WORD | if alpha { W_LETTER } else { 0 } | if upper { W_UPPER } else { 0 }
+                }
+                _ => 0,
+            };
+            assert_eq!(WORD_BYTE[b as usize], want, "{b}");
         }
     }
 

@@ -90,6 +90,13 @@ impl Default for MatcherBuilder {
 }
 
 impl MatcherBuilder {
+    /// A builder with room for `nodes` nodes.
+    pub(crate) fn with_capacity(nodes: usize) -> MatcherBuilder {
+        let mut b = MatcherBuilder { nodes: Vec::with_capacity(nodes) };
+        b.nodes.push(Node::default());
+        b
+    }
+
     /// Add a name: `key` as built by `fold::name_key`, `exact` for
     /// case-sensitive acronyms.
     pub(crate) fn insert(&mut self, key: &[char], exact: Option<Vec<char>>, entity: Entity) {
