@@ -82,7 +82,7 @@ if (build.chunked) {
   rmSync(join(dir, 'chunks'), { recursive: true, force: true });
   cpSync(from, join(dir, 'chunks'), { recursive: true });
   const manifest = readFileSync(join(build.out_dir, 'manifest_path.txt'), 'utf8').trim();
-  if (!/^chunks\/manifest-[0-9a-f]{12}\.bin$/.test(manifest)) fail(`unexpected manifest path ${manifest}`);
+  if (!/^chunks\/manifest-[0-9a-f]{8}\.bin$/.test(manifest)) fail(`unexpected manifest path ${manifest}`);
   html = html.replace('</head>', () => `<link rel="preload" href="${manifest}" as="fetch" type="application/octet-stream" crossorigin></head>`);
 }
 

@@ -66,9 +66,9 @@ pub fn split(corpus: &Corpus, index: &Index) -> Result<Split, String> {
             .map(|c| Voices { claims: c.len() as u32, camps: speaking_camps(c.iter().copied()).len() as u32 })
             .collect();
         let cards = Corpus { events: events.iter().map(card).collect(), ..Corpus::default() };
-        card_files.push(named("cards", chunks::encode_cards(&cards, &voices).map_err(enc)?, &mut files));
+        card_files.push(named(&format!("cards{i}"), chunks::encode_cards(&cards, &voices).map_err(enc)?, &mut files));
         let fragment = event_fragment(corpus, events, of.into_iter());
-        event_files.push(named("events", chunks::encode_fragment(&fragment).map_err(enc)?, &mut files));
+        event_files.push(named(&format!("events{i}"), chunks::encode_fragment(&fragment).map_err(enc)?, &mut files));
     }
 
     let n_doc_chunks = corpus.documents.len().div_ceil(DOCUMENTS_PER_CHUNK).max(1);
@@ -101,15 +101,16 @@ pub fn split(corpus: &Corpus, index: &Index) -> Result<Split, String> {
     Ok(Split { files: all })
 }
 
-/// Names a file after its kind and a hash of its bytes (FNV-1a, 48 bits:
-/// enough to tell apart the files of a build, short in the manifest), and
-/// keeps it.
+/// Names a file after its kind (with its number, for the kinds that have
+/// several: names are unique whatever the hash) and a hash of its bytes
+/// (FNV-1a, 32 bits: a new name whenever the bytes change; short, since the
+/// manifest lists every name), and keeps it.
 fn named(kind: &str, bytes: Vec<u8>, files: &mut Vec<(String, Vec<u8>)>) -> String {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for &b in &bytes {
         h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
     }
-    let name = format!("chunks/{kind}-{:012x}.bin", h >> 16);
+    let name = format!("chunks/{kind}-{:08x}.bin", h >> 32);
     files.push((name.clone(), bytes));
     name
 }

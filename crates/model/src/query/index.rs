@@ -464,6 +464,40 @@ impl Hasher for Fnv {
 
 type HashMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<Fnv>>;
 
+/// Slots: events in result order (date, then corpus order, undated last).
+/// All event sets are over slots, so results come out sorted. Derived from
+/// the days, never stored.
+pub(crate) fn slot_order(days: &[Option<(i32, i32)>]) -> Vec<u32> {
+    let mut order: Vec<u32> = (0..days.len() as u32).collect();
+    crate::sort::sort_by_key(&mut order, |&e| match days.get(e as usize).copied().flatten() {
+        Some((s, t)) => (0, s, t, e),
+        None => (1, 0, 0, e),
+    });
+    order
+}
+
+/// The start day of each dated slot (dated slots come first, in start-day
+/// order) and `(end day, slot)` sorted: the date filter's tables, derived
+/// from the days and the slots, never stored.
+pub(crate) fn day_tables(days: &[Option<(i32, i32)>], order: &[u32]) -> (Vec<i32>, Vec<(i32, u32)>) {
+    let day = |e: u32| days.get(e as usize).copied().flatten();
+    let slot_starts: Vec<i32> = order.iter().map_while(|&e| day(e).map(|(s, _)| s)).collect();
+    let mut by_end: Vec<(i32, u32)> =
+        order.iter().enumerate().filter_map(|(slot, &e)| day(e).map(|(_, t)| (t, slot as u32))).collect();
+    crate::sort::sort(&mut by_end);
+    (slot_starts, by_end)
+}
+
+/// Event ids (in corpus order) → sorted `(id, event)` for lookup, the first
+/// event of a duplicated id winning. Stored in corpus order, whose ids
+/// begin with their dates, so they compress well without their positions.
+pub(crate) fn id_table(ids: Vec<Box<str>>) -> Vec<(Box<str>, u32)> {
+    let mut table: Vec<(Box<str>, u32)> = ids.into_iter().enumerate().map(|(i, id)| (id, i as u32)).collect();
+    crate::sort::sort(&mut table);
+    table.dedup_by(|b, a| a.0 == b.0);
+    table
+}
+
 /// Appends `e` to a posting list unless it is already its last member.
 fn push(list: &mut Vec<u32>, e: u32) {
     if list.last() != Some(&e) {
@@ -533,13 +567,7 @@ impl Index {
                 (None, None) => None,
             })
             .collect();
-        // Slots: events in result order (date, then corpus order, undated
-        // last). All event sets are over slots, so results come out sorted.
-        let mut order: Vec<u32> = (0..n as u32).collect();
-        crate::sort::sort_by_key(&mut order, |&e| match days[e as usize] {
-            Some((s, t)) => (0, s, t, e),
-            None => (1, 0, 0, e),
-        });
+        let order = slot_order(&days);
 
         fn add<'c>(map: &mut Values<'c>, key: &'c str, e: u32) {
             match map.get_mut(key) {
@@ -616,23 +644,13 @@ impl Index {
             }
         }
 
-        // Dated slots come first, in start-day order.
-        let slot_starts: Vec<i32> = order.iter().map_while(|&e| days[e as usize].map(|(s, _)| s)).collect();
-        let mut by_end: Vec<(i32, u32)> = order
-            .iter()
-            .enumerate()
-            .filter_map(|(slot, &e)| days[e as usize].map(|(_, t)| (t, slot as u32)))
-            .collect();
-        crate::sort::sort(&mut by_end);
+        let (slot_starts, by_end) = day_tables(&days, &order);
 
         let mut word_list: Vec<(String, Vec<u32>)> = words.into_iter().collect();
         crate::sort::sort_by(&mut word_list, |a, b| a.0.cmp(&b.0));
         let text = TextIndex::new(n, word_list);
 
-        let mut event_ids: Vec<(Box<str>, u32)> =
-            corpus.events.iter().enumerate().map(|(i, ev)| (ev.id.as_str().into(), i as u32)).collect();
-        crate::sort::sort(&mut event_ids);
-        event_ids.dedup_by(|b, a| a.0 == b.0);
+        let event_ids = id_table(corpus.events.iter().map(|ev| Box::from(ev.id.as_str())).collect());
 
         let summary = Summary {
             documents: corpus.documents.len(),
@@ -752,6 +770,7 @@ impl Index {
             .chain([&self.contested]);
         self.order.len() == self.n
             && self.days.len() == self.n
+            && self.event_ids.iter().all(|&(_, e)| (e as usize) < self.n)
             && tables.iter().all(|t| t.labels.len() == t.keys.len() && t.rank.len() == t.keys.len())
             && bitsets.all(Bitset::is_well_formed)
     }

@@ -98,31 +98,33 @@ pub(super) fn write(ix: &Index) -> Vec<u8> {
 pub(super) fn write_base(ix: &Index) -> Vec<u8> {
     let mut o = Out::default();
     o.uint(ix.n as u64);
-    o.uint(ix.event_ids.len() as u64);
+    // Ids in corpus order (the lookup table is sorted again on reading).
+    let mut ids: Vec<&str> = vec![""; ix.n];
     for (id, i) in &ix.event_ids {
-        o.str(id);
-        o.uint(u64::from(*i));
+        if let Some(slot) = ids.get_mut(*i as usize) {
+            *slot = id;
+        }
     }
+    o.uint(ids.len() as u64);
+    ids.iter().for_each(|id| o.str(id));
     for t in [&ix.actors, &ix.sides, &ix.places, &ix.kinds, &ix.outlets] {
         o.table(t);
     }
     o.bitset(&ix.contested);
+    // The days only: the slots and the date tables are derived from them
+    // on reading (`slot_order`, `day_tables`). Each start as the gap from
+    // the previous event's (events are mostly in date order: small
+    // numbers), each end as its distance from its start.
     o.uint(ix.days.len() as u64);
+    let mut previous = 0i64;
     for d in &ix.days {
         o.uint(u64::from(d.is_some()));
         if let Some((a, b)) = d {
-            o.int(i64::from(*a));
-            o.int(i64::from(*b));
+            o.int(i64::from(*a) - previous);
+            o.int(i64::from(*b) - i64::from(*a));
+            previous = i64::from(*a);
         }
     }
-    o.uint(ix.slot_starts.len() as u64);
-    ix.slot_starts.iter().for_each(|&d| o.int(i64::from(d)));
-    o.uint(ix.by_end.len() as u64);
-    for &(d, s) in &ix.by_end {
-        o.int(i64::from(d));
-        o.uint(u64::from(s));
-    }
-    o.uints(ix.order.iter().map(|&s| u64::from(s)));
     let s = &ix.summary;
     for n in [s.documents, s.events, s.claims, s.actors, s.places] {
         o.uint(n as u64);
@@ -221,17 +223,25 @@ pub(super) fn read_text(bytes: &[u8]) -> Option<TextIndex> {
 impl In<'_> {
     fn base(&mut self) -> Option<Index> {
         let n = self.uint()? as usize;
-        let event_ids = self.seq(|r| Some((Box::from(r.str()?), r.u32()?)))?;
+        let event_ids = super::id_table(self.seq(|r| r.str().map(Box::from))?);
         let actors = self.table()?;
         let sides = self.table()?;
         let places = self.table()?;
         let kinds = self.table()?;
         let outlets = self.table()?;
         let contested = self.bitset()?;
-        let days = self.seq(|r| Some(if r.bool()? { Some((r.i32()?, r.i32()?)) } else { None }))?;
-        let slot_starts = self.seq(In::i32)?;
-        let by_end = self.seq(|r| Some((r.i32()?, r.u32()?)))?;
-        let order = self.u32s()?;
+        let mut previous = 0i32;
+        let days = self.seq(|r| {
+            Some(if r.bool()? {
+                let start = previous.checked_add(r.i32()?)?;
+                previous = start;
+                Some((start, start.checked_add(r.i32()?)?))
+            } else {
+                None
+            })
+        })?;
+        let order = super::slot_order(&days);
+        let (slot_starts, by_end) = super::day_tables(&days, &order);
         let mut counts = [0usize; 5];
         for c in &mut counts {
             *c = self.uint()? as usize;
