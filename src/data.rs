@@ -168,12 +168,7 @@ impl Lookup {
     /// Claims quoted from a document, in text order (in a chunked build,
     /// once its chunk is fetched: `store::need_document`).
     pub fn claims_of_document(&self, id: &str) -> Vec<&'static Claim> {
-        let own = self.own_claims_of_document(id);
-        if own.is_empty() {
-            self.elsewhere(|l| Some(l.own_claims_of_document(id)).filter(|v| !v.is_empty())).unwrap_or_default()
-        } else {
-            own
-        }
+        self.own_or_elsewhere(|l| l.own_claims_of_document(id))
     }
     fn own_claims_of_document(&self, id: &str) -> Vec<&'static Claim> {
         let c = self.corpus;
@@ -187,12 +182,7 @@ impl Lookup {
     /// Claims about an event (in a chunked build, once its chunk is
     /// fetched: `store::need_event`).
     pub fn claims_of_event(&self, event: &str) -> Vec<&'static Claim> {
-        let own = self.own_claims_of_event(event);
-        if own.is_empty() {
-            self.elsewhere(|l| Some(l.own_claims_of_event(event)).filter(|v| !v.is_empty())).unwrap_or_default()
-        } else {
-            own
-        }
+        self.own_or_elsewhere(|l| l.own_claims_of_event(event))
     }
     fn own_claims_of_event(&self, event: &str) -> Vec<&'static Claim> {
         let c = self.corpus;
@@ -201,6 +191,15 @@ impl Lookup {
             .and_then(|i| self.event_claims.get(i))
             .map(|v| v.iter().filter_map(|&i| c.claims.get(i)).collect())
             .unwrap_or_default()
+    }
+
+    /// `claims` of this corpus, or else the first chunk's that has some.
+    fn own_or_elsewhere(&self, claims: impl Fn(&Lookup) -> Vec<&'static Claim>) -> Vec<&'static Claim> {
+        let own = claims(self);
+        if !own.is_empty() {
+            return own;
+        }
+        self.elsewhere(|l| Some(claims(l)).filter(|v| !v.is_empty())).unwrap_or_default()
     }
 
     /// The first answer from the chunks fetched so far (a chunked build's
