@@ -32,18 +32,21 @@ pub fn Timeline(results: Memo<Vec<usize>>) -> impl IntoView {
             if groups.is_empty() {
                 return view! { <EmptyResults/> }.into_any();
             }
-            // A chunked build fetches the cards of the events shown first.
+            // A chunked build fetches the cards of the events shown: those
+            // here are shown at once, a line says the rest are coming.
             #[cfg(chunked)]
-            {
+            let waiting = {
                 crate::store::track();
-                let need = crate::store::need_cards(r.iter().take(shown.get()).copied());
-                if need != crate::store::Need::Ready {
-                    return crate::components::pending::pending(need, "the events");
+                match crate::store::need_cards(r.iter().take(shown.get()).copied()) {
+                    crate::store::Need::Ready => None,
+                    need => Some(crate::components::pending::pending(need, "the events")),
                 }
-            }
-            groups
+            };
+            #[cfg(not(chunked))]
+            let waiting: Option<AnyView> = None;
+            let months = groups
                 .into_iter()
-                .map(|(g, full)| {
+                .filter_map(|(g, full)| {
                     let events: Vec<(usize, &'static Event)> = r
                         .get(g.range.clone())
                         .unwrap_or(&[])
@@ -52,17 +55,17 @@ pub fn Timeline(results: Memo<Vec<usize>>) -> impl IntoView {
                         .collect();
                     let heading_id = format!("month-{}", g.key);
                     let labelled_by = heading_id.clone();
-                    view! {
+                    (!events.is_empty()).then(|| view! {
                         <section class="month" aria-labelledby=labelled_by>
                             <h3 id=heading_id>{g.label}<span class="month-count">{count_label(full, "event", "events")}</span></h3>
                             <ol class="events">
                                 {events.into_iter().map(|(i, e)| view! { <EventCard event=e position=i/> }).collect_view()}
                             </ol>
                         </section>
-                    }
+                    })
                 })
-                .collect_view()
-                .into_any()
+                .collect_view();
+            view! { {months}{waiting} }.into_any()
         })
     };
     // Empty (and hidden by the stylesheet) once every result is shown.
@@ -126,11 +129,15 @@ fn EventCard(event: &'static Event, position: usize) -> impl IntoView {
             view! { <li class=format!("chip {}", camp_class(side))>{l.actor_name(a)}</li> }
         })
         .collect_view();
+    // The first reasons; the event view has them all.
     let disputes = event
         .disputes
         .iter()
+        .take(counterclaim_model::labels::CARD_REASONS)
         .map(|d| view! { <li>{d.reason.clone()}</li> })
         .collect_view();
+    let more = counterclaim_model::labels::more_reasons(event.disputes.len())
+        .map(|m| view! { <li class="more-reasons">{m}</li> });
     view! {
         <li class=if event.contested { "event-card contested" } else { "event-card" }>
             <p class="when">
@@ -146,7 +153,7 @@ fn EventCard(event: &'static Event, position: usize) -> impl IntoView {
             {event.contested.then(|| view! {
                 <div class="contested-note">
                     <span class="badge contested-badge">"Contested"</span>
-                    <ul class="reasons">{disputes}</ul>
+                    <ul class="reasons">{disputes}{more}</ul>
                 </div>
             })}
         </li>
