@@ -236,8 +236,11 @@ fn event_card(c: &Corpus, e: &Event, out: &mut String) {
     }
     if e.contested {
         out.push_str("<div class=\"contested-note\"><span class=\"badge contested-badge\">Contested</span><ul class=\"reasons\">");
-        for d in &e.disputes {
+        for d in e.disputes.iter().take(crate::labels::CARD_REASONS) {
             out.push_str(&format!("<li>{}</li>", esc(&d.reason)));
+        }
+        if let Some(more) = crate::labels::more_reasons(e.disputes.len()) {
+            out.push_str(&format!("<li class=\"more-reasons\">{}</li>", esc(&more)));
         }
         out.push_str("</ul></div>");
     }

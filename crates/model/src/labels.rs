@@ -59,6 +59,16 @@ pub fn date_label(start: &str, end: &str, precision: Precision) -> String {
 /// absolute `http://` or `https://` (any case) with a host, and no white
 /// space or control characters. `javascript:`, `data:`, relative and
 /// scheme-relative URLs are refused.
+/// How many dispute reasons a timeline card lists (the app's and the
+/// static view's); the event view lists them all.
+pub const CARD_REASONS: usize = 3;
+
+/// The card's line after its first [`CARD_REASONS`] reasons, if it has
+/// more: "and 9 more in the event".
+pub fn more_reasons(disputes: usize) -> Option<String> {
+    (disputes > CARD_REASONS).then(|| format!("and {} more in the event", disputes - CARD_REASONS))
+}
+
 pub fn is_http_url(s: &str) -> bool {
     let scheme = |p: &str| s.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
     let rest = if scheme("https://") {
@@ -94,6 +104,13 @@ pub fn escape_html(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_card_says_how_many_reasons_it_leaves_to_the_event() {
+        assert_eq!(more_reasons(CARD_REASONS), None);
+        assert_eq!(more_reasons(CARD_REASONS + 9).as_deref(), Some("and 9 more in the event"));
+        assert_eq!(more_reasons(0), None);
+    }
 
     #[test]
     fn dates_at_each_precision() {

@@ -108,3 +108,16 @@ fn an_empty_corpus_still_renders() {
     assert!(page.body.contains("no dated events yet"));
     assert!(!page.body.contains("<noscript>"));
 }
+
+#[test]
+fn a_card_lists_its_first_reasons_and_counts_the_rest() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
+    let mut c = crate::load::load_dir(&dir).expect("seeds parse");
+    let e = c.events.iter_mut().find(|e| e.contested).expect("a contested seed event");
+    let first = e.disputes[0].clone();
+    e.disputes = (0..5).map(|i| crate::model::Dispute { reason: format!("reason number {i}"), ..first.clone() }).collect();
+    let body = render(&c).body;
+    assert!(body.contains("<li>reason number 2</li>"), "{body}");
+    assert!(!body.contains("reason number 3"), "the fourth reason is left to the event view");
+    assert!(body.contains("<li class=\"more-reasons\">and 2 more in the event</li>"), "{body}");
+}
