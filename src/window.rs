@@ -7,8 +7,10 @@ use counterclaim_model::query::{FacetValue, MonthGroup};
 
 use crate::format::number_label;
 
-/// Events the timeline renders at first and adds at each "Show more".
-pub const PAGE: usize = 40;
+/// Events the timeline renders at first and adds at each "Show more"
+/// (several screenfuls; fewer cards to build keeps a filter change within
+/// a few frames).
+pub const PAGE: usize = 20;
 /// Facet values shown before "Show all".
 pub const TOP: usize = 8;
 /// A facet with at most this many values is shown whole (no button to
@@ -69,9 +71,9 @@ mod tests {
 
     #[test]
     fn more_label_says_how_many_come_and_how_many_are_left() {
-        assert_eq!(more_label(40, 1234).as_deref(), Some("Show 40 more (1,194 left)"));
-        assert_eq!(more_label(40, 55).as_deref(), Some("Show 15 more (15 left)"));
-        assert_eq!(more_label(40, 40), None);
+        assert_eq!(more_label(20, 1234).as_deref(), Some("Show 20 more (1,214 left)"));
+        assert_eq!(more_label(PAGE, PAGE + 15).as_deref(), Some("Show 15 more (15 left)"));
+        assert_eq!(more_label(PAGE, PAGE), None);
         assert_eq!(more_label(12, 12), None);
         assert_eq!(more_label(50, 12), None);
     }
