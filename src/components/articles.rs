@@ -1,5 +1,5 @@
 //! The list of articles in the corpus (all of them, or those reporting the
-//! matching events when a filter is active), each opening the reader; 40
+//! matching events when a filter is active), each opening the reader; 20
 //! at a time with "Show more", like the timeline. A chunked build fetches
 //! the directory of articles first.
 
