@@ -103,14 +103,10 @@ pub fn split(corpus: &Corpus, index: &Index) -> Result<Split, String> {
 
 /// Names a file after its kind (with its number, for the kinds that have
 /// several: names are unique whatever the hash) and a hash of its bytes
-/// (FNV-1a, 32 bits: a new name whenever the bytes change; short, since the
+/// (the top 32 bits of FNV-1a: a new name whenever the bytes change; short, since the
 /// manifest lists every name), and keeps it.
 fn named(kind: &str, bytes: Vec<u8>, files: &mut Vec<(String, Vec<u8>)>) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in &bytes {
-        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-    }
-    let name = format!("chunks/{kind}-{:08x}.bin", h >> 32);
+    let name = format!("chunks/{kind}-{:08x}.bin", chunks::fnv1a(&bytes) >> 32);
     files.push((name.clone(), bytes));
     name
 }

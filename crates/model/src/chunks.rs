@@ -81,13 +81,15 @@ pub fn event_chunk(event: usize, events_per_chunk: u32) -> usize {
 }
 
 /// The document chunk holding the article `id`, among `chunks` chunks: a
-/// hash of the id (FNV-1a), so ids need no table.
+/// hash of the id, so ids need no table.
 pub fn document_chunk(id: &str, chunks: usize) -> usize {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in id.as_bytes() {
-        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-    }
-    (h % chunks.max(1) as u64) as usize
+    (fnv1a(id.as_bytes()) % chunks.max(1) as u64) as usize
+}
+
+/// FNV-1a, 64 bits: places articles in chunks, and names a chunk's file
+/// after its bytes (`counterclaim_extract::chunking`).
+pub fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }
 
 /// A file of a chunked build: magic, [`FORMAT_VERSION`], then each section
