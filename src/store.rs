@@ -86,6 +86,15 @@ mod chunked {
         Failed(String),
     }
 
+    impl<T> Slot<T> {
+        /// A failed slot becomes absent: the next view that needs it fetches it.
+        fn forget_failure(&mut self) {
+            if matches!(self, Slot::Failed(_)) {
+                *self = Slot::Absent;
+            }
+        }
+    }
+
     struct Loaded {
         lookup: &'static Lookup,
         claim_counts: Vec<u32>,
@@ -408,24 +417,11 @@ mod chunked {
     /// them again.
     pub fn retry() {
         with_store(|s| {
-            let again = |slot: &mut Slot<&'static Lookup>| {
-                if matches!(slot, Slot::Failed(_)) {
-                    *slot = Slot::Absent;
-                }
-            };
-            s.events.iter_mut().for_each(again);
-            for slot in &mut s.cards {
-                if matches!(slot, Slot::Failed(_)) {
-                    *slot = Slot::Absent;
-                }
-            }
-            s.documents.iter_mut().for_each(again);
-            if matches!(s.directory, Slot::Failed(_)) {
-                s.directory = Slot::Absent;
-            }
-            if matches!(s.words, Slot::Failed(_)) {
-                s.words = Slot::Absent;
-            }
+            s.cards.iter_mut().for_each(Slot::forget_failure);
+            s.events.iter_mut().for_each(Slot::forget_failure);
+            s.documents.iter_mut().for_each(Slot::forget_failure);
+            s.directory.forget_failure();
+            s.words.forget_failure();
         });
         bump();
     }
