@@ -8,9 +8,9 @@ use counterclaim_model::query::{FacetValue, MonthGroup};
 use crate::format::number_label;
 
 /// Events the timeline renders at first and adds at each "Show more"
-/// (several screenfuls; fewer cards to build keeps a filter change within
-/// a few frames).
-pub const PAGE: usize = 20;
+/// (two or three screenfuls; each card is built again when the filter
+/// changes, so fewer cards keep a filter change within a few frames).
+pub const PAGE: usize = 12;
 /// Facet values shown before "Show all".
 pub const TOP: usize = 8;
 /// A facet with at most this many values is shown whole (no button to
@@ -71,8 +71,8 @@ mod tests {
 
     #[test]
     fn more_label_says_how_many_come_and_how_many_are_left() {
-        assert_eq!(more_label(20, 1234).as_deref(), Some("Show 20 more (1,214 left)"));
-        assert_eq!(more_label(PAGE, PAGE + 15).as_deref(), Some("Show 15 more (15 left)"));
+        assert_eq!(more_label(20, 1234), Some(format!("Show {PAGE} more (1,214 left)")), "a page at a time");
+        assert_eq!(more_label(PAGE, PAGE + 5).as_deref(), Some("Show 5 more (5 left)"), "the last page may be short");
         assert_eq!(more_label(PAGE, PAGE), None);
         assert_eq!(more_label(12, 12), None);
         assert_eq!(more_label(50, 12), None);

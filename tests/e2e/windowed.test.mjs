@@ -15,7 +15,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { startServer, launchBrowser, newPage, waitForApp, cspViolations, screenshot, ROOT } from './harness.mjs';
 
 const DIST = process.env.COUNTERCLAIM_SYNTH150_DIST ?? join(ROOT, 'target/dist-synth150');
-const PAGE = 20; // src/window.rs
+const PAGE = 12; // src/window.rs
 const TOP = 8;
 let server, browser;
 
