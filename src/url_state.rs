@@ -198,6 +198,21 @@ pub fn Link(
     }
 }
 
+/// Follows a click on an in-app link rendered as a plain `<a href="?…">`
+/// (a list of many links, e.g. the timeline's cards, has one listener
+/// instead of one per link): the state its `href` names is shown and
+/// pushed, unless the click is for the browser (new tab, …).
+pub fn follow_plain_link(nav: Nav, e: &web_sys::MouseEvent) {
+    if is_modified(e) {
+        return;
+    }
+    let target = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+    let Some(link) = target.and_then(|t| t.closest("a[href^='?']").ok().flatten()) else { return };
+    let Some(query) = link.get_attribute("href") else { return };
+    e.prevent_default();
+    nav.go(ViewState::from_query(&query), Mode::Push);
+}
+
 /// Focuses an element (after it is in the document), optionally scrolling
 /// it to the centre of the viewport.
 pub fn focus_element(el: &web_sys::HtmlElement, center: bool) {

@@ -12,11 +12,12 @@ use counterclaim_model::camp_class;
 
 use crate::data::{event_at, index, lookup};
 use crate::format::{count_label, date_label};
-use crate::url_state::{focus_element, use_nav, Link};
+use crate::url_state::{focus_element, follow_plain_link, href, use_nav};
 use crate::window::{clip_groups, more_label, PAGE};
 
 #[component]
 pub fn Timeline(results: Memo<Vec<usize>>) -> impl IntoView {
+    let nav = use_nav();
     // The window: the first `shown` results, grouped by month; "Show more"
     // adds a page (see `crate::window`), new results start at the first.
     let shown = RwSignal::new(PAGE);
@@ -85,7 +86,8 @@ pub fn Timeline(results: Memo<Vec<usize>>) -> impl IntoView {
         );
     };
     view! {
-        <section class="timeline" aria-labelledby="timeline-h">
+        // The cards' links are plain anchors followed here.
+        <section class="timeline" aria-labelledby="timeline-h" on:click=move |e| follow_plain_link(nav, &e)>
             <h2 id="timeline-h">"Timeline of events"</h2>
             {groups}
             <button type="button" class="button fold" on:click=show_more>{more}</button>
@@ -143,7 +145,7 @@ fn EventCard(event: &'static Event, position: usize) -> impl IntoView {
             <p class="when">
                 <time datetime=event.start.clone()>{date_label(&event.start, &event.end, event.precision)}</time>
             </p>
-            <h4 class="event-title"><Link to=to>{event.title.clone()}</Link></h4>
+            <h4 class="event-title"><a href=href(&to)>{event.title.clone()}</a></h4>
             <p class="meta">
                 <span class="kind">{event.kind.label()}</span>
                 {(!places.is_empty()).then(|| view! { " · "<span class="place">{places}</span> })}
