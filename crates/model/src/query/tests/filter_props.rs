@@ -58,6 +58,29 @@ proptest! {
     }
 
     #[test]
+    fn month_groups_split_the_results_into_runs_of_one_month(corpus in random_corpus(), f in random_filter()) {
+        let ix = Index::new(&corpus);
+        let results = ix.results(&f);
+        let groups = ix.month_groups(&results);
+        let key_of = |e: usize| match ix.event_days(e) {
+            Some((start, _)) => {
+                let (y, m) = crate::query::date::year_month(start);
+                format!("{y:04}-{m:02}")
+            }
+            None => "undated".to_owned(),
+        };
+        let mut next = 0;
+        for (i, g) in groups.iter().enumerate() {
+            prop_assert_eq!(g.range.start, next, "contiguous, in order");
+            prop_assert!(!g.range.is_empty());
+            prop_assert!(results[g.range.clone()].iter().all(|&e| key_of(e) == g.key), "one month per group");
+            prop_assert!(i == 0 || groups[i - 1].key != g.key, "a run ends where the month changes");
+            next = g.range.end;
+        }
+        prop_assert_eq!(next, results.len(), "every result in a group");
+    }
+
+    #[test]
     fn adding_a_value_never_shrinks_and_adding_a_facet_never_grows(
         corpus in random_corpus(),
         f in random_filter(),
