@@ -10,8 +10,9 @@
 //     counts), ms after navigation start, median of the cold loads;
 //   - filter → repaint: "Contested only" clicked → the second
 //     requestAnimationFrame callback (the frame showing the change has been
-//     painted), median of TOGGLES toggles in one page (as bench-filter.mjs)
-//     after the first, which is reported apart (it runs code the engine has
+//     painted), median of TOGGLES toggles in one page per build (as
+//     bench-filter.mjs; the builds take turns, so that a burst of load on
+//     the machine falls on all alike) after the first, which is reported apart (it runs code the engine has
 //     not optimised yet, and a chunked build fetches the first cards of the
 //     new results then);
 //   - open event: click on the first event card's title link → the event
@@ -240,45 +241,73 @@ async function coldLoad(browser, url) {
   return { event: marks.event, ready: marks.ready, open, fetched, openFetched };
 }
 
-/// "Contested only" toggled once, then `runs` times, in one page (as
-/// bench-filter.mjs): the first toggle's time, the others'.
-async function filterToggles(browser, url, runs) {
-  const context = await browser.newContext(VIEWPORT);
-  const page = await context.newPage();
-  const net = watchNetwork(page);
-  await page.goto(url);
-  await page.waitForSelector('[data-app-ready]', { state: 'attached', timeout: 120000 });
-  await networkQuiet(net);
-  const before = net.requests.length;
-  const first = await page.evaluate(toggleContested);
-  const times = [];
-  for (let i = 0; i < runs; i++) times.push(await page.evaluate(toggleContested));
-  await networkQuiet(net);
-  const requests = net.requests.slice(before).map((r) => ({ path: r.url.replace(url, '/'), bytes: r.bytes ?? 0 }));
-  await context.close();
-  return { first, times, requests };
+/// "Contested only" toggled in one page per build (as bench-filter.mjs),
+/// the builds taking turns — once each, then `runs` rounds — so that a
+/// burst of load on this shared machine falls on all of them alike. Per
+/// build: the first toggle's time, the others', what they fetched.
+async function filterToggles(browser, urls, runs) {
+  const pages = [];
+  for (const url of urls) {
+    const context = await browser.newContext(VIEWPORT);
+    const page = await context.newPage();
+    const net = watchNetwork(page);
+    await page.goto(url);
+    await page.waitForSelector('[data-app-ready]', { state: 'attached', timeout: 120000 });
+    await networkQuiet(net);
+    pages.push({ url, context, page, net, before: net.requests.length, times: [] });
+  }
+  for (const p of pages) p.first = await p.page.evaluate(toggleContested);
+  for (let i = 0; i < runs; i++) {
+    for (const p of pages) p.times.push(await p.page.evaluate(toggleContested));
+  }
+  const out = [];
+  for (const p of pages) {
+    await networkQuiet(p.net);
+    const requests = p.net.requests.slice(p.before).map((r) => ({ path: r.url.replace(p.url, '/'), bytes: r.bytes ?? 0 }));
+    await p.context.close();
+    out.push({ first: p.first, times: p.times, requests });
+  }
+  return out;
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-async function measure(browser, dist, runs, toggles) {
-  if (!existsSync(join(dist, 'index.html'))) throw new Error(`no build in ${dist} (run without --skip-build)`);
-  const { server, url } = await serve(dist);
+/// Cold loads of one build (served on loopback while measured).
+async function measureLoads(browser, url, runs) {
+  const loads = [];
+  for (let i = 0; i < runs; i++) loads.push(await coldLoad(browser, url));
+  const first = loads[0];
+  const transfer = first.fetched.reduce((s, f) => s + f.bytes, 0);
+  const spread = new Set(loads.map((l) => l.fetched.reduce((s, f) => s + f.bytes, 0))).size > 1;
+  return {
+    transfer, spread, fetched: first.fetched, openFetched: first.openFetched,
+    event: median(loads.map((l) => l.event)), ready: median(loads.map((l) => l.ready)),
+    open: median(loads.map((l) => l.open)),
+  };
+}
+
+/// Every build's cold loads, then their filter toggles taking turns.
+async function measure(browser, rows, opts) {
+  for (const r of rows) {
+    if (!existsSync(join(r.dist, 'index.html'))) throw new Error(`no build in ${r.dist} (run without --skip-build)`);
+  }
+  const served = await Promise.all(rows.map((r) => serve(r.dist)));
   try {
-    const loads = [];
-    for (let i = 0; i < runs; i++) loads.push(await coldLoad(browser, url));
-    const filter = await filterToggles(browser, url, toggles);
-    const first = loads[0];
-    const transfer = first.fetched.reduce((s, f) => s + f.bytes, 0);
-    const spread = new Set(loads.map((l) => l.fetched.reduce((s, f) => s + f.bytes, 0))).size > 1;
-    return {
-      transfer, spread, fetched: first.fetched, openFetched: first.openFetched,
-      event: median(loads.map((l) => l.event)), ready: median(loads.map((l) => l.ready)),
-      open: median(loads.map((l) => l.open)), filter: median(filter.times), filterFirst: filter.first,
-      filterRange: [Math.min(...filter.times), Math.max(...filter.times)], filterRequests: filter.requests,
-    };
+    for (const [i, r] of rows.entries()) {
+      console.error(`measuring ${r.name} …`);
+      Object.assign(r, await measureLoads(browser, served[i].url, opts.runs));
+    }
+    console.error(`toggling the filter in ${rows.map((r) => r.name).join(' and ')}, in turn …`);
+    const toggles = await filterToggles(browser, served.map((x) => x.url), opts.toggles);
+    for (const [i, r] of rows.entries()) {
+      const t = toggles[i];
+      Object.assign(r, {
+        filter: median(t.times), filterFirst: t.first, filterRange: [Math.min(...t.times), Math.max(...t.times)],
+        filterRequests: t.requests,
+      });
+    }
   } finally {
-    server.close();
+    for (const x of served) x.server.close();
   }
 }
 
@@ -303,7 +332,7 @@ function report(rows, opts) {
   let commit = '?';
   try { commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim(); } catch { /* not a repository */ }
   console.log(`commit ${commit}${chunked !== undefined ? `; COUNTERCLAIM_CHUNKED=${chunked}` : ''}; headless Chromium at 1280 px, loopback, gzip -9;`
-    + ` medians of ${opts.runs} cold loads (first event, open event) and of ${opts.toggles} toggles after a first one (filter)\n`);
+    + ` medians of ${opts.runs} cold loads (first event, open event) and of ${opts.toggles} toggles after a first one, the builds in turn (filter)\n`);
   console.log('| corpus | articles | events | initial transfer KB | first event ms | filter→repaint ms | open event ms | build s |');
   console.log('|---|---|---|---|---|---|---|---|');
   for (const r of rows) {
@@ -333,10 +362,7 @@ async function main() {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
   try {
-    for (const r of rows) {
-      console.error(`measuring ${r.name} …`);
-      Object.assign(r, await measure(browser, r.dist, opts.runs, opts.toggles));
-    }
+    await measure(browser, rows, opts);
   } finally {
     await browser.close();
   }
