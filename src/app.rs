@@ -11,6 +11,7 @@ use crate::components::{
 };
 use crate::components::downloads::Downloads;
 use crate::data::{index, lookup};
+use crate::format::{count_label, grouped};
 use crate::url_state::{Link, Nav};
 
 /// What the main area shows, derived from the URL state.
@@ -94,8 +95,8 @@ pub fn App() -> impl IntoView {
         let filtered = filter.with(|f| !f.is_empty());
         match (n, filtered) {
             (1, true) => "1 event matches".to_owned(),
-            (n, true) => format!("{n} events match (of {total})"),
-            (n, false) => format!("{n} events, no filter"),
+            (n, true) => format!("{} match (of {})", count_label(n, "event", "events"), grouped(total as u64)),
+            (n, false) => format!("{}, no filter", count_label(n, "event", "events")),
         }
     };
     view! {

@@ -1,8 +1,8 @@
 //! Labels for figures, counts and hosts: pure functions, tested natively.
-//! Date labels and the http(s) check are the corpus crate's `labels` (the
+//! Counts, date labels and the http(s) check are the model crate's `labels` (the
 //! `<noscript>` fallback and the downloads use them too), re-exported here.
 
-pub use counterclaim_model::labels::{date_label, day_label, is_http_url};
+pub use counterclaim_model::labels::{count_label, date_label, day_label, grouped, is_http_url};
 
 /// A figure with thousands separators; fractions kept only when present:
 /// 6500 → "6,500", 12.5 → "12.5", -3 → "-3".
@@ -13,17 +13,11 @@ pub fn number_label(v: f64) -> String {
     // Hundredths as an integer: no float formatting code in the WASM.
     let hundredths = (v.abs() * 100.0).round() as u64;
     let (whole, frac) = (hundredths / 100, hundredths % 100);
-    let digits = whole.to_string();
     let mut out = String::new();
     if v < 0.0 && hundredths > 0 {
         out.push('-');
     }
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
+    out.push_str(&grouped(whole));
     if frac > 0 {
         out.push('.');
         out.push(char::from(b'0' + (frac / 10) as u8));
@@ -32,11 +26,6 @@ pub fn number_label(v: f64) -> String {
         }
     }
     out
-}
-
-/// "1 event", "7 events".
-pub fn count_label(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// Whether `haystack` contains `needle`, ignoring ASCII case (no Unicode

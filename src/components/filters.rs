@@ -10,6 +10,7 @@ use counterclaim_model::{camp_class, CampIx};
 use leptos::prelude::*;
 
 use crate::data::index;
+use crate::format::grouped;
 use crate::url_state::use_nav;
 use crate::window::{folds, visible_values};
 
@@ -67,7 +68,7 @@ pub fn Filters(results_text: Signal<String>) -> impl IntoView {
     let from = move || nav.state.with(|s| s.filter.from.clone().unwrap_or_default());
     let to = move || nav.state.with(|s| s.filter.to.clone().unwrap_or_default());
     let contested = move || nav.state.with(|s| s.filter.contested);
-    let contested_count = move || counts.with(|c| c.contested.count);
+    let contested_count = move || grouped(counts.with(|c| c.contested.count) as u64);
     let uncertain = nav.state.with_untracked(|s| s.uncertain);
 
     view! {
@@ -207,7 +208,7 @@ fn FacetGroup(
                     let key = v.key.clone();
                     let (k1, k2) = (key.clone(), key.clone());
                     let pressed = move || if live(&k1).1 { "true" } else { "false" };
-                    let count = move || live(&k2).0;
+                    let count = move || grouped(live(&k2).0 as u64);
                     let dot = swatch.then(|| {
                         let camp = crate::data::corpus().camps.iter().position(|c| *c.id == *key).map(|i| CampIx(i as u8));
                         view! { <span class=format!("swatch {}", camp_class(camp)) aria-hidden="true"></span> }
@@ -237,7 +238,7 @@ fn FacetGroup(
         let n = counts.with(|c| pick(c).len());
         match (folds(n), all.get()) {
             (false, _) => String::new(),
-            (true, false) => format!("Show all {n} {title}"),
+            (true, false) => format!("Show all {} {title}", grouped(n as u64)),
             (true, true) => format!("Show fewer {title}"),
         }
     };

@@ -73,13 +73,9 @@ pub fn listed_places(markers: &[MapMarker]) -> Vec<ListedPlace> {
         .collect()
 }
 
-/// "1 event", "4 events", "0 events".
+/// "1 event", "4 events", "0 events", "1,200 events".
 pub fn events(count: usize) -> String {
-    if count == 1 {
-        "1 event".to_string()
-    } else {
-        format!("{count} events")
-    }
+    crate::format::count_label(count, "event", "events")
 }
 
 /// Accessible name of a marker: "Kidal: 4 events".

@@ -16,7 +16,7 @@
 
 use serde::Deserialize;
 
-use crate::labels::{day_label, escape_html};
+use crate::labels::{count_label as count, day_label, escape_html};
 use crate::model::Corpus;
 
 /// The measured accuracy of the automatic extraction.
@@ -73,11 +73,11 @@ pub fn render(c: &Corpus, accuracy: &Accuracy, built: &str) -> String {
         &mut h,
         "p",
         &format!(
-            "A program read {} and found who claimed what ({} claims), about which events ({} events), and \
+            "A program read {} and found who claimed what ({}), about which events ({}), and \
              where the accounts conflict. The parties' claims are reported, not verified.",
             count(c.documents.len(), "article", "articles"),
-            c.claims.len(),
-            c.events.len()
+            count(c.claims.len(), "claim", "claims"),
+            count(c.events.len(), "event", "events")
         ),
     );
     push(&mut h, "h3", "Accuracy");
@@ -118,9 +118,6 @@ pub fn render(c: &Corpus, accuracy: &Accuracy, built: &str) -> String {
     h
 }
 
-fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
 
 /// Articles per outlet, most first; articles without one last.
 fn outlets(c: &Corpus) -> Vec<(String, usize)> {

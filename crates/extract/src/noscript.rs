@@ -7,7 +7,7 @@
 //! a link only when it is absolute http(s) ([`safe_href`]). The fragment is
 //! compact (page weight): one `<li>` per event, its sources in a nested list.
 
-use crate::labels::{date_label, escape_html as escape, is_http_url};
+use crate::labels::{count_label, date_label, escape_html as escape, is_http_url};
 use crate::model::Corpus;
 
 /// The URL as an escaped `href` value, if it may be a link
@@ -27,10 +27,10 @@ pub fn render(c: &Corpus) -> String {
     events.sort_by(|a, b| (&a.start, &a.end, &a.id).cmp(&(&b.start, &b.end, &b.id)));
     let mut out = format!(
         "<h1>{}</h1><p>The interactive explorer needs JavaScript and WebAssembly. \
-         The {} events found in {} articles:</p><ol>",
+         The {} found in {}:</p><ol>",
         escape(&c.settings.title),
-        events.len(),
-        c.documents.len()
+        count_label(events.len(), "event", "events"),
+        count_label(c.documents.len(), "article", "articles")
     );
     let listed = events.len().min(crate::opening::LISTED_EVENTS);
     for e in events.iter().take(listed) {

@@ -20,7 +20,7 @@
 //! Events come in the app's order and month groups (`query::Index`). Every
 //! text is escaped; article links are http(s) only (`noscript::safe_href`).
 
-use crate::labels::{date_label, escape_html as esc};
+use crate::labels::{count_label as count, date_label, escape_html as esc};
 use crate::model::{camp_class, speaking_camps, Corpus, Event};
 use crate::query::{Filter, Index, ViewState};
 
@@ -107,13 +107,9 @@ fn camp_colours(c: &Corpus) -> String {
     format!("<meta name=\"camp-colours\" content=\"{}\">", pairs.join(" "))
 }
 
-fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 /// The app's result count with no filter.
 fn events_no_filter(n: usize) -> String {
-    format!("{n} events, no filter")
+    format!("{}, no filter", count(n, "event", "events"))
 }
 
 /// The app's header, its controls disabled until the app has started.
@@ -181,8 +177,8 @@ fn timeline(c: &Corpus, index: &Index, results: &[usize], out: &mut String) {
     }
     if results.len() > shown {
         out.push_str(&format!(
-            "<p class=\"muted boot-more\">The first {shown} of {} events. The full timeline appears when the interactive explorer has loaded.</p>",
-            results.len()
+            "<p class=\"muted boot-more\">The first {shown} of {}. The full timeline appears when the interactive explorer has loaded.</p>",
+            count(results.len(), "event", "events")
         ));
         out.push_str("<noscript>");
         rest_of_list(c, results.get(shown..).unwrap_or(&[]), LISTED_EVENTS.saturating_sub(shown), out);

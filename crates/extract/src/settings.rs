@@ -221,7 +221,7 @@ pub fn resolve(raw: Option<RawSettings>, c: &Corpus) -> Settings {
 /// dated).
 pub fn default_title(c: &Corpus) -> String {
     let n = c.documents.len();
-    let count = format!("{n} {}", if n == 1 { "article" } else { "articles" });
+    let count = crate::labels::count_label(n, "article", "articles");
     let mut dates: Vec<&str> = c.documents.iter().filter_map(|d| d.published.as_deref()).collect();
     if dates.is_empty() {
         dates = c.events.iter().map(|e| e.start.as_str()).filter(|s| !s.is_empty()).collect();
@@ -245,9 +245,9 @@ fn month_label(iso: &str) -> Option<String> {
 pub fn default_description(c: &Corpus) -> String {
     let n = c.documents.len();
     format!(
-        "Who claimed what, when and where in {n} {}: for each event, the parties' accounts side by side, \
+        "Who claimed what, when and where in {}: for each event, the parties' accounts side by side, \
          every quote linked to the exact words of the article.",
-        if n == 1 { "article" } else { "articles" }
+        crate::labels::count_label(n, "article", "articles")
     )
 }
 

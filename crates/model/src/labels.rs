@@ -59,6 +59,25 @@ pub fn date_label(start: &str, end: &str, precision: Precision) -> String {
 /// absolute `http://` or `https://` (any case) with a host, and no white
 /// space or control characters. `javascript:`, `data:`, relative and
 /// scheme-relative URLs are refused.
+/// A whole number with thousands separators: 10000 → "10,000" (the
+/// app's and the static view's counts alike).
+pub fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// "1 event", "7 events", "10,000 events".
+pub fn count_label(n: usize, one: &str, many: &str) -> String {
+    format!("{} {}", grouped(n as u64), if n == 1 { one } else { many })
+}
+
 /// How many dispute reasons a timeline card lists (the app's and the
 /// static view's); the event view lists them all.
 pub const CARD_REASONS: usize = 3;
@@ -66,7 +85,7 @@ pub const CARD_REASONS: usize = 3;
 /// The card's line after its first [`CARD_REASONS`] reasons, if it has
 /// more: "and 9 more in the event".
 pub fn more_reasons(disputes: usize) -> Option<String> {
-    (disputes > CARD_REASONS).then(|| format!("and {} more in the event", disputes - CARD_REASONS))
+    (disputes > CARD_REASONS).then(|| format!("and {} more in the event", grouped((disputes - CARD_REASONS) as u64)))
 }
 
 pub fn is_http_url(s: &str) -> bool {
@@ -104,6 +123,18 @@ pub fn escape_html(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_have_thousands_separators() {
+        let cases = [(0, "0"), (7, "7"), (999, "999"), (1000, "1,000"), (10000, "10,000"), (123456, "123,456"), (1234567, "1,234,567")];
+        for (n, want) in cases {
+            assert_eq!(grouped(n), want);
+        }
+        assert_eq!(grouped(u64::MAX), "18,446,744,073,709,551,615");
+        assert_eq!(count_label(1, "event", "events"), "1 event");
+        assert_eq!(count_label(0, "event", "events"), "0 events");
+        assert_eq!(count_label(10000, "article", "articles"), "10,000 articles");
+    }
 
     #[test]
     fn a_card_says_how_many_reasons_it_leaves_to_the_event() {

@@ -366,7 +366,7 @@ impl Summary {
     /// The header's line of figures: "5 articles · 12 events · 34 claims ·
     /// 2 Oct 2023 – 19 Sep 2024" (the app's header and the static view).
     pub fn figures_line(&self) -> String {
-        let count = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        let count = crate::labels::count_label;
         let span = match (&self.first, &self.last) {
             (Some(a), Some(b)) if a != b => format!("{} – {}", day_label(a), day_label(b)),
             (Some(a), _) => day_label(a),
