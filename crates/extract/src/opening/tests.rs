@@ -121,3 +121,10 @@ fn a_card_lists_its_first_reasons_and_counts_the_rest() {
     assert!(!body.contains("reason number 3"), "the fourth reason is left to the event view");
     assert!(body.contains("<li class=\"more-reasons\">and 2 more in the event</li>"), "{body}");
 }
+
+#[test]
+fn large_counts_read_as_the_app_writes_them() {
+    assert_eq!(events_no_filter(6005), "6,005 events, no filter");
+    assert_eq!(events_no_filter(1), "1 event, no filter");
+    assert_eq!(count(12944, "claim", "claims"), "12,944 claims");
+}
