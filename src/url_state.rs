@@ -108,11 +108,16 @@ impl Nav {
         }
     }
 
-    /// Shows `next` and records it in the URL.
+    /// Shows `next` and records it in the URL. Opening a view keeps the
+    /// reader's "Show uncertain extractions": a link's href was written when
+    /// its view was, perhaps before the reader ticked it.
     pub fn go(&self, mut next: ViewState, mode: Mode) {
         if self.embedded() {
             next.embed = true;
             next.child_id = self.state.with_untracked(|s| s.child_id.clone());
+        }
+        if mode == Mode::Push {
+            next.uncertain |= self.state.with_untracked(|s| s.uncertain);
         }
         let next = ViewState::from_query(&next.to_query());
         if mode == Mode::Push {

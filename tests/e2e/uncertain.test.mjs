@@ -71,6 +71,26 @@ test('an uncertain claim is hidden by default, shown by the toggle, and the choi
   await again.context().close();
 });
 
+test('the choice stays when the reader opens an event from the timeline', async () => {
+  const page = await newPage(browser);
+  await page.goto(server.url);
+  await waitForApp(page);
+  // Ticked after the cards (and their links) were rendered.
+  await page.locator('#filter-uncertain').check();
+  await page.waitForFunction(() => /uncertain=1/.test(location.search));
+  await page.locator(`.timeline .event-title a[href*="event=${EVENT}"]`).click();
+  await page.locator('[data-testid=event-view]').waitFor();
+  await card(page).waitFor();
+  assert.equal(new URL(page.url()).searchParams.get('uncertain'), '1');
+  assert.ok(await page.locator('#filter-uncertain').isChecked());
+  // Back: the timeline, still with the choice.
+  await page.goBack();
+  await page.locator('.timeline').waitFor();
+  assert.equal(new URL(page.url()).searchParams.get('uncertain'), '1');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('the note\'s link shows them too; the reader hides them the same way unless a link names one', async () => {
   // One page per URL: navigating a page away can abort its favicon request,
   // which the harness counts as a problem.
