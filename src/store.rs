@@ -346,15 +346,15 @@ mod chunked {
         Ok(js_sys::Uint8Array::new(&body).to_vec())
     }
 
-    fn event_key(event: usize) -> Key {
-        let per = with_store(|s| s.table.events_per_chunk).unwrap_or(1);
-        Key::Events(chunks::event_chunk(event, per))
+    /// The chunk of event `event` (card and event chunks are numbered
+    /// alike) and the event's place in it.
+    fn card_place(event: usize) -> (usize, usize) {
+        let per = with_store(|s| s.table.events_per_chunk).unwrap_or(1).max(1);
+        (chunks::event_chunk(event, per), event % per as usize)
     }
 
-    /// The card chunk of event `event` and the event's place in it.
-    fn card_place(event: usize) -> (usize, usize) {
-        let per = with_store(|s| s.table.events_per_chunk).unwrap_or(1).max(1) as usize;
-        (event / per, event % per)
+    fn event_key(event: usize) -> Key {
+        Key::Events(card_place(event).0)
     }
 
     /// The cards of `events` (positions in the corpus): ready when every
@@ -450,15 +450,9 @@ mod chunked {
     /// Every article's metadata, once [`need_directory`] is ready.
     pub fn directory() -> Option<Directory> {
         STORE.with(|s| match &s.borrow().as_ref()?.directory {
-            Slot::Ready(d) => Some(Directory { documents: &d.lookup_corpus().documents, claim_counts: d.claim_counts.clone() }),
+            Slot::Ready(d) => Some(Directory { documents: &d.lookup.corpus().documents, claim_counts: d.claim_counts.clone() }),
             _ => None,
         })
-    }
-
-    impl Loaded {
-        fn lookup_corpus(&self) -> &'static Corpus {
-            self.lookup.corpus()
-        }
     }
 
     /// The timeline card's claim and camp counts, from its card chunk.
