@@ -1,6 +1,6 @@
 //! The list of articles in the corpus (all of them, or those reporting the
-//! matching events when a filter is active), each opening the reader; 20
-//! at a time with "Show more", like the timeline. A chunked build fetches
+//! matching events when a filter is active), each opening the reader; a
+//! page at a time (`window::PAGE`) with "Show more", like the timeline. A chunked build fetches
 //! the directory of articles first.
 
 use leptos::prelude::*;
