@@ -86,9 +86,11 @@ pub fn App() -> impl IntoView {
             }
         })
     };
-    let count_text = move || {
+    // One memo for the status line and the drawer button that repeats it.
+    let count_text = Memo::new(move |_| {
         let n = results.with(Vec::len);
         if filter.with(|f| index().missing_for(f) != (false, false)) {
+            crate::store::track();
             return "Searching…".to_owned();
         }
         let total = index().n_events();
@@ -98,12 +100,12 @@ pub fn App() -> impl IntoView {
             (n, true) => format!("{} match (of {})", count_label(n, "event", "events"), grouped(total as u64)),
             (n, false) => format!("{}, no filter", count_label(n, "event", "events")),
         }
-    };
+    });
     view! {
         <a class="skip-link" href="#main">"Skip to content"</a>
         <Header/>
         <div class="layout">
-            <Filters results_text=Signal::derive(count_text)/>
+            <Filters results_text=count_text.into()/>
             <main id="main" tabindex="-1">
                 <p class="result-count" role="status" aria-live="polite">{count_text}</p>
                 {gone_notice}
