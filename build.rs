@@ -105,41 +105,16 @@ fn derive_region_map(manifest: &std::path::Path, out_dir: &std::path::Path, corp
 /// here (a large corpus is not parsed twice).
 fn write_page(out: &std::path::Path, corpus: &counterclaim_extract::Corpus) {
     let page = counterclaim_extract::opening::render(corpus);
-    let json = format!(
-        "{{\"lang\":{},\"head\":{},\"body\":{}}}",
-        json_string(&page.lang),
-        json_string(&page.head),
-        json_string(&page.body)
-    );
-    std::fs::write(out.join("page.json"), json).expect("write page.json");
+    let json = serde_json::json!({ "lang": page.lang, "head": page.head, "body": page.body });
+    std::fs::write(out.join("page.json"), json.to_string()).expect("write page.json");
 }
 
 /// What `scripts/postbuild.mjs` needs from this build: which corpus it
 /// is, whether it is chunked, where its page and chunks are.
 fn write_build_info(out: &std::path::Path, seeds: &std::path::Path, chunked: bool) {
     let seeds = std::fs::canonicalize(seeds).unwrap_or_else(|_| seeds.to_owned());
-    let json = format!(
-        "{{\"seeds\":{},\"chunked\":{chunked},\"out_dir\":{}}}",
-        json_string(&seeds.to_string_lossy()),
-        json_string(&out.to_string_lossy())
-    );
-    std::fs::write(out.join("counterclaim-build.json"), json).expect("write counterclaim-build.json");
-}
-
-/// A JSON string literal.
-fn json_string(s: &str) -> String {
-    let mut o = String::with_capacity(s.len() + 2);
-    o.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => o.push_str("\\\""),
-            '\\' => o.push_str("\\\\"),
-            c if (c as u32) < 0x20 => o.push_str(&format!("\\u{:04x}", c as u32)),
-            c => o.push(c),
-        }
-    }
-    o.push('"');
-    o
+    let json = serde_json::json!({ "seeds": seeds.to_string_lossy(), "chunked": chunked, "out_dir": out.to_string_lossy() });
+    std::fs::write(out.join("counterclaim-build.json"), json.to_string()).expect("write counterclaim-build.json");
 }
 
 fn write_about(manifest: &std::path::Path, corpus: &counterclaim_extract::Corpus) {
